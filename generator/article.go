@@ -1,0 +1,64 @@
+package generator
+
+import "time"
+
+// Metadata is what an article's front matter says about it. Field names
+// follow Hugo's where Hugo has one, so content moves between the two tools.
+type Metadata struct {
+	Title         string    `yaml:"title"`
+	Date          time.Time `yaml:"date"`
+	Source        string    `yaml:"source,omitempty"`
+	URL           string    `yaml:"url,omitempty"`
+	License       string    `yaml:"license,omitempty"`
+	Sections      []string  `yaml:"sections,omitempty"`
+	Summary       string    `yaml:"summary,omitempty"`
+	People        []string  `yaml:"people,omitempty"`
+	Countries     []string  `yaml:"countries,omitempty"`
+	Organizations []string  `yaml:"organizations,omitempty"`
+	Places        []string  `yaml:"places,omitempty"`
+	Event         string    `yaml:"event,omitempty"`
+	Topics        []string  `yaml:"topics,omitempty"`
+	Draft         bool      `yaml:"draft,omitempty"`
+	// Slug overrides the one derived from the file name.
+	Slug string `yaml:"slug,omitempty"`
+}
+
+// Article is one content file, parsed and validated.
+type Article struct {
+	Metadata
+	// Path is the file the article came from, relative to the site root
+	// and slash-separated, so errors and output are the same on every OS.
+	Path string
+	// Slug names the article's page: /articles/<slug>/.
+	Slug string
+	// Body is the Markdown after the front matter.
+	Body []byte
+	// BodyLine is the 1-based line of the file where Body starts, so
+	// errors found in the body can name the file's own line.
+	BodyLine int
+}
+
+// Terms returns the article's names in the taxonomy called name
+// ("countries", "people", …); nil for a taxonomy it has no field for.
+func (a *Article) Terms(name string) []string {
+	switch name {
+	case "countries":
+		return a.Countries
+	case "people":
+		return a.People
+	case "organizations":
+		return a.Organizations
+	case "places":
+		return a.Places
+	case "topics":
+		return a.Topics
+	case "sections":
+		return a.Sections
+	case "events":
+		if a.Event == "" {
+			return nil
+		}
+		return []string{a.Event}
+	}
+	return nil
+}

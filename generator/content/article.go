@@ -1,0 +1,246 @@
+package content
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/yamldoc"
+)
+
+// Parse reads one article file. path is how errors name it. Dates without
+// a zone are taken in loc. Every problem in the file is reported, as a
+// generator.ErrorList.
+func Parse(path string, data []byte, loc *time.Location) (*generator.Article, error) {
+	a, _, err := parse(path, data, loc, true)
+	return a, err
+}
+
+// ParsePartial reads an article that may still lack fields, as the
+// importer does with Markdown it is given: missing title or date are not
+// errors, and the set of keys present tells the caller what to fill.
+func ParsePartial(path string, data []byte, loc *time.Location) (*generator.Article, map[string]bool, error) {
+	return parse(path, data, loc, false)
+}
+
+func parse(file string, data []byte, loc *time.Location, strict bool) (*generator.Article, map[string]bool, error) {
+	if err := checkText(file, data); err != nil {
+		return nil, nil, generator.ErrorList{err}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	b, err := split(file, data)
+	if err != nil {
+		var list generator.ErrorList
+		list.Add(err)
+		return nil, nil, list
+	}
+	a := &generator.Article{Path: file, Body: b.body, BodyLine: b.bodyLine}
+	pairs, errs := b.doc.Pairs()
+	present := map[string]bool{}
+	for _, p := range pairs {
+		present[p.Key] = true
+		set, ok := fields[p.Key]
+		if !ok {
+			continue // other keys are the user's own, as Hugo's params are
+		}
+		errs.Add(set(&a.Metadata, b.doc, p, loc))
+	}
+	if strict {
+		at := &yaml.Node{Line: 0, Column: 1}
+		if strings.TrimSpace(a.Title) == "" && !failed(errs, "title") {
+			errs.Add(b.doc.Errorf(at, "front matter: title is missing"))
+		}
+		if a.Date.IsZero() && !failed(errs, "date") {
+			errs.Add(b.doc.Errorf(at, "front matter: date is missing (want date: YYYY-MM-DD)"))
+		}
+	}
+	a.Slug = a.Metadata.Slug
+	if a.Slug == "" {
+		a.Slug = generator.Slugify(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+		if a.Slug == "" {
+			errs.Add(generator.Errorf(file, 0, 0, "the file name gives no slug; rename the file or set slug: in front matter"))
+		}
+	}
+	return a, present, errs.Err()
+}
+
+// failed says whether an error about key was already reported, so a bad
+// date is not also called a missing one.
+func failed(errs generator.ErrorList, key string) bool {
+	for _, e := range errs {
+		if strings.HasPrefix(e.Msg, "front matter: "+key) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkText rejects what is not UTF-8 text, naming where it stops being
+// text, before anything tries to parse it.
+func checkText(file string, data []byte) *generator.Error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return generator.Errorf(file, 0, 0, "file is empty (an article needs front matter with title and date)")
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return generator.Errorf(file, line, col, "not UTF-8 text (byte 0x%02X); save the file as UTF-8", data[i])
+		case r == 0:
+			return generator.Errorf(file, line, col, "binary data (a NUL byte): not a Markdown article")
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return nil
+}
+
+type setter func(*generator.Metadata, *yamldoc.Doc, yamldoc.Pair, *time.Location) error
+
+// fields maps each front matter key briefing understands to its setter.
+var fields = map[string]setter{
+	"title":   text(func(m *generator.Metadata, s string) { m.Title = strings.TrimSpace(s) }),
+	"source":  text(func(m *generator.Metadata, s string) { m.Source = strings.TrimSpace(s) }),
+	"summary": text(func(m *generator.Metadata, s string) { m.Summary = strings.TrimSpace(s) }),
+	"license": text(func(m *generator.Metadata, s string) { m.License = strings.TrimSpace(s) }),
+	"event": func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
+		s, err := d.String("front matter: event", p.Value)
+		if err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+		if s != "" && generator.Slugify(s) == "" {
+			return d.Errorf(p.Value, "front matter: event %q has no letters or digits to make a page name from", s)
+		}
+		m.Event = s
+		return nil
+	},
+	"url": func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
+		s, err := d.String("front matter: url", p.Value)
+		if err != nil || s == "" {
+			return err
+		}
+		u, perr := url.Parse(strings.TrimSpace(s))
+		if perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return d.Errorf(p.Value, "front matter: url %q is not the original article's address (want https://…)", s)
+		}
+		m.URL = u.String()
+		return nil
+	},
+	"slug": func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
+		s, err := d.String("front matter: slug", p.Value)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(s, "/") || strings.Contains(s, `\`) || strings.Contains(s, "..") {
+			return d.Errorf(p.Value, "front matter: slug %q would put the page outside articles/ (use letters, digits and hyphens)", s)
+		}
+		m.Slug = generator.Slugify(s)
+		if m.Slug == "" {
+			return d.Errorf(p.Value, "front matter: slug %q has no letters or digits", s)
+		}
+		return nil
+	},
+	"draft": func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
+		v, err := d.Bool("front matter: draft", p.Value)
+		m.Draft = v
+		return err
+	},
+	"date":          date,
+	"sections":      names(func(m *generator.Metadata) *[]string { return &m.Sections }),
+	"people":        names(func(m *generator.Metadata) *[]string { return &m.People }),
+	"countries":     names(func(m *generator.Metadata) *[]string { return &m.Countries }),
+	"organizations": names(func(m *generator.Metadata) *[]string { return &m.Organizations }),
+	"places":        names(func(m *generator.Metadata) *[]string { return &m.Places }),
+	"topics":        names(func(m *generator.Metadata) *[]string { return &m.Topics }),
+}
+
+func text(set func(*generator.Metadata, string)) setter {
+	return func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
+		s, err := d.String("front matter: "+p.Key, p.Value)
+		if err == nil {
+			set(m, s)
+		}
+		return err
+	}
+}
+
+// names reads a list of terms. Each must give a slug, since a term is a
+// page; repeats in one article collapse to the first spelling.
+func names(field func(*generator.Metadata) *[]string) setter {
+	return func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
+		list, err := d.Strings("front matter: "+p.Key, p.Value)
+		if err != nil {
+			return err
+		}
+		var out []string
+		seen := map[string]bool{}
+		for i, name := range list {
+			name = strings.Join(strings.Fields(name), " ")
+			slug := generator.Slugify(name)
+			if slug == "" {
+				at := p.Value
+				if p.Value.Kind == yaml.SequenceNode {
+					at = p.Value.Content[i]
+				}
+				return d.Errorf(at, "front matter: %s: %q has no letters or digits to make a page name from", p.Key, name)
+			}
+			if !seen[slug] {
+				seen[slug] = true
+				out = append(out, name)
+			}
+		}
+		*field(m) = out
+		return nil
+	}
+}
+
+// dateLayouts are the forms a date may take: a day, or RFC 3339 with or
+// without a zone, as Hugo accepts.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05Z07:00",
+}
+
+func date(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, loc *time.Location) error {
+	if p.Value.Kind != yaml.ScalarNode || p.Value.Tag == "!!null" {
+		return d.Errorf(p.Value, "front matter: date must be a date like 2021-11-10, not %s", describeDate(p.Value))
+	}
+	s := strings.TrimSpace(p.Value.Value)
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			m.Date = t
+			return nil
+		}
+	}
+	return d.Errorf(p.Value, "front matter: date %q is not a date (want YYYY-MM-DD or RFC 3339)", s)
+}
+
+func describeDate(n *yaml.Node) string {
+	if n.Kind == yaml.SequenceNode {
+		return "a list"
+	}
+	if n.Kind == yaml.MappingNode {
+		return "a set of keys"
+	}
+	return "empty"
+}

@@ -1,0 +1,122 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/yamldoc"
+)
+
+// block is a file split at its front matter.
+type block struct {
+	doc      *yamldoc.Doc
+	body     []byte
+	bodyLine int // 1-based line where body starts
+	openLine int // 1-based line of the opening delimiter
+}
+
+// split finds the front matter and parses it into a positioned YAML
+// document. TOML and JSON front matter are turned into the same shape, so
+// one validator serves all three; their values carry the opening line.
+func split(path string, data []byte) (*block, error) {
+	openLine, opener := firstLine(data)
+	var raw []byte
+	var kind string
+	capture := func(k string) frontmatter.UnmarshalFunc {
+		return func(b []byte, _ any) error {
+			raw, kind = b, k
+			return nil
+		}
+	}
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("---yaml", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+		frontmatter.NewFormat("---toml", "---", capture("toml")),
+		frontmatter.NewFormat(";;;", ";;;", capture("json")),
+		frontmatter.NewFormat("---json", "---", capture("json")),
+	}
+	body, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
+	if err != nil {
+		return nil, generator.Errorf(path, 1, 1, "reading front matter: %w", err)
+	}
+	if kind == "" {
+		switch opener {
+		case "---", "---yaml", "+++", "---toml", ";;;", "---json":
+			return nil, generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
+		}
+		return nil, generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
+	}
+	b := &block{body: body, openLine: openLine}
+	b.bodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	switch kind {
+	case "yaml":
+		b.doc, err = yamldoc.Parse(path, raw, openLine)
+	case "toml":
+		b.doc, err = foreign(path, openLine, raw, func(m *map[string]any) error { return toml.Unmarshal(raw, m) })
+	case "json":
+		b.doc, err = foreign(path, openLine, raw, func(m *map[string]any) error { return json.Unmarshal(raw, m) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// foreign decodes TOML or JSON front matter and re-encodes it as a YAML
+// node tree. Those decoders give no positions for values, so every value
+// is placed on the opening delimiter's line.
+func foreign(path string, openLine int, raw []byte, decode func(*map[string]any) error) (*yamldoc.Doc, error) {
+	m := map[string]any{}
+	if err := decode(&m); err != nil {
+		return nil, generator.Errorf(path, openLine+1, 0, "front matter: %v", err)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range keys {
+		var v yaml.Node
+		if err := v.Encode(m[k]); err != nil {
+			return nil, generator.Errorf(path, openLine+1, 0, "front matter: %s: %v", k, err)
+		}
+		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, &v)
+	}
+	var fix func(*yaml.Node)
+	fix = func(n *yaml.Node) {
+		n.Line, n.Column = 1, 1
+		for _, c := range n.Content {
+			fix(c)
+		}
+	}
+	fix(root)
+	return &yamldoc.Doc{File: path, LineOffset: openLine - 1, Root: root}, nil
+}
+
+// firstLine returns the 1-based number and trimmed text of the first
+// non-blank line, which is where front matter must open.
+func firstLine(data []byte) (int, string) {
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		text := data
+		if i >= 0 {
+			text, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if t := bytes.TrimSpace(text); len(t) > 0 {
+			return line, string(t)
+		}
+		line++
+	}
+	return line, ""
+}

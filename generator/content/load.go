@@ -1,0 +1,172 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// Dir is the folder under a site's root that holds its articles.
+const Dir = "content"
+
+// Options says what Load keeps.
+type Options struct {
+	Drafts   bool           // keep articles marked draft: true
+	Location *time.Location // for dates given without a zone
+}
+
+// Load reads every Markdown file under siteDir/content, in parallel, and
+// returns the articles sorted newest first. It reports every bad file, and
+// articles that would share a page, as one generator.ErrorList; the good
+// articles are returned alongside so a caller can still show them.
+func Load(siteDir string, opts Options) ([]*generator.Article, error) {
+	files, errs := Files(siteDir)
+	articles := make([]*generator.Article, len(files))
+	fileErrs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				articles[i], fileErrs[i] = ReadFile(siteDir, files[i], opts.Location)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	kept := articles[:0]
+	for i, a := range articles {
+		errs.Add(fileErrs[i])
+		if a != nil && fileErrs[i] == nil && (opts.Drafts || !a.Draft) {
+			kept = append(kept, a)
+		}
+	}
+	Sort(kept)
+	errs = append(errs, duplicateSlugs(kept)...)
+	return kept, errs.Err()
+}
+
+// ReadFile reads and parses one article; rel is slash-separated and
+// relative to siteDir, as errors name it.
+func ReadFile(siteDir, rel string, loc *time.Location) (*generator.Article, error) {
+	data, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, generator.Errorf(rel, 0, 0, "reading: %w", err)
+	}
+	return Parse(rel, data, loc)
+}
+
+// Files lists the article files under siteDir/content, slash-separated and
+// relative to siteDir, in a stable order. Files that are not Markdown are
+// reported, except the hidden and backup files editors and systems leave.
+func Files(siteDir string) ([]string, generator.ErrorList) {
+	var files []string
+	var errs generator.ErrorList
+	root := filepath.Join(siteDir, Dir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll // a site with no articles yet still builds
+			}
+			errs.Add(generator.Errorf(relTo(siteDir, p), 0, 0, "reading: %w", err))
+			return nil
+		}
+		name := d.Name()
+		if Ignored(name) && p != root {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := relTo(siteDir, p)
+		if !IsMarkdown(name) {
+			errs.Add(generator.Errorf(rel, 0, 0, "not a Markdown file: content/ holds articles (.md); put images and other files in static/"))
+			return nil
+		}
+		files = append(files, rel)
+		return nil
+	})
+	if err != nil {
+		errs.Add(fmt.Errorf("walking %s: %w", root, err))
+	}
+	slices.Sort(files)
+	return files, errs
+}
+
+// IsMarkdown says whether a file name is an article's.
+func IsMarkdown(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// Ignored says whether a file is one that editors, version control and
+// operating systems leave beside real content, never an article.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		name == "4913" || strings.HasPrefix(name, "_") && strings.HasSuffix(name, ".bak")
+}
+
+func relTo(base, p string) string {
+	rel, err := filepath.Rel(base, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Sort orders articles newest first; same-day articles by title, then
+// path, so every build lists them the same way.
+func Sort(articles []*generator.Article) {
+	slices.SortStableFunc(articles, func(a, b *generator.Article) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+	})
+}
+
+// duplicateSlugs reports articles that would be written to the same page,
+// naming the other file in each message.
+func duplicateSlugs(articles []*generator.Article) generator.ErrorList {
+	bySlug := map[string][]*generator.Article{}
+	for _, a := range articles {
+		bySlug[a.Slug] = append(bySlug[a.Slug], a)
+	}
+	var errs generator.ErrorList
+	for slug, same := range bySlug {
+		if len(same) < 2 {
+			continue
+		}
+		for _, a := range same {
+			var others []string
+			for _, b := range same {
+				if b != a {
+					others = append(others, b.Path)
+				}
+			}
+			slices.Sort(others)
+			errs = append(errs, generator.Errorf(a.Path, 0, 0, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
+		}
+	}
+	return errs
+}
