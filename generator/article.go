@@ -28,7 +28,7 @@ type Article struct {
 	Metadata
 	// Path is the file the article came from, relative to the site root
 	// and slash-separated, so errors and output are the same on every OS.
-	Path string
+	File string
 	// Slug names the article's page: /articles/<slug>/.
 	Slug string
 	// Body is the Markdown after the front matter.

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/briefing-digest/briefing/generator/build"
+)
+
+func newBuild() *cobra.Command {
+	var opts build.Options
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Render the site into the destination folder (public/)",
+		Long: `Render the site into the destination folder.
+
+The site is written beside the destination and swapped in only when every
+page rendered: a build with errors leaves the previous site untouched, and
+reports every problem it found with its file, line and column.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			res, err := build.Build(cmd.Context(), opts)
+			if err != nil {
+				dest := opts.Destination
+				return &failed{summary: "build failed; " + dest + " was left as it was", err: err}
+			}
+			dest := opts.Destination
+			if !filepath.IsAbs(dest) {
+				dest = filepath.Join(opts.Source, dest)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "built %d articles, %d terms, %d issues: %d pages, %d files in %s (%d ms)\n",
+				res.Articles, res.Terms, res.Issues, res.Pages, res.Files, dest, res.Elapsed.Milliseconds())
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Source, "source", "s", ".", "the site's folder (holding briefing.yaml and content/)")
+	f.StringVarP(&opts.Destination, "destination", "d", "public", "where to write the site, relative to --source")
+	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address the site is published at, e.g. https://user.github.io/repo/")
+	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
+	return cmd
+}

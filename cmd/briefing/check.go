@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/briefing-digest/briefing/generator/build"
+)
+
+func newCheck() *cobra.Command {
+	var opts build.Options
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check content, config and templates without writing anything",
+		Long: `Check reads the whole site and renders every page in memory, reporting
+every error a build would meet, and also names that were merged into one
+term because they make the same page name ("Türkiye" and "Turkiye").`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			res, err := build.Generate(cmd.Context(), opts, func(string, []byte) error { return nil })
+			if err != nil {
+				return &failed{summary: "check found problems", err: err}
+			}
+			out := cmd.OutOrStdout()
+			for _, c := range res.Site.Clashes {
+				fmt.Fprintf(out, "warning: %s: %s are one term (%s/%s/); shown as %q. Used in: %s\n",
+					c.Taxonomy, quoteAll(c.Names), c.Taxonomy, c.Slug, c.Names[0], strings.Join(c.Files, ", "))
+			}
+			fmt.Fprintf(out, "ok: %d articles, %d terms, %d issues, %d pages\n", res.Articles, res.Terms, res.Issues, res.Pages)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Source, "source", "s", ".", "the site's folder")
+	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
+	return cmd
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, " and ")
+}

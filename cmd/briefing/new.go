@@ -1,0 +1,119 @@
+package main
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/config"
+	"github.com/briefing-digest/briefing/generator/content"
+)
+
+// scaffold is the starting site "briefing new site" writes. Its files are
+// named *.tmpl so Go tooling and GitHub do not treat them as live files.
+//
+//go:embed scaffold
+var scaffold embed.FS
+
+func newNew() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Create a new site or article",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "site DIR",
+		Short: "Create a site: briefing.yaml, content/articles/ and a GitHub Pages workflow",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			if err := newSite(dir); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "created a site in %s\nnext: cd %s && briefing import ARTICLE.txt && briefing serve\n", dir, dir)
+			return nil
+		},
+	})
+	var source string
+	article := &cobra.Command{
+		Use:   "article TITLE",
+		Short: "Create an empty article dated today in content/articles/YYYY/",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := newArticle(source, args[0], time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), path)
+			return nil
+		},
+	}
+	article.Flags().StringVarP(&source, "source", "s", ".", "the site's folder")
+	cmd.AddCommand(article)
+	return cmd
+}
+
+// newSite writes the scaffold into dir, refusing to overwrite any file.
+func newSite(dir string) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s already exists and is not empty; choose a new folder", dir)
+	}
+	return fs.WalkDir(scaffold, "scaffold", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, "scaffold"), "/")
+		rel = strings.ReplaceAll(rel, "dot-", ".")
+		target := filepath.Join(dir, filepath.FromSlash(strings.TrimSuffix(rel, ".tmpl")))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := scaffold.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return writeNew(target, data)
+	})
+}
+
+// newArticle writes a draft article with today's date and returns its path.
+func newArticle(source, title string, now time.Time) (string, error) {
+	cfg, err := config.Load(source)
+	if err != nil {
+		return "", err
+	}
+	slug := generator.Slugify(title)
+	if slug == "" {
+		return "", fmt.Errorf("title %q has no letters or digits to name the file with", title)
+	}
+	now = now.In(cfg.Location)
+	path := filepath.Join(source, content.Dir, "articles", now.Format("2006"), slug+".md")
+	body := fmt.Sprintf("---\ntitle: %q\ndate: %s\nsource: \"\"\nurl: \"\"\nsummary: \"\"\npeople: []\ncountries: []\norganizations: []\nplaces: []\nevent: \"\"\ntopics: []\ndraft: true\n---\n\n", title, now.Format("2006-01-02"))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	return path, writeNew(path, []byte(body))
+}
+
+// writeNew creates a file that must not exist yet.
+func writeNew(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; not overwriting it", path)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
+}

@@ -1,0 +1,182 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/config"
+	"github.com/briefing-digest/briefing/generator/content"
+	"github.com/briefing-digest/briefing/generator/publish"
+	"github.com/briefing-digest/briefing/generator/render"
+	"github.com/briefing-digest/briefing/generator/site"
+	"github.com/briefing-digest/briefing/templates"
+	"github.com/briefing-digest/briefing/theme"
+)
+
+// Options are what the command line can change.
+type Options struct {
+	Source      string // the site's root folder
+	Destination string // where build writes; relative paths are under Source
+	BaseURL     string // overrides briefing.yaml's base_url when set
+	Drafts      bool
+}
+
+// Result says what a build made.
+type Result struct {
+	Articles int
+	Terms    int
+	Issues   int
+	Pages    int // HTML pages
+	Files    int // every file written, pages and assets included
+	Elapsed  time.Duration
+	Site     *generator.Site
+}
+
+// Config reads the site's briefing.yaml and applies the command line's overrides.
+func Config(opts Options) (generator.Config, error) {
+	cfg, err := config.Load(opts.Source)
+	if err != nil {
+		return cfg, err
+	}
+	if opts.BaseURL != "" {
+		u, err := generator.NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			return cfg, fmt.Errorf("--base-url: %w", err)
+		}
+		cfg.BaseURL = u
+	}
+	return cfg, nil
+}
+
+// Generate builds the site in memory, handing every file to out. It
+// reports all content and template errors together; nothing is handed
+// to out unless content and templates are free of errors.
+func Generate(ctx context.Context, opts Options, out render.Output) (Result, error) {
+	start := time.Now()
+	cfg, err := Config(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	var errs generator.ErrorList
+	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location})
+	errs.Add(err)
+	r, err := render.New(cfg, Templates(opts.Source))
+	errs.Add(err)
+	if err := errs.Err(); err != nil {
+		return Result{}, err
+	}
+	s := site.Build(cfg, articles)
+	stats, err := r.Render(ctx, s, out)
+	if err != nil {
+		return Result{}, err
+	}
+	assets, err := copyAssets(opts.Source, out)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Pages: stats.Pages, Files: stats.Files + assets, Site: s}
+	for _, t := range s.Taxonomies {
+		res.Terms += len(t.Terms)
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Build generates the site and publishes it to the destination folder.
+// On any error the destination is left exactly as it was.
+func Build(ctx context.Context, opts Options) (Result, error) {
+	start := time.Now()
+	dest := opts.Destination
+	if dest == "" {
+		dest = "public"
+	}
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(opts.Source, dest)
+	}
+	if err := checkDestination(opts.Source, dest); err != nil {
+		return Result{}, err
+	}
+	stage, err := publish.Begin(dest)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := Generate(ctx, opts, stage.Write)
+	if err != nil {
+		return Result{}, errors.Join(err, stage.Abort())
+	}
+	if err := stage.Commit(); err != nil {
+		return Result{}, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// checkDestination refuses to publish over the site's own sources: the
+// swap replaces the whole destination folder.
+func checkDestination(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if within(d, src) {
+		return fmt.Errorf("destination %s holds the site itself; choose a folder inside it such as public", dest)
+	}
+	for _, own := range []string{content.Dir, "templates", "theme", "static"} {
+		if within(filepath.Join(src, own), d) {
+			return fmt.Errorf("destination %s is inside the site's %s/ folder; choose another such as public", dest, own)
+		}
+	}
+	return nil
+}
+
+// within says whether path is dir or lies under it.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
+}
+
+// Templates is the site's templates/ over the built-in ones.
+func Templates(source string) generator.Overlay {
+	return generator.Overlay{Upper: os.DirFS(filepath.Join(source, "templates")), Lower: templates.FS}
+}
+
+// Assets is the site's static/ over its theme/ over the built-in theme.
+func Assets(source string) generator.Overlay {
+	themes := generator.Overlay{Upper: os.DirFS(filepath.Join(source, "theme")), Lower: theme.FS}
+	return generator.Overlay{Upper: os.DirFS(filepath.Join(source, "static")), Lower: themes}
+}
+
+// copyAssets hands every theme and static file to out, skipping the Go
+// files that embed the built-in theme.
+func copyAssets(source string, out render.Output) (int, error) {
+	fsys := Assets(source)
+	files, err := fsys.Files()
+	if err != nil {
+		return 0, fmt.Errorf("listing theme files: %w", err)
+	}
+	n := 0
+	for _, f := range files {
+		if filepath.Ext(f) == ".go" || content.Ignored(filepath.Base(f)) {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return n, fmt.Errorf("reading theme file %s: %w", f, err)
+		}
+		if err := out(f, data); err != nil {
+			return n, fmt.Errorf("writing %s: %w", f, err)
+		}
+		n++
+	}
+	return n, nil
+}

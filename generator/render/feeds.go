@@ -1,0 +1,189 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// RSS 2.0, with the Atom self link feed validators ask for.
+type rssDoc struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string   `xml:"title"`
+	Link          string   `xml:"link"`
+	Description   string   `xml:"description"`
+	Language      string   `xml:"language,omitempty"`
+	LastBuildDate string   `xml:"lastBuildDate,omitempty"`
+	Self          atomLink `xml:"atom:link"`
+	Items         []item   `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type item struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        guid     `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Description string   `xml:"description"`
+	Categories  []string `xml:"category"`
+}
+
+type guid struct {
+	Value     string `xml:",chardata"`
+	Permalink bool   `xml:"isPermaLink,attr"`
+}
+
+func rssDate(t time.Time) string { return t.Format(time.RFC1123Z) }
+
+// rss returns a job writing p's feed, as Hugo puts one beside every list page.
+func (r *Renderer) rss(p *Page, items func() []item) job {
+	return func(buf *bytes.Buffer) (string, error) {
+		cfg := &r.cfg
+		title := cfg.Title
+		if p.Kind != "home" {
+			title = p.Title + " · " + cfg.Title
+		}
+		doc := rssDoc{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: rssChannel{
+			Title:       title,
+			Link:        cfg.AbsURL(p.Path),
+			Description: p.Description,
+			Language:    cfg.Language,
+			Self:        atomLink{Href: cfg.AbsURL(p.Feed), Rel: "self", Type: "application/rss+xml"},
+			Items:       items(),
+		}}
+		if !p.Date.IsZero() {
+			doc.Channel.LastBuildDate = rssDate(p.Date)
+		}
+		buf.WriteString(xml.Header)
+		enc := xml.NewEncoder(buf)
+		enc.Indent("", "  ")
+		if err := enc.Encode(doc); err != nil {
+			return p.Feed, fmt.Errorf("encoding %s: %w", p.Feed, err)
+		}
+		buf.WriteByte('\n')
+		return p.Feed, nil
+	}
+}
+
+// entryItems are the newest articles, up to the feed limit.
+func (r *Renderer) entryItems(entries []*generator.Entry) []item {
+	entries = entries[:min(len(entries), r.cfg.FeedLimit)]
+	items := make([]item, len(entries))
+	for i, e := range entries {
+		link := r.cfg.AbsURL(e.Path())
+		items[i] = item{Title: e.Title, Link: link, GUID: guid{link, true}, PubDate: rssDate(e.Date), Description: e.Summary, Categories: allTerms(e)}
+	}
+	return items
+}
+
+// issueItems are the newest weekly issues.
+func (r *Renderer) issueItems(issues []*generator.Issue) []item {
+	issues = issues[:min(len(issues), r.cfg.FeedLimit)]
+	items := make([]item, len(issues))
+	for i, is := range issues {
+		link := r.cfg.AbsURL(is.Path())
+		var titles []string
+		for _, e := range is.Entries {
+			titles = append(titles, e.Title)
+		}
+		items[i] = item{Title: is.Title, Link: link, GUID: guid{link, true}, PubDate: rssDate(is.Entries[0].Date),
+			Description: issueDescription(is) + ": " + strings.Join(titles, "; ")}
+	}
+	return items
+}
+
+// termItems are the terms with the newest articles, as Hugo's taxonomy
+// feeds list terms rather than articles.
+func (r *Renderer) termItems(terms []*generator.Term) []item {
+	byDate := make([]*generator.Term, len(terms))
+	copy(byDate, terms)
+	sortTermsByNewest(byDate)
+	byDate = byDate[:min(len(byDate), r.cfg.FeedLimit)]
+	items := make([]item, len(byDate))
+	for i, t := range byDate {
+		link := r.cfg.AbsURL(t.Path())
+		items[i] = item{Title: t.Name, Link: link, GUID: guid{link, true}, PubDate: rssDate(t.Entries[0].Date), Description: termDescription(t)}
+	}
+	return items
+}
+
+// allTerms lists every name an entry gives, for feed categories.
+func allTerms(e *generator.Entry) []string {
+	var out []string
+	for _, ts := range e.Terms {
+		for _, t := range ts {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
+// JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
+type jsonFeed struct {
+	Version     string     `json:"version"`
+	Title       string     `json:"title"`
+	HomePageURL string     `json:"home_page_url"`
+	FeedURL     string     `json:"feed_url"`
+	Description string     `json:"description,omitempty"`
+	Language    string     `json:"language,omitempty"`
+	Authors     []author   `json:"authors,omitempty"`
+	Items       []jsonItem `json:"items"`
+}
+
+type author struct {
+	Name string `json:"name"`
+}
+
+type jsonItem struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	ExternalURL   string   `json:"external_url,omitempty"`
+	Title         string   `json:"title"`
+	ContentHTML   string   `json:"content_html"`
+	Summary       string   `json:"summary,omitempty"`
+	DatePublished string   `json:"date_published"`
+	Tags          []string `json:"tags,omitempty"`
+}
+
+func (r *Renderer) jsonFeed(s *generator.Site) job {
+	return func(buf *bytes.Buffer) (string, error) {
+		const path = "feed.json"
+		cfg := &r.cfg
+		f := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: cfg.Title, HomePageURL: cfg.AbsURL(""),
+			FeedURL: cfg.AbsURL(path), Description: cfg.Description, Language: cfg.Language, Items: []jsonItem{}}
+		if cfg.Author != "" {
+			f.Authors = []author{{cfg.Author}}
+		}
+		for _, e := range s.Entries[:min(len(s.Entries), cfg.FeedLimit)] {
+			body, err := r.markdown(e)
+			if err != nil {
+				return path, err
+			}
+			link := cfg.AbsURL(e.Path())
+			f.Items = append(f.Items, jsonItem{ID: link, URL: link, ExternalURL: e.URL, Title: e.Title, ContentHTML: string(body),
+				Summary: e.Summary, DatePublished: e.Date.Format(time.RFC3339), Tags: allTerms(e)})
+		}
+		enc := json.NewEncoder(buf)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(f); err != nil {
+			return path, fmt.Errorf("encoding %s: %w", path, err)
+		}
+		return path, nil
+	}
+}

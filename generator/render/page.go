@@ -1,0 +1,74 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// Page is what every template is given: the site, which page this is,
+// and the one thing the page is about.
+type Page struct {
+	Site        *generator.Site
+	Kind        string // home, article, term, taxonomy, issue, issues, search, 404
+	Title       string // the page's own title, without the site's
+	Description string
+	Path        string // the page's URL relative to the site root: "" for home, "articles/x/"
+	Feed        string // the page's RSS feed, relative to the site root, if it has one
+	Date        time.Time
+
+	Entry    *generator.Entry
+	Term     *generator.Term
+	Taxonomy *generator.Taxonomy
+	Issue    *generator.Issue
+	Body     template.HTML // an article's rendered Markdown
+}
+
+// Terms returns the terms an entry names in the taxonomy called name, so
+// templates can ask for "countries" without knowing the configured order.
+func (p *Page) Terms(e *generator.Entry, name string) []*generator.Term {
+	for i, t := range p.Site.Taxonomies {
+		if t.Name == name {
+			return e.Terms[i]
+		}
+	}
+	return nil
+}
+
+// TaxonomyNamed returns the site's taxonomy called name, or nil.
+func (p *Page) TaxonomyNamed(name string) *generator.Taxonomy {
+	for _, t := range p.Site.Taxonomies {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Latest is the newest issue, or nil for an empty site.
+func (p *Page) Latest() *generator.Issue {
+	if len(p.Site.Issues) == 0 {
+		return nil
+	}
+	return p.Site.Issues[0]
+}
+
+// WeekGroup is a run of a term's entries that fall in one issue.
+type WeekGroup struct {
+	Issue   *generator.Issue
+	Entries []*generator.Entry
+}
+
+// byWeek splits entries (newest first) into their weeks.
+func byWeek(entries []*generator.Entry) []WeekGroup {
+	var groups []WeekGroup
+	for _, e := range entries {
+		if n := len(groups); n > 0 && groups[n-1].Issue == e.Issue {
+			groups[n-1].Entries = append(groups[n-1].Entries, e)
+			continue
+		}
+		groups = append(groups, WeekGroup{Issue: e.Issue, Entries: []*generator.Entry{e}})
+	}
+	return groups
+}

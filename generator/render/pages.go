@@ -1,0 +1,92 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// jobs lists every file of the site and how many of them are HTML pages.
+// Paths are "dir/index.html" so every page has a clean URL ending in "/".
+func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
+	var jobs []job
+	pages := 0
+	html := func(path string, p *Page) {
+		p.Site = s
+		jobs = append(jobs, r.page(path+"index.html", p))
+		pages++
+	}
+	feed := func(p *Page, items func() []item) {
+		jobs = append(jobs, r.rss(p, items))
+	}
+	cfg := &s.Config
+
+	home := &Page{Kind: "home", Title: cfg.Title, Description: cfg.Description, Feed: "index.xml", Date: s.Updated}
+	html("", home)
+	feed(home, func() []item { return r.entryItems(s.Entries) })
+
+	for _, e := range s.Entries {
+		html(e.Path(), &Page{Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date})
+	}
+
+	archive := &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + cfg.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}
+	html(archive.Path, archive)
+	feed(archive, func() []item { return r.issueItems(s.Issues) })
+	for _, is := range s.Issues {
+		p := &Page{Kind: "issue", Title: is.Title, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
+		html(p.Path, p)
+		feed(p, func() []item { return r.entryItems(is.Entries) })
+	}
+
+	for _, tax := range s.Taxonomies {
+		p := &Page{Kind: "taxonomy", Title: tax.Title, Description: fmt.Sprintf("%s named in %s", tax.Title, cfg.Title), Path: tax.Path(), Feed: tax.Path() + "index.xml", Taxonomy: tax, Date: s.Updated}
+		html(p.Path, p)
+		feed(p, func() []item { return r.termItems(tax.Terms) })
+		for _, term := range tax.Terms {
+			p := &Page{Kind: "term", Title: term.Name, Description: termDescription(term), Path: term.Path(), Feed: term.Path() + "index.xml", Taxonomy: tax, Term: term, Date: term.Entries[0].Date}
+			html(p.Path, p)
+			feed(p, func() []item { return r.entryItems(term.Entries) })
+		}
+	}
+
+	html("search/", &Page{Kind: "search", Title: "Search", Path: "search/"})
+	jobs = append(jobs, r.page("404.html", &Page{Site: s, Kind: "404", Title: "Page not found", Path: "404.html"}))
+	pages++
+
+	jobs = append(jobs,
+		r.jsonFeed(s),
+		r.sitemap(s),
+		r.searchIndex(s),
+		static("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+cfg.AbsURL("sitemap.xml")+"\n")),
+		// GitHub Pages would otherwise run Jekyll, which hides files starting with "_".
+		static(".nojekyll", nil),
+	)
+	if cfg.CNAME != "" {
+		jobs = append(jobs, static("CNAME", []byte(cfg.CNAME+"\n")))
+	}
+	return jobs, pages
+}
+
+func issueDescription(is *generator.Issue) string {
+	var names []string
+	for _, tc := range is.TopCountries {
+		names = append(names, tc.Term.Name)
+	}
+	d := fmt.Sprintf("%d articles", len(is.Entries))
+	if len(is.Entries) == 1 {
+		d = "1 article"
+	}
+	if len(names) > 0 {
+		d += " on " + strings.Join(names, ", ")
+	}
+	return d
+}
+
+func termDescription(t *generator.Term) string {
+	n := len(t.Entries)
+	if n == 1 {
+		return fmt.Sprintf("1 article naming %s", t.Name)
+	}
+	return fmt.Sprintf("%d articles naming %s", n, t.Name)
+}

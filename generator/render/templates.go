@@ -1,0 +1,156 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// kinds are the page templates; each is parsed with base.html and every
+// partial, so a site can override any one of them by name.
+var kinds = []string{"home", "article", "term", "taxonomy", "issue", "issues", "search", "404"}
+
+// templateSet holds one parsed template per page kind.
+type templateSet map[string]*template.Template
+
+// parseTemplates reads base.html, partials/*.html and one file per page
+// kind from fsys (the site's templates/ over the built-in ones). Every
+// syntax error in every file is reported, each at its file:line.
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, error) {
+	var errs generator.ErrorList
+	common := template.New("").Funcs(funcs)
+	shared := []string{"base.html"}
+	partials, err := fs.Glob(fsys, "partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("listing partials: %w", err)
+	}
+	shared = append(shared, partials...)
+	for _, name := range shared {
+		if err := parseFile(common, fsys, name); err != nil {
+			errs.Add(err)
+		}
+	}
+	set := templateSet{}
+	for _, kind := range kinds {
+		t, err := common.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("cloning templates: %w", err)
+		}
+		if err := parseFile(t, fsys, kind+".html"); err != nil {
+			errs.Add(err)
+			continue
+		}
+		set[kind] = t
+	}
+	return set, errs.Err()
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return generator.Errorf(path.Join("templates", name), 0, 0, "reading template: %w", err)
+	}
+	if _, err := t.New(name).Parse(string(src)); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// templateMessage matches text/template's and html/template's error
+// prefixes: "template: name:line:col: msg" and "html/template:name:line:col: msg".
+var templateMessage = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError turns a template error into one positioned at the
+// template file under templates/, so it reads like every other error.
+func templateError(err error) *generator.Error {
+	m := templateMessage.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &generator.Error{File: "templates", Msg: err.Error(), Err: err}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	msg := m[4]
+	// Execution errors repeat the template's name; "at <.Field>: why" is the useful part.
+	if strings.HasPrefix(msg, "executing ") {
+		if j := strings.Index(msg, " at <"); j > 0 {
+			msg = msg[j+1:]
+		}
+	}
+	return &generator.Error{File: path.Join("templates", m[1]), Line: line, Col: col, Msg: msg, Err: err}
+}
+
+// funcs are the helpers templates may call; cfg gives them the base URL.
+func funcs(cfg *generator.Config) template.FuncMap {
+	return template.FuncMap{
+		"rel": cfg.RelURL,
+		"abs": cfg.AbsURL,
+		"date": func(t time.Time) string {
+			return t.In(cfg.Location).Format("2 January 2006")
+		},
+		"shortdate": func(t time.Time) string {
+			return t.In(cfg.Location).Format("2 Jan")
+		},
+		"isodate": func(t time.Time) string {
+			return t.In(cfg.Location).Format("2006-01-02")
+		},
+		"datetime": func(t time.Time) string {
+			return t.Format(time.RFC3339)
+		},
+		"byweek": byWeek,
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return strconv.Itoa(n) + " " + many
+		},
+		"limit": func(n int, list any) any { return limit(n, list) },
+		"add":   func(a, b int) int { return a + b },
+		"dict":  dict,
+		"host": func(u string) string {
+			s := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+			s, _, _ = strings.Cut(s, "/")
+			return strings.TrimPrefix(s, "www.")
+		},
+	}
+}
+
+// limit returns at most the first n items of a slice templates hold.
+func limit(n int, list any) any {
+	switch l := list.(type) {
+	case []*generator.Entry:
+		return l[:min(n, len(l))]
+	case []*generator.Term:
+		return l[:min(n, len(l))]
+	case []generator.TermCount:
+		return l[:min(n, len(l))]
+	case []*generator.Issue:
+		return l[:min(n, len(l))]
+	case []generator.Mover:
+		return l[:min(n, len(l))]
+	}
+	return list
+}
+
+// dict builds a map from key, value pairs, so a partial can be given
+// more than one value.
+func dict(pairs ...any) (map[string]any, error) {
+	if len(pairs)%2 != 0 {
+		return nil, fmt.Errorf("dict wants key, value pairs; got %d arguments", len(pairs))
+	}
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		k, ok := pairs[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not text", pairs[i])
+		}
+		m[k] = pairs[i+1]
+	}
+	return m, nil
+}

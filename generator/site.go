@@ -1,0 +1,123 @@
+package generator
+
+import "time"
+
+// Site is everything a build renders, assembled from articles and config.
+// It is built once per build and then only read, so renderers may share it
+// across goroutines.
+type Site struct {
+	Config     Config
+	Entries    []*Entry    // newest first
+	Taxonomies []*Taxonomy // in the configured order
+	Issues     []*Issue    // newest first
+	// Clashes are spellings merged into one term because they slug alike
+	// ("Türkiye" and "Turkiye"); check reports them.
+	Clashes []Clash
+	// Updated is the newest article's date: the site's "last changed",
+	// used instead of the clock so two builds of the same files are equal.
+	Updated time.Time
+}
+
+// Entry is an article placed in the site: its week's issue, its
+// neighbours in that week and the terms it names.
+type Entry struct {
+	*Article
+	Issue      *Issue
+	Prev, Next *Entry    // older and newer in the same week
+	Terms      [][]*Term // Terms[i] are the names it gives in Site.Taxonomies[i]
+}
+
+// URL is the entry's page path, relative to the site root.
+func (e *Entry) Path() string { return "articles/" + e.Slug + "/" }
+
+// Taxonomy is one way of grouping articles: countries, people, …
+type Taxonomy struct {
+	Name     string  // "countries": the field, and the URL folder
+	Singular string  // "country"
+	Title    string  // "Countries"
+	Terms    []*Term // most articles first, then A–Z
+	ByName   []*Term // A–Z
+	bySlug   map[string]*Term
+}
+
+// URL is the taxonomy's list page, relative to the site root.
+func (t *Taxonomy) Path() string { return t.Name + "/" }
+
+// Term returns the term with this slug, or nil.
+func (t *Taxonomy) Term(slug string) *Term { return t.bySlug[slug] }
+
+// SetTerms installs the terms and their index; the site package calls it.
+func (t *Taxonomy) SetTerms(terms []*Term, byName []*Term) {
+	t.Terms, t.ByName = terms, byName
+	t.bySlug = make(map[string]*Term, len(terms))
+	for _, term := range terms {
+		t.bySlug[term.Slug] = term
+	}
+}
+
+// Term is one country, person, organization, event or topic.
+type Term struct {
+	Taxonomy *Taxonomy
+	Name     string   // the spelling most articles use
+	Slug     string   // from Name; every spelling that slugs alike is this term
+	Entries  []*Entry // newest first
+	// Related are the terms most often named in the same articles, one
+	// group per taxonomy, most shared articles first.
+	Related []Related
+}
+
+// URL is the term's page, relative to the site root.
+func (t *Term) Path() string { return t.Taxonomy.Name + "/" + t.Slug + "/" }
+
+// Related is a group of terms from one taxonomy named alongside another.
+type Related struct {
+	Taxonomy *Taxonomy
+	Terms    []TermCount
+}
+
+// TermCount is a term and how many articles (of some set) name it.
+type TermCount struct {
+	Term  *Term
+	Count int
+}
+
+// Mover is a term named more (or for the first time) in a week than in the
+// week before.
+type Mover struct {
+	Term       *Term
+	This, Last int
+}
+
+// Issue is one week's digest.
+type Issue struct {
+	Year, Week  int
+	Start, Last time.Time // first and last day of the week, at midnight
+	Slug        string    // "2021-w45"
+	Title       string    // "Week 45 · 8–14 November 2021"
+	Entries     []*Entry  // newest first
+	// Groups are the week's articles by country: each article under the
+	// first country it names, countries with most articles first, and
+	// articles naming none last under an empty Term.
+	Groups       []IssueGroup
+	TopPeople    []TermCount
+	TopCountries []TermCount
+	Movers       []Mover // what rose since the previous calendar week
+	Prev, Next   *Issue  // the older and the newer issue that have articles
+}
+
+// URL is the issue's page, relative to the site root.
+func (i *Issue) Path() string { return "issues/" + i.Slug + "/" }
+
+// IssueGroup is a country's share of one week.
+type IssueGroup struct {
+	Term    *Term // nil for articles that name no country
+	Entries []*Entry
+}
+
+// Clash is two or more spellings that became one term.
+type Clash struct {
+	Taxonomy string
+	Slug     string
+	Names    []string // every spelling, the one used first
+	Files    []string // the articles that use a spelling other than the one kept
+}

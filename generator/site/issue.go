@@ -1,0 +1,164 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// topN is how many people and countries an issue names as the week's most named.
+const topN = 8
+
+// buildIssues puts every entry in its week's issue and links the issues
+// and each week's entries to their neighbours.
+func buildIssues(s *generator.Site) []*generator.Issue {
+	cfg := s.Config
+	var issues []*generator.Issue
+	bySlug := map[string]*generator.Issue{}
+	for _, e := range s.Entries {
+		w := WeekOf(e.Date, cfg.Location, cfg.WeekStart)
+		is := bySlug[w.Slug()]
+		if is == nil {
+			is = &generator.Issue{Year: w.Year, Week: w.Number, Start: w.Start, Last: w.Last(), Slug: w.Slug(), Title: w.Title()}
+			bySlug[is.Slug] = is
+			issues = append(issues, is)
+		}
+		is.Entries = append(is.Entries, e)
+		e.Issue = is
+	}
+	// Entries are newest first, so issues were met newest first too.
+	countries := Taxonomy(s, "countries")
+	people := Taxonomy(s, "people")
+	for i, is := range issues {
+		if i > 0 {
+			is.Next = issues[i-1]
+		}
+		if i+1 < len(issues) {
+			is.Prev = issues[i+1]
+		}
+		for j, e := range is.Entries {
+			if j > 0 {
+				e.Next = is.Entries[j-1]
+			}
+			if j+1 < len(is.Entries) {
+				e.Prev = is.Entries[j+1]
+			}
+		}
+		is.Groups = groupByFirst(s, countries, is.Entries)
+		is.TopCountries = top(s, countries, is.Entries, topN)
+		is.TopPeople = top(s, people, is.Entries, topN)
+	}
+	for _, is := range issues {
+		prevStart := is.Start.AddDate(0, 0, -7)
+		var before []*generator.Entry
+		if p := is.Prev; p != nil && p.Start.Equal(prevStart) {
+			before = p.Entries
+		}
+		is.Movers = movers(s, is.Entries, before)
+	}
+	return issues
+}
+
+// groupByFirst puts each entry under the first term it names in tax, so
+// an article appears once in the issue, under what it is mainly about.
+func groupByFirst(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry) []generator.IssueGroup {
+	var groups []generator.IssueGroup
+	at := map[*generator.Term]int{}
+	var none []*generator.Entry
+	for _, e := range entries {
+		terms := termsIn(s, tax, e)
+		if len(terms) == 0 {
+			none = append(none, e)
+			continue
+		}
+		i, ok := at[terms[0]]
+		if !ok {
+			i = len(groups)
+			at[terms[0]] = i
+			groups = append(groups, generator.IssueGroup{Term: terms[0]})
+		}
+		groups[i].Entries = append(groups[i].Entries, e)
+	}
+	slices.SortStableFunc(groups, func(a, b generator.IssueGroup) int {
+		return cmp.Or(cmp.Compare(len(b.Entries), len(a.Entries)), cmp.Compare(strings.ToLower(a.Term.Name), strings.ToLower(b.Term.Name)))
+	})
+	if len(none) > 0 {
+		groups = append(groups, generator.IssueGroup{Entries: none})
+	}
+	return groups
+}
+
+// termsIn returns the terms e names in tax; nil when the site does not
+// render tax.
+func termsIn(s *generator.Site, tax *generator.Taxonomy, e *generator.Entry) []*generator.Term {
+	if tax == nil {
+		return nil
+	}
+	for i, t := range s.Taxonomies {
+		if t == tax {
+			return e.Terms[i]
+		}
+	}
+	return nil
+}
+
+// top counts the articles naming each term of tax and keeps the n most named.
+func top(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry, n int) []generator.TermCount {
+	tcs := count(s, tax, entries)
+	if len(tcs) > n {
+		tcs = tcs[:n:n]
+	}
+	return tcs
+}
+
+func count(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry) []generator.TermCount {
+	counts := map[*generator.Term]int{}
+	var order []*generator.Term
+	for _, e := range entries {
+		for _, t := range termsIn(s, tax, e) {
+			if counts[t] == 0 {
+				order = append(order, t)
+			}
+			counts[t]++
+		}
+	}
+	tcs := make([]generator.TermCount, len(order))
+	for i, t := range order {
+		tcs[i] = generator.TermCount{Term: t, Count: counts[t]}
+	}
+	SortCounts(tcs)
+	return tcs
+}
+
+// maxMovers is how many rising terms an issue shows.
+const maxMovers = 8
+
+// movers lists the terms, of every taxonomy, named in more articles this
+// week than in the calendar week before: the "what moved" of the home page.
+func movers(s *generator.Site, this, last []*generator.Entry) []generator.Mover {
+	before := map[*generator.Term]int{}
+	for _, e := range last {
+		for _, ts := range e.Terms {
+			for _, t := range ts {
+				before[t]++
+			}
+		}
+	}
+	var out []generator.Mover
+	for _, tax := range s.Taxonomies {
+		for _, tc := range count(s, tax, this) {
+			if tc.Count > before[tc.Term] {
+				out = append(out, generator.Mover{Term: tc.Term, This: tc.Count, Last: before[tc.Term]})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b generator.Mover) int {
+		return cmp.Or(cmp.Compare(b.This-b.Last, a.This-a.Last), cmp.Compare(b.This, a.This), cmp.Compare(strings.ToLower(a.Term.Name), strings.ToLower(b.Term.Name)))
+	})
+	if len(out) > maxMovers {
+		out = out[:maxMovers:maxMovers]
+	}
+	return out
+}
