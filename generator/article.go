@@ -21,6 +21,9 @@ type Metadata struct {
 	Draft         bool      `yaml:"draft,omitempty"`
 	// Slug overrides the one derived from the file name.
 	Slug string `yaml:"slug,omitempty"`
+	// Fingerprint identifies the text an article was imported from, so a
+	// second import of the same text is recognised whatever was edited since.
+	Fingerprint string `yaml:"fingerprint,omitempty"`
 }
 
 // Article is one content file, parsed and validated.

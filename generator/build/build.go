@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -157,7 +159,7 @@ func Assets(source string) generator.Overlay {
 }
 
 // copyAssets hands every theme and static file to out, skipping the Go
-// files that embed the built-in theme.
+// files and test data that live beside the built-in theme.
 func copyAssets(source string, out render.Output) (int, error) {
 	fsys := Assets(source)
 	files, err := fsys.Files()
@@ -166,7 +168,7 @@ func copyAssets(source string, out render.Output) (int, error) {
 	}
 	n := 0
 	for _, f := range files {
-		if filepath.Ext(f) == ".go" || content.Ignored(filepath.Base(f)) {
+		if path.Ext(f) == ".go" || content.Ignored(path.Base(f)) || strings.HasPrefix(f, "testdata/") || strings.Contains(f, "/testdata/") {
 			continue
 		}
 		data, err := fs.ReadFile(fsys, f)

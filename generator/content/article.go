@@ -40,7 +40,7 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 		list.Add(err)
 		return nil, nil, list
 	}
-	a := &generator.Article{Path: file, Body: b.body, BodyLine: b.bodyLine}
+	a := &generator.Article{File: file, Body: b.body, BodyLine: b.bodyLine}
 	pairs, errs := b.doc.Pairs()
 	present := map[string]bool{}
 	for _, p := range pairs {
@@ -109,10 +109,11 @@ type setter func(*generator.Metadata, *yamldoc.Doc, yamldoc.Pair, *time.Location
 
 // fields maps each front matter key briefing understands to its setter.
 var fields = map[string]setter{
-	"title":   text(func(m *generator.Metadata, s string) { m.Title = strings.TrimSpace(s) }),
-	"source":  text(func(m *generator.Metadata, s string) { m.Source = strings.TrimSpace(s) }),
-	"summary": text(func(m *generator.Metadata, s string) { m.Summary = strings.TrimSpace(s) }),
-	"license": text(func(m *generator.Metadata, s string) { m.License = strings.TrimSpace(s) }),
+	"title":       text(func(m *generator.Metadata, s string) { m.Title = strings.TrimSpace(s) }),
+	"source":      text(func(m *generator.Metadata, s string) { m.Source = strings.TrimSpace(s) }),
+	"summary":     text(func(m *generator.Metadata, s string) { m.Summary = strings.TrimSpace(s) }),
+	"license":     text(func(m *generator.Metadata, s string) { m.License = strings.TrimSpace(s) }),
+	"fingerprint": text(func(m *generator.Metadata, s string) { m.Fingerprint = strings.TrimSpace(s) }),
 	"event": func(m *generator.Metadata, d *yamldoc.Doc, p yamldoc.Pair, _ *time.Location) error {
 		s, err := d.String("front matter: event", p.Value)
 		if err != nil {

@@ -141,7 +141,7 @@ func relTo(base, p string) string {
 // path, so every build lists them the same way.
 func Sort(articles []*generator.Article) {
 	slices.SortStableFunc(articles, func(a, b *generator.Article) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.File, b.File))
 	})
 }
 
@@ -161,11 +161,11 @@ func duplicateSlugs(articles []*generator.Article) generator.ErrorList {
 			var others []string
 			for _, b := range same {
 				if b != a {
-					others = append(others, b.Path)
+					others = append(others, b.File)
 				}
 			}
 			slices.Sort(others)
-			errs = append(errs, generator.Errorf(a.Path, 0, 0, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
+			errs = append(errs, generator.Errorf(a.File, 0, 0, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
 		}
 	}
 	return errs

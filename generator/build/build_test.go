@@ -1,0 +1,283 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+const digest = "testdata/sites/digest/site"
+
+func buildTo(t *testing.T, src string, opts Options) (string, Result) {
+	t.Helper()
+	opts.Source = src
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(t.TempDir(), "public")
+	}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opts.Destination, res
+}
+
+func TestSubPathHasNoBrokenLinks(t *testing.T) {
+	for _, base := range []string{"https://analyst.github.io/digest/", "https://digest.example.org/", "http://127.0.0.1:1313/a/b/"} {
+		t.Run(base, func(t *testing.T) {
+			out, _ := buildTo(t, digest, Options{BaseURL: base})
+			for _, b := range brokenLinks(t, out, base) {
+				t.Error(b)
+			}
+		})
+	}
+}
+
+// TestFeedsParse reads every feed with a real feed parser, as a reader's
+// feed app would, and checks items link into the site under its base URL.
+func TestFeedsParse(t *testing.T) {
+	const base = "https://analyst.github.io/digest/"
+	out, _ := buildTo(t, digest, Options{})
+	parser := gofeed.NewParser()
+	var feeds []string
+	_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && (d.Name() == "index.xml" || d.Name() == "feed.json") {
+			feeds = append(feeds, p)
+		}
+		return err
+	})
+	if len(feeds) < 30 {
+		t.Fatalf("only %d feeds", len(feeds))
+	}
+	for _, p := range feeds {
+		rel, _ := filepath.Rel(out, p)
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		feed, err := parser.Parse(f)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			continue
+		}
+		if len(feed.Items) == 0 || len(feed.Items) > 3 {
+			t.Errorf("%s: %d items, want 1 to feed_limit (3)", rel, len(feed.Items))
+		}
+		if !strings.HasPrefix(feed.Link, base) {
+			t.Errorf("%s: link %q is not under %s", rel, feed.Link, base)
+		}
+		for _, it := range feed.Items {
+			if !strings.HasPrefix(it.Link, base) || it.Title == "" || it.PublishedParsed == nil {
+				t.Errorf("%s: item %q link %q date %v", rel, it.Title, it.Link, it.PublishedParsed)
+			}
+		}
+	}
+	home, err := os.Open(filepath.Join(out, "index.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer home.Close()
+	feed, _ := parser.Parse(home)
+	if feed == nil || feed.Items[0].Title != "Turkiye holds naval drill" {
+		t.Errorf("home feed should start with the newest article")
+	}
+	jf, err := os.Open(filepath.Join(out, "feed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer jf.Close()
+	j, err := parser.Parse(jf)
+	if err != nil || j.FeedType != "json" || !strings.Contains(j.Items[0].Content, "Ships sailed") {
+		t.Errorf("feed.json: %v %+v", err, j)
+	}
+}
+
+func TestBuildOutput(t *testing.T) {
+	out, res := buildTo(t, digest, Options{})
+	if res.Articles != 5 || res.Issues != 3 {
+		t.Errorf("articles %d issues %d, want 5 and 3 (the draft left out)", res.Articles, res.Issues)
+	}
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if got := read("CNAME"); got != "digest.example.org\n" {
+		t.Errorf("CNAME = %q", got)
+	}
+	if got := read("robots.txt"); !strings.Contains(got, "Sitemap: https://analyst.github.io/digest/sitemap.xml") {
+		t.Errorf("robots.txt = %q", got)
+	}
+	article := read("articles/iran-russia-security/index.html")
+	for _, bad := range []string{"javascript:", "<script>alert", "Unfinished note"} {
+		if strings.Contains(article, bad) {
+			t.Errorf("article page contains %q", bad)
+		}
+	}
+	for _, want := range []string{"javascript link", `href="/digest/countries/iran/"`, `href="https://www.tehrantimes.com/news/467512/iran-russia-security"`} {
+		if !strings.Contains(article, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "articles/draft-note")); err == nil {
+		t.Error("draft was published")
+	}
+	withDrafts, _ := buildTo(t, digest, Options{Drafts: true})
+	if _, err := os.Stat(filepath.Join(withDrafts, "articles/draft-note/index.html")); err != nil {
+		t.Errorf("--drafts did not publish the draft: %v", err)
+	}
+}
+
+// copySite copies a test site so a test may break it.
+func copySite(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		copyFile(t, p, filepath.Join(dst, rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func writeFile(t *testing.T, p, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFailedBuildKeepsPublic breaks a site in each way a person might and
+// checks the build names the place, fails, and leaves public/ as it was.
+func TestFailedBuildKeepsPublic(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		file  string
+		body  string
+		wants []string
+	}{
+		{"template syntax", "templates/partials/footer.html", "{{ define \"footer\" }}<footer>{{ .Site.Title </footer>{{ end }}",
+			[]string{`templates/partials/footer.html:1: unexpected "<" in operand`}},
+		{"template runtime", "templates/article.html", "{{ template \"base\" . }}\n{{ define \"main\" }}\n<h1>{{ .Entry.Headline }}</h1>{{ end }}",
+			[]string{`templates/article.html:3:13: at <.Entry.Headline>: can't evaluate field Headline in type *generator.Entry`}},
+		{"unknown config key", "briefing.yaml", "title: x\nbase_url: https://x.org/\ncolour: red\n",
+			[]string{`briefing.yaml:3:1: unknown key "colour"`}},
+		{"bad article and bad template together", "content/articles/2021/bad.md", "---\ntitle: Bad\ndate: 2021-13-45\n---\n",
+			[]string{`content/articles/2021/bad.md:3:7: front matter: date "2021-13-45" is not a date`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := copySite(t, digest)
+			out := filepath.Join(src, "public")
+			buildTo(t, src, Options{Destination: out})
+			marker := filepath.Join(out, "index.html")
+			before, err := os.ReadFile(marker)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(src, tc.file), tc.body)
+			_, err = Build(context.Background(), Options{Source: src, Destination: out})
+			if err == nil {
+				t.Fatal("build succeeded")
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error:\n%v\nwant it to contain %q", err, w)
+				}
+			}
+			after, err := os.ReadFile(marker)
+			if err != nil || string(after) != string(before) {
+				t.Errorf("public/index.html changed or vanished after a failed build: %v", err)
+			}
+			leftovers, _ := filepath.Glob(filepath.Join(src, ".public.tmp-*"))
+			if len(leftovers) > 0 {
+				t.Errorf("staging folders left behind: %v", leftovers)
+			}
+		})
+	}
+}
+
+func TestBuildReportsEveryProblem(t *testing.T) {
+	src := copySite(t, digest)
+	writeFile(t, filepath.Join(src, "content/articles/a.md"), "no front matter\n")
+	writeFile(t, filepath.Join(src, "content/articles/b.md"), "---\ntitle: B\n---\n")
+	writeFile(t, filepath.Join(src, "templates/404.html"), "{{ if }}")
+	_, err := Build(context.Background(), Options{Source: src, Destination: filepath.Join(t.TempDir(), "out")})
+	var list generator.ErrorList
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("want 3 problems, got %v", err)
+	}
+}
+
+func TestStaleFilesRemovedAndGitKept(t *testing.T) {
+	src := copySite(t, digest)
+	out := filepath.Join(src, "public")
+	buildTo(t, src, Options{Destination: out})
+	writeFile(t, filepath.Join(out, ".git", "HEAD"), "ref: refs/heads/gh-pages\n")
+	if err := os.Remove(filepath.Join(src, "content/articles/2021/turkiye-drill.md")); err != nil {
+		t.Fatal(err)
+	}
+	buildTo(t, src, Options{Destination: out})
+	if _, err := os.Stat(filepath.Join(out, "articles/turkiye-drill")); !os.IsNotExist(err) {
+		t.Errorf("a removed article's page is still published: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "countries/turkiye/index.html")); err != nil {
+		t.Errorf("Türkiye is still named by another article: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, ".git", "HEAD")); err != nil {
+		t.Errorf("the destination's .git was lost: %v", err)
+	}
+}
+
+func TestRefusesDangerousDestinations(t *testing.T) {
+	src := copySite(t, digest)
+	notSite := t.TempDir()
+	writeFile(t, filepath.Join(notSite, "thesis.tex"), "years of work")
+	for _, dest := range []string{src, filepath.Join(src, "content"), filepath.Join(src, "content", "out"), notSite} {
+		if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err == nil {
+			t.Errorf("Build into %s succeeded", dest)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(notSite, "thesis.tex")); err != nil {
+		t.Errorf("a folder that was not a site lost its file: %v", err)
+	}
+}
+
+func TestSiteOverrides(t *testing.T) {
+	src := copySite(t, digest)
+	writeFile(t, filepath.Join(src, "templates/partials/footer.html"), `{{ define "footer" }}<footer>Our own footer</footer>{{ end }}`)
+	writeFile(t, filepath.Join(src, "theme/css/briefing.css"), "body{color:red}")
+	writeFile(t, filepath.Join(src, "static/img/logo.png"), "png")
+	out, _ := buildTo(t, src, Options{})
+	page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(page), "Our own footer") || !strings.Contains(string(page), `class="masthead"`) {
+		t.Error("a site's partial should replace the built-in one and keep the others")
+	}
+	css, _ := os.ReadFile(filepath.Join(out, "css/briefing.css"))
+	if string(css) != "body{color:red}" {
+		t.Errorf("css = %q, want the site's", css)
+	}
+	if _, err := os.Stat(filepath.Join(out, "js/search.js")); err != nil {
+		t.Error("built-in theme files the site does not override must still be copied")
+	}
+	if _, err := os.Stat(filepath.Join(out, "img/logo.png")); err != nil {
+		t.Error("static/ files must be copied")
+	}
+}
