@@ -1,0 +1,166 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/briefing-digest/briefing/generator/build"
+	"github.com/briefing-digest/briefing/generator/importer"
+)
+
+func init() { extraCommands = append(extraCommands, newImport) }
+
+func newImport() *cobra.Command {
+	var (
+		opts importer.Options
+		date string
+	)
+	cmd := &cobra.Command{
+		Use:   "import PATH...",
+		Short: "Turn copied text, saved web pages or Markdown into articles with metadata",
+		Long: `Import reads articles — text copied from a news page, a saved HTML page,
+or Markdown — and writes each to content/articles/YYYY/<slug>.md with front
+matter saying what it is about: people, countries, organizations, places,
+event, topics, date, source and summary. Review and edit those files.
+
+PATH may be a file, a folder (its .txt, .html and .md files), or - for
+standard input. Importing the same article again (same text or same URL)
+leaves its file alone, so your edits are safe; --force re-extracts it.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if date != "" {
+				d, err := time.Parse("2006-01-02", date)
+				if err != nil {
+					return fmt.Errorf("--date %q is not a date (want YYYY-MM-DD)", date)
+				}
+				opts.Date = d
+			}
+			cfg, err := build.Config(build.Options{Source: opts.Site})
+			if err != nil {
+				return err
+			}
+			opts.Location = cfg.Location
+			if !opts.Date.IsZero() {
+				opts.Date = time.Date(opts.Date.Year(), opts.Date.Month(), opts.Date.Day(), 0, 0, 0, 0, cfg.Location)
+			}
+			return runImport(cmd, opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Site, "source-dir", "s", ".", "the site's folder")
+	f.StringVar(&date, "date", "", "date for articles that give none (YYYY-MM-DD); otherwise today, with a warning")
+	f.StringVar(&opts.Source, "source", "", "the outlet the articles come from, e.g. \"Tehran Times\"")
+	f.StringVar(&opts.URL, "url", "", "the original article's address")
+	f.StringVar(&opts.License, "license", "", "the article's licence, e.g. \"CC BY 2.5\"")
+	f.BoolVarP(&opts.DryRun, "dry-run", "n", false, "show what would be written, write nothing")
+	f.BoolVar(&opts.Force, "force", false, "re-extract articles imported before, rewriting their files")
+	return cmd
+}
+
+func runImport(cmd *cobra.Command, opts importer.Options, args []string) error {
+	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	inputs, failed := importer.Read(args, cmd.InOrStdin())
+	im, err := importer.New(opts)
+	if err != nil {
+		return err
+	}
+	bar := newProgress(errOut, len(inputs))
+	outcomes := im.ImportAll(cmd.Context(), inputs, func(done int, o importer.Outcome) {
+		bar.clear()
+		if !bar.on || o.Status == importer.Failed || len(o.Warnings) > 0 {
+			printOutcome(out, errOut, o, opts.DryRun)
+		}
+		bar.show(done, o.Input)
+	})
+	bar.clear()
+	for _, o := range failed {
+		printOutcome(out, errOut, o, opts.DryRun)
+	}
+	outcomes = append(outcomes, failed...)
+
+	counts := map[importer.Status]int{}
+	warnings := 0
+	for _, o := range outcomes {
+		counts[o.Status]++
+		warnings += len(o.Warnings)
+	}
+	verb := "imported"
+	if opts.DryRun {
+		verb = "would import"
+	}
+	fmt.Fprintf(out, "%s %d, updated %d, unchanged %d, skipped as duplicates %d, warnings %d, errors %d\n",
+		verb, counts[importer.Imported], counts[importer.Updated], counts[importer.Unchanged], counts[importer.Duplicate], warnings, counts[importer.Failed])
+	if n := counts[importer.Failed]; n > 0 {
+		return fmt.Errorf("%d input%s could not be imported; the others were", n, plural(n))
+	}
+	return nil
+}
+
+func printOutcome(out, errOut io.Writer, o importer.Outcome, dryRun bool) {
+	name := o.Input
+	if name == "-" {
+		name = "standard input"
+	}
+	switch o.Status {
+	case importer.Failed:
+		fmt.Fprintf(errOut, "error: %v\n", o.Err)
+		return
+	case importer.Unchanged:
+		fmt.Fprintf(out, "unchanged %s (imported before; --force re-extracts)\n", o.File)
+	case importer.Duplicate:
+		fmt.Fprintf(out, "duplicate %s: same article as %s\n", name, o.File)
+	default:
+		verb := o.Status.String()
+		if dryRun {
+			verb = "would write"
+		}
+		fmt.Fprintf(out, "%s %s ← %s\n", verb, o.File, name)
+		if dryRun {
+			fm := string(o.Content)
+			if i := strings.Index(fm[3:], "\n---\n"); i >= 0 {
+				fm = fm[:i+8]
+			}
+			fmt.Fprint(out, fm)
+		}
+	}
+	for _, w := range o.Warnings {
+		fmt.Fprintf(errOut, "warning: %s: %s\n", name, w)
+	}
+}
+
+// progress draws a one-line bar on an interactive terminal and nothing
+// otherwise, so logs and pipes get plain lines.
+type progress struct {
+	w     io.Writer
+	total int
+	on    bool
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	f, ok := w.(*os.File)
+	return &progress{w: w, total: total, on: ok && term.IsTerminal(int(f.Fd())) && total > 1}
+}
+
+func (p *progress) show(done int, name string) {
+	if !p.on {
+		return
+	}
+	const width = 30
+	filled := width * done / p.total
+	if len(name) > 40 {
+		name = "…" + name[len(name)-39:]
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, p.total, name)
+}
+
+func (p *progress) clear() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

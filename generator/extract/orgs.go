@@ -1,0 +1,100 @@
+package extract
+
+import "strings"
+
+// organizations finds the bodies an article names: known ones by any short
+// form, names ending in an organisation word ("Supreme National Security
+// Council"), and abbreviations the article spells out, which then stand
+// for the full name wherever they recur ("SNSC").
+func (s *scene) organizations(ps []phrase) *ordered {
+	orgs := newOrdered()
+	acronyms := s.acronyms()
+	for _, p := range ps {
+		last := s.a.toks[p.head.to-1].key
+		joined := p.to > p.head.to
+		if !s.t.is("orgwords", last) || s.hasPerson(p.from, p.to) {
+			continue
+		}
+		if s.wordsIn(p.from, p.to) < 2 && !joined {
+			continue
+		}
+		if g, ok := s.gaz(p.from); ok && g.e.kind == kOrg && g.to >= p.to {
+			continue // a known body, listed under its usual name below
+		}
+		name := s.text(p.from, p.to)
+		orgs.add(name, s.a.toks[p.from].start)
+		s.take(p.from, p.to)
+	}
+	for _, m := range s.matches {
+		if m.e.kind == kOrg && !s.person[m.from] {
+			orgs.add(m.e.name, s.a.toks[m.from].start)
+		}
+	}
+	for i, t := range s.a.toks {
+		if full, ok := acronyms[t.text]; ok && t.caps {
+			orgs.add(full, t.start)
+			s.take(i, i+1)
+		}
+	}
+	return orgs
+}
+
+func (s *scene) take(from, to int) {
+	for i := from; i < to; i++ {
+		s.taken[i] = true
+	}
+}
+
+// acronyms maps each abbreviation the article defines in brackets to the
+// name before it whose capitals spell it: "Supreme National Security
+// Council (SNSC)".
+func (s *scene) acronyms() map[string]string {
+	out := map[string]string{}
+	toks := s.a.toks
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].key != "(" || toks[i+2].key != ")" || !toks[i+1].caps {
+			continue
+		}
+		acr := toks[i+1].text
+		if from, ok := s.spells(acr, i); ok {
+			out[acr] = s.text(from, i)
+		}
+	}
+	return out
+}
+
+// spells walks back from the bracket at end, matching the abbreviation's
+// letters to capitalised words' initials, skipping small joining words.
+func (s *scene) spells(acr string, end int) (int, bool) {
+	letters := []rune(strings.ReplaceAll(strings.ReplaceAll(acr, ".", ""), "&", ""))
+	toks := s.a.toks
+	k := len(letters) - 1
+	i := end - 1
+	for ; i >= 0 && k >= 0; i-- {
+		t := toks[i]
+		if t.line != toks[end].line || t.kind != tWord {
+			return 0, false
+		}
+		if !t.upper {
+			if connectors[t.key] || t.key == "the" || t.key == "and" || t.key == "in" || t.key == "of" {
+				continue
+			}
+			return 0, false
+		}
+		first := []rune(t.text)[0]
+		if first != letters[k] {
+			return 0, false
+		}
+		k--
+		// A hyphenated word may give two letters: "Co-operation".
+		if parts := strings.Split(t.text, "-"); len(parts) > 1 && k >= 0 {
+			if p := []rune(parts[len(parts)-1]); len(p) > 0 && p[0] == letters[k+1] {
+				continue
+			}
+		}
+	}
+	if k >= 0 {
+		return 0, false
+	}
+	return i + 1, true
+}

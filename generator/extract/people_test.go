@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestPeople(t *testing.T) {
+	x := New()
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"titles stripped", "Rear Admiral Ali Shamkhani met Prime Minister Narendra Modi. Mr. Modi said talks went well.", []string{"Ali Shamkhani", "Narendra Modi"}},
+		{"office before a name", "U.S. Senator John Cornyn and NASA Administrator Charles Bolden spoke.", []string{"John Cornyn", "Charles Bolden"}},
+		{"family name folds into the full name", "Alan Shearer was named captain. Shearer said he was proud.", []string{"Alan Shearer"}},
+		{"misspelt family name folds", "Ali Shamkhani met envoys. Shamkahni also stressed cooperation.", []string{"Ali Shamkhani"}},
+		{"misspelt given name folds", "Kristin Wilkins curated the show. Kristen Wilkins said it drew crowds.", []string{"Kristin Wilkins"}},
+		{"lone family name with a verb of saying", "Shearer said he was proud to lead the side, and fans cheered Shearer on Saturday.", []string{"Shearer"}},
+		{"initials", "P. Simmons took four wickets. L. Ron Hubbard founded the church.", []string{"P. Simmons", "L. Ron Hubbard"}},
+		{"hyphenated and family-name-first", "Kim Jong-un met Raymond Chan Chi-chuen and Cheng Chung-tai.", []string{"Kim Jong-un", "Raymond Chan Chi-chuen", "Cheng Chung-tai"}},
+		{"particles and accents", "Kevin De Bruyne scored and Hernán Darío Gómez, the coach, said the team played well.", []string{"Kevin De Bruyne", "Hernán Darío Gómez"}},
+		{"Arabic name with Al", "Khaled Al Maeena, a columnist, said the crane collapse was avoidable.", []string{"Khaled Al Maeena"}},
+		{"role word before an unknown name", "According to the team's coach, Alireza Mehraban, the robot worked.", []string{"Alireza Mehraban"}},
+		{"no person in a capitalised headline", "SHEARER NAMED AS ENGLAND CAPTAIN\n\nThe Football Association announced its decision on Friday.", nil},
+		{"headline names fold into the body's", "SHEARER NAMED AS ENGLAND CAPTAIN\n\nAlan Shearer was named the new England captain on Friday.", []string{"Alan Shearer"}},
+		{"places and bodies are no people", "The Supreme National Security Council met in New Delhi. Paris Hilton said she was not there.", []string{"Paris Hilton"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := x.Extract("", tt.text)
+			if !slices.Equal(r.People, tt.want) && !(len(r.People) == 0 && len(tt.want) == 0) {
+				t.Errorf("people = %q, want %q", r.People, tt.want)
+			}
+		})
+	}
+}
+
+func TestKnownPeopleJoin(t *testing.T) {
+	x := New(WithKnownPeople([]string{"Nikolay Patrushev", "Ali Shamkhani"}))
+	r := x.Extract("", "Nikolai Patrushev met the Iranian delegation in Moscow. Patrushev said the talks were useful.")
+	if !slices.Equal(r.People, []string{"Nikolay Patrushev"}) {
+		t.Errorf("people = %q, want the site's existing spelling Nikolay Patrushev", r.People)
+	}
+}
+
+func TestAliasesApply(t *testing.T) {
+	x := New(WithAliases(Aliases{"Nikolay Patrushev": {"Nikolai Patrushev"}, "Islamic State": {"Daesh"}}))
+	r := x.Extract("", "Nikolai Patrushev said Daesh remained a threat to Russia.")
+	if !slices.Equal(r.People, []string{"Nikolay Patrushev"}) {
+		t.Errorf("people = %q, want Nikolay Patrushev", r.People)
+	}
+	if !slices.Contains(r.Organizations, "Islamic State") {
+		t.Errorf("organizations = %q, want Islamic State", r.Organizations)
+	}
+}

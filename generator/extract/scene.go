@@ -1,0 +1,48 @@
+package extract
+
+// scene is what the recognisers share about one article while they work.
+type scene struct {
+	t       *tables
+	a       *article
+	matches []gazMatch
+	gazAt   []int  // index into matches of the whole-token phrase covering a token, or -1
+	person  []bool // tokens inside an accepted person's name
+	taken   []bool // tokens inside an organisation or event name
+}
+
+func newScene(t *tables, a *article) *scene {
+	s := &scene{t: t, a: a, matches: t.matchGazetteer(a)}
+	s.gazAt = make([]int, len(a.toks))
+	for i := range s.gazAt {
+		s.gazAt[i] = -1
+	}
+	for mi, m := range s.matches {
+		if m.part >= 0 {
+			continue
+		}
+		for k := m.from; k < m.to; k++ {
+			s.gazAt[k] = mi
+		}
+	}
+	s.person = make([]bool, len(a.toks))
+	s.taken = make([]bool, len(a.toks))
+	return s
+}
+
+// gaz returns the phrase covering token i, if any.
+func (s *scene) gaz(i int) (gazMatch, bool) {
+	if s.gazAt[i] < 0 {
+		return gazMatch{}, false
+	}
+	return s.matches[s.gazAt[i]], true
+}
+
+func (s *scene) wordsIn(from, to int) int {
+	n := 0
+	for i := from; i < to; i++ {
+		if s.a.toks[i].kind == tWord {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSummary(t *testing.T) {
+	x := New()
+	long := strings.Repeat("The council discussed the border and the budget at length. ", 10)
+	tests := []struct {
+		name, title, text, want string
+	}{
+		{"skips headline, dateline and byline",
+			"Bruno quits",
+			"Bruno quits\nAdrian Warner\nLONDON 1996-08-30\nFormer champion Frank Bruno has quit the ring on medical advice. He said he was in shock.",
+			"Former champion Frank Bruno has quit the ring on medical advice. He said he was in shock."},
+		{"skips a wire dateline", "",
+			"Evansville, Indiana, United States - This past week marked the opening night of an exhibit at the university.",
+			"This past week marked the opening night of an exhibit at the university."},
+		{"skips captions", "",
+			"The far end of the floor. Image: Nick Moreau.\n\nThe 22nd Fan Expo took place in Toronto this weekend, attracting thousands.",
+			"The 22nd Fan Expo took place in Toronto this weekend, attracting thousands."},
+		{"keeps to about 300 characters at a sentence end", "", long, strings.TrimSpace(strings.Repeat("The council discussed the border and the budget at length. ", 5))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(tt.title, tt.text).Summary
+			if got != tt.want {
+				t.Errorf("summary = %q, want %q", got, tt.want)
+			}
+			if n := utf8.RuneCountInString(got); n > summaryLimit+20 {
+				t.Errorf("summary has %d characters, want about %d at most", n, summaryLimit)
+			}
+		})
+	}
+}
+
+func TestAcronymsAndEvents(t *testing.T) {
+	r := New().Extract("", "The Supreme National Security Council (SNSC) met. The SNSC secretary attended the Munich Security Conference, and the Munich Conference ended on Sunday.")
+	if len(r.Organizations) != 1 || r.Organizations[0] != "Supreme National Security Council" {
+		t.Errorf("organizations = %q, want SNSC resolved to Supreme National Security Council", r.Organizations)
+	}
+	if r.Event != "Munich Security Conference" {
+		t.Errorf("event = %q, want Munich Security Conference", r.Event)
+	}
+	if r := New().Extract("", "Prices rose on Monday in the capital."); r.Event != "" {
+		t.Errorf("event = %q, want none for an article naming none", r.Event)
+	}
+}

@@ -1,0 +1,126 @@
+package importer
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/content"
+)
+
+// index is what the importer knows of the site's articles: which texts
+// and addresses were imported, which slugs and files are taken, and the
+// people already named.
+type index struct {
+	byPrint map[string]*known
+	byURL   map[string]*known
+	slugs   map[string]bool
+	files   map[string]bool
+	people  []string
+	site    string
+}
+
+type known struct {
+	file         string
+	slugOverride string
+	batch        bool // added by this run, not found on disk
+}
+
+// loadIndex reads every article of the site. Files with errors still
+// count: their names and slugs are taken, and a broken article must not
+// be overwritten by an import.
+func loadIndex(site string, loc *time.Location) (*index, error) {
+	idx := &index{byPrint: map[string]*known{}, byURL: map[string]*known{}, slugs: map[string]bool{}, files: map[string]bool{}, site: site}
+	files, _ := content.Files(site)
+	seen := map[string]bool{}
+	for _, f := range files {
+		idx.files[f] = true
+		data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(f)))
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", f, err)
+		}
+		a, _, err := content.ParsePartial(f, data, loc)
+		if a == nil {
+			continue
+		}
+		_ = err // a half-valid file still names its people and slug
+		idx.add(f, a.Metadata, false)
+		for _, p := range a.People {
+			if !seen[p] {
+				seen[p] = true
+				idx.people = append(idx.people, p)
+			}
+		}
+	}
+	return idx, nil
+}
+
+func (idx *index) add(file string, m generator.Metadata, batch bool) {
+	k := &known{file: file, slugOverride: m.Slug, batch: batch}
+	if m.Fingerprint != "" {
+		idx.byPrint[m.Fingerprint] = k
+	}
+	if m.URL != "" {
+		idx.byURL[m.URL] = k
+	}
+	slug := m.Slug
+	if slug == "" {
+		slug = generator.Slugify(trimExt(filepath.Base(file)))
+	}
+	idx.slugs[slug] = true
+	idx.files[file] = true
+}
+
+// find returns the article imported from the same text or address.
+func (idx *index) find(print, url string) *known {
+	if k := idx.byPrint[print]; k != nil {
+		return k
+	}
+	if url != "" {
+		return idx.byURL[url]
+	}
+	return nil
+}
+
+// freePath picks the article's file: its title's slug, with -2, -3, …
+// when another article has that slug already.
+func (idx *index) freePath(m generator.Metadata) string {
+	base := generator.Slugify(m.Title)
+	if len(base) > 80 {
+		base = trimSlug(base, 80)
+	}
+	if base == "" {
+		base = "article"
+	}
+	slug := base
+	for n := 2; ; n++ {
+		file := articlePath(m.Date.Year(), slug)
+		if !idx.slugs[slug] && !idx.files[file] && !exists(filepath.Join(idx.site, filepath.FromSlash(file))) {
+			return file
+		}
+		slug = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+func trimExt(name string) string {
+	return name[:len(name)-len(filepath.Ext(name))]
+}
+
+// trimSlug shortens a slug at a hyphen, so long headlines give file
+// names that are still words.
+func trimSlug(s string, n int) string {
+	cut := s[:n]
+	for i := len(cut) - 1; i > n/2; i-- {
+		if cut[i] == '-' {
+			return cut[:i]
+		}
+	}
+	return cut
+}
