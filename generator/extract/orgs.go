@@ -27,7 +27,13 @@ func (s *scene) organizations(ps []phrase) *ordered {
 	}
 	for _, m := range s.matches {
 		if m.e.kind == kOrg && !s.person[m.from] {
-			orgs.add(m.e.name, s.a.toks[m.from].start)
+			name := m.e.name
+			// The article's own spelled-out name wins over the table's
+			// short form, so "KCNA" and "Korean Central News Agency" are one.
+			if full, ok := acronyms[name]; ok {
+				name = full
+			}
+			orgs.add(name, s.a.toks[m.from].start)
 		}
 	}
 	for i, t := range s.a.toks {

@@ -34,7 +34,7 @@ func summarize(a *article) string {
 	if b.Len() == 0 && len(sentences) > 0 {
 		return shorten(sentences[0])
 	}
-	return b.String()
+	return shorten(b.String())
 }
 
 // bodyParagraphs joins the article's body lines into paragraphs, undoing
@@ -149,7 +149,7 @@ func splitSentences(p string) []string {
 		if j < len(p) && p[j] != ' ' {
 			continue
 		}
-		if c == '.' && isAbbrevBefore(p[start:i]) {
+		if c == '.' && isAbbrevBefore(p[start:i]) && !(dotted(p[start:i]) && startsSentence(p[j:])) {
 			continue
 		}
 		rest := strings.TrimLeft(p[j:], " ")
@@ -192,4 +192,23 @@ func shorten(s string) string {
 		cut = len(string(r))
 	}
 	return strings.TrimRight(string(r)[:cut], " ,;:") + "…"
+}
+
+// dotted reports a last word with inner full stops, "U.S." or "D.C.":
+// such a word also ends sentences, unlike an initial or a title.
+func dotted(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && strings.Count(f[len(f)-1], ".") >= 1 && utf8.RuneCountInString(f[len(f)-1]) >= 3
+}
+
+// sentenceStarters are words that begin a sentence far more often than
+// they continue a name, so "in Washington D.C. The team" splits there.
+var sentenceStarters = set{"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "they": true,
+	"we": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "their": true,
+	"its": true, "in": true, "on": true, "at": true, "but": true, "however": true, "meanwhile": true, "after": true,
+	"according": true, "there": true, "some": true, "many": true}
+
+func startsSentence(rest string) bool {
+	f := strings.Fields(rest)
+	return len(f) > 0 && sentenceStarters[strings.ToLower(strings.Trim(f[0], "\"“'‘"))]
 }

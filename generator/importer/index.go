@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -88,8 +89,8 @@ func (idx *index) find(print, url string) *known {
 // when another article has that slug already.
 func (idx *index) freePath(m generator.Metadata) string {
 	base := generator.Slugify(m.Title)
-	if len(base) > 80 {
-		base = trimSlug(base, 80)
+	if len(base) > maxSlug {
+		base = trimSlug(base, maxSlug)
 	}
 	if base == "" {
 		base = "article"
@@ -113,14 +114,36 @@ func trimExt(name string) string {
 	return name[:len(name)-len(filepath.Ext(name))]
 }
 
+// maxSlug keeps file names and URLs of long headlines readable.
+const maxSlug = 60
+
+// dangling are words a shortened slug should not end on.
+var dangling = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "with": true, "by": true, "from": true, "as": true}
+
 // trimSlug shortens a slug at a hyphen, so long headlines give file
-// names that are still words.
+// names that are still words, and drops a dangling "at" or "the".
 func trimSlug(s string, n int) string {
-	cut := s[:n]
-	for i := len(cut) - 1; i > n/2; i-- {
-		if cut[i] == '-' {
-			return cut[:i]
+	words := strings.Split(s, "-")
+	out := ""
+	for _, w := range words {
+		if len(out)+1+len(w) > n && out != "" {
+			break
 		}
+		if out != "" {
+			out += "-"
+		}
+		out += w
 	}
-	return cut
+	for {
+		i := strings.LastIndexByte(out, '-')
+		if i < 0 || !dangling[out[i+1:]] {
+			break
+		}
+		out = out[:i]
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
