@@ -263,8 +263,8 @@ func TestReadFolderAndStdin(t *testing.T) {
 func TestLongHeadlineGivesReadableSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"after-visa-snags-all-girl-afghan-team-honored-for-courageous-achievement-at-international-robotics-competition": "after-visa-snags-all-girl-afghan-team-honored-for-courageous",
-		"iran-and-russia-agree-on-a-long-list-of-measures-for-the-security-of-the": "iran-and-russia-agree-on-a-long-list-of-measures",
-		"short-title": "short-title",
+		"iran-and-russia-agree-on-a-long-list-of-measures-for-the-security-of-the":                                       "iran-and-russia-agree-on-a-long-list-of-measures",
+		"short-title":           "short-title",
 		strings.Repeat("x", 70): strings.Repeat("x", 60),
 	} {
 		if got := trimSlug(in, maxSlug); got != want {
