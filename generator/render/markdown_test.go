@@ -1,0 +1,65 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func convert(t *testing.T, unsafe bool, base, src string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := newMarkdown(unsafe, base).Convert([]byte(src), &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestMarkdownSafety(t *testing.T) {
+	src := "[click](javascript:alert(1)) [case](JaVaScRiPt:alert(1)) [tab](java\tscript:x) [ok](https://example.org/)\n\n" +
+		"<script>alert(1)</script><b>bold</b>\n\n![img](javascript:alert(1))"
+	safe := convert(t, false, "/", src)
+	for _, bad := range []string{"javascript", "JaVaScRiPt", "<script>", "<b>"} {
+		if strings.Contains(safe, bad) {
+			t.Errorf("default rendering lets %q through:\n%s", bad, safe)
+		}
+	}
+	for _, want := range []string{"click", "case", `<a href="https://example.org/">ok</a>`} {
+		if !strings.Contains(safe, want) {
+			t.Errorf("default rendering lost %q:\n%s", want, safe)
+		}
+	}
+	unsafe := convert(t, true, "/", src)
+	if !strings.Contains(unsafe, "<b>bold</b>") {
+		t.Errorf("unsafe_html should keep raw HTML:\n%s", unsafe)
+	}
+	if strings.Contains(strings.ToLower(unsafe), `href="javascript`) {
+		t.Errorf("javascript: links must go even with unsafe_html:\n%s", unsafe)
+	}
+}
+
+func TestMarkdownRootLinksFollowBasePath(t *testing.T) {
+	got := convert(t, false, "/repo/", "[a](/countries/iran/) [b](//cdn.example/x) [c](/repo/already/) [d](relative/) ![e](/img/map.png)")
+	for _, want := range []string{`href="/repo/countries/iran/"`, `href="//cdn.example/x"`, `href="/repo/already/"`, `href="relative/"`, `src="/repo/img/map.png"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in\n%s", want, got)
+		}
+	}
+}
+
+func TestTemplateErrorPositions(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`template: article.html:12: function "foo" not defined`, `templates/article.html:12: function "foo" not defined`},
+		{`template: partials/entry.html:3:14: executing "entry" at <.Entry.Nope>: can't evaluate field Nope in type *generator.Entry`,
+			`templates/partials/entry.html:3:14: at <.Entry.Nope>: can't evaluate field Nope in type *generator.Entry`},
+		{`html/template:home.html:5:9: {{.}} appears in an ambiguous context within a URL`, `templates/home.html:5:9: {{.}} appears in an ambiguous context within a URL`},
+	} {
+		if got := templateError(errString(tc.in)).Error(); got != tc.want {
+			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
