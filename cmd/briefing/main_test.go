@@ -13,8 +13,14 @@ import (
 // and what it printed.
 func briefing(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return briefingIn(t, "", args...)
+}
+
+// briefingIn is briefing with stdin.
+func briefingIn(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 

@@ -272,3 +272,32 @@ func TestLongHeadlineGivesReadableSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteVocabularyAndAliases puts the user's own topics.yaml and
+// aliases.yaml in the site and checks an import follows them.
+func TestSiteVocabularyAndAliases(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(site, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(TopicsFile, "Caspian affairs: [caspian]\n")
+	write(AliasesFile, "Nikolay Patrushev: [Nikolai Patrushev]\n")
+	text := "Caspian talks\n\nNikolai Patrushev, the Russian security chief, met officials from Iran to discuss the Caspian. The Caspian states will meet again.\n"
+	o := newImporter(t, site, Options{Date: time.Date(2021, 11, 10, 0, 0, 0, 0, time.UTC)}).Import(Input{Name: "c.txt", Data: []byte(text)})
+	if o.Err != nil {
+		t.Fatal(o.Err)
+	}
+	a := parse(t, site, o.File)
+	if strings.Join(a.Topics, "|") != "Caspian affairs" {
+		t.Errorf("topics = %v, want only the site's vocabulary", a.Topics)
+	}
+	if strings.Join(a.People, "|") != "Nikolay Patrushev" {
+		t.Errorf("people = %v, want the alias file's canonical name", a.People)
+	}
+	write(AliasesFile, "Nikolay Patrushev: [Nikolai Patrushev\n")
+	if _, err := New(Options{Site: site}); err == nil || !strings.Contains(err.Error(), "aliases.yaml:") {
+		t.Errorf("a broken aliases.yaml should be reported with its position, got %v", err)
+	}
+}
