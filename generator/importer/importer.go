@@ -268,12 +268,13 @@ func (im *Importer) place(p *prep) Outcome {
 	o := Outcome{Input: p.input, Warnings: p.warnings}
 	if prev := im.index.find(p.meta.Fingerprint, p.meta.URL); prev != nil {
 		o.File = prev.file
+		// Nothing is written for these, so what extraction warned of is moot.
 		switch {
 		case prev.batch:
-			o.Status = Duplicate
+			o.Status, o.Warnings = Duplicate, nil
 			return o
 		case !im.opts.Force:
-			o.Status = Unchanged
+			o.Status, o.Warnings = Unchanged, nil
 			return o
 		}
 		// --force: rewrite the same file, keeping its name and slug.

@@ -38,10 +38,11 @@ func Parse(name string, data []byte) (*Document, error) {
 	switch kind {
 	case KindHTML:
 		err = parseHTML(name, d, text.text)
+		d.Title, d.Body = plainSpaces(d.Title), plainSpaces(d.Body)
 	case KindMarkdown:
 		err = parseMarkdown(name, d, normalizeNewlines(text.text))
 	default:
-		err = parseText(name, d, normalizeNewlines(text.text))
+		err = parseText(name, d, plainSpaces(normalizeNewlines(text.text)))
 	}
 	if err != nil {
 		return nil, err
@@ -64,4 +65,17 @@ func normalizeNewlines(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// nonBreaking are the no-break spaces news sites put between words for
+// layout; in copied text they glue words together and stop lines wrapping.
+var nonBreaking = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ")
+
+// plainSpaces turns no-break spaces into ordinary ones. Markdown the user
+// wrote is left as it is.
+func plainSpaces(s string) string {
+	if !strings.ContainsAny(s, "\u00a0\u202f\u2007") {
+		return s
+	}
+	return nonBreaking.Replace(s)
 }

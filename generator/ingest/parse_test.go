@@ -107,3 +107,13 @@ func TestParseConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestNoBreakSpacesBecomeSpaces(t *testing.T) {
+	d, err := Parse("a.txt", []byte("Talks\u00a0resume\n\nOfficials\u00a0met in\u202fDoha on Monday to discuss the border and trade.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Talks resume" || !strings.Contains(d.Body, "Officials met in Doha") {
+		t.Errorf("title %q body %q", d.Title, d.Body)
+	}
+}

@@ -24,8 +24,9 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("Date = %v from %q; the seed gives no date", d.Date, d.DateFrom)
 	}
 	// The article's paragraphs are lines 5 to 14 of the copy, each kept
-	// exactly: typographic quotes and all.
-	lines := strings.Split(string(raw), "\n")
+	// exactly, typographic quotes and all; only no-break spaces become
+	// plain ones.
+	lines := strings.Split(strings.ReplaceAll(string(raw), "\u00a0", " "), "\n")
 	var want []string
 	for _, line := range lines[4:] {
 		if line != "" && line != "Back to top button" {

@@ -27,7 +27,10 @@ func newMarkdown(unsafe bool, basePath string) goldmark.Markdown {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkFixer{basePath: basePath}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(linkFixer{basePath: basePath}, 100),
+				util.Prioritized(headingLevels{}, 101),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -91,4 +94,25 @@ func scripted(dest []byte) bool {
 	}, strings.ToLower(string(dest)))
 	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "vbscript:") ||
 		strings.HasPrefix(s, "data:text/html")
+}
+
+// headingLevels moves an article's headings down so the first level is
+// h2: the page's h1 is the article's title, and a "#" in an imported body
+// must not make a second one or skip a level.
+type headingLevels struct{}
+
+func (headingLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var headings []*ast.Heading
+	top := 7
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+			top = min(top, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	shift := 2 - top
+	for _, h := range headings {
+		h.Level = min(max(h.Level+shift, 2), 6)
+	}
 }

@@ -63,3 +63,18 @@ func TestTemplateErrorPositions(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+func TestBodyHeadingsStartAtH2(t *testing.T) {
+	for src, want := range map[string][]string{
+		"# Top\n\n## Sub\n":         {"<h2 id=\"top\">Top</h2>", "<h3 id=\"sub\">Sub</h3>"},
+		"#### Deep\n\n##### Deeper": {"<h2 id=\"deep\">Deep</h2>", "<h3 id=\"deeper\">Deeper</h3>"},
+		"## Already\n":              {"<h2 id=\"already\">Already</h2>"},
+	} {
+		got := convert(t, false, "/", src)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%q gave\n%s\nwant %s", src, got, w)
+			}
+		}
+	}
+}

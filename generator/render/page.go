@@ -2,7 +2,9 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -52,6 +54,25 @@ func (p *Page) Latest() *generator.Issue {
 		return nil
 	}
 	return p.Site.Issues[0]
+}
+
+// ShowSummary says whether an article page should show its summary above
+// the body: not when the body opens with the same words, as an imported
+// article's does, so the reader does not read them twice.
+func (p *Page) ShowSummary() bool {
+	e := p.Entry
+	if e == nil || e.Summary == "" {
+		return false
+	}
+	return !strings.HasPrefix(words(string(e.Body)), words(e.Summary))
+}
+
+// words reduces text to its words separated by single spaces, so Markdown
+// line breaks and doubled spaces do not hide that two texts are the same.
+func words(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '*' || r == '_' || r == '>' || r == '\\'
+	}), " ")
 }
 
 // WeekGroup is a run of a term's entries that fall in one issue.

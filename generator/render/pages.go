@@ -68,10 +68,14 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	return jobs, pages
 }
 
+// issueDescription says what a week holds, naming the countries its
+// articles are filed under (most articles first), as the page groups them.
 func issueDescription(is *generator.Issue) string {
 	var names []string
-	for _, tc := range is.TopCountries {
-		names = append(names, tc.Term.Name)
+	for _, g := range is.Groups {
+		if g.Term != nil && len(names) < 5 {
+			names = append(names, g.Term.Name)
+		}
 	}
 	d := fmt.Sprintf("%d articles", len(is.Entries))
 	if len(is.Entries) == 1 {

@@ -68,6 +68,7 @@ type searchDoc struct {
 	Title   string `json:"t"`
 	URL     string `json:"u"`
 	Date    string `json:"d"`
+	Source  string `json:"o,omitempty"`
 	Summary string `json:"s,omitempty"`
 	Terms   string `json:"k,omitempty"`
 }
@@ -79,7 +80,7 @@ func (r *Renderer) searchIndex(s *generator.Site) job {
 		docs := make([]searchDoc, len(s.Entries))
 		for i, e := range s.Entries {
 			docs[i] = searchDoc{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
-				Summary: e.Summary, Terms: strings.Join(allTerms(e), " · ")}
+				Source: e.Source, Summary: e.Summary, Terms: strings.Join(allTerms(e), " · ")}
 		}
 		if err := json.NewEncoder(buf).Encode(docs); err != nil {
 			return path, fmt.Errorf("encoding %s: %w", path, err)

@@ -25,7 +25,7 @@
         return r.json();
       }).then(function (list) {
         return list.map(function (d) {
-          d.hay = fold([d.t, d.s || "", d.k || ""].join(" "));
+          d.hay = fold([d.t, d.s || "", d.k || "", d.o || ""].join(" "));
           d.title = fold(d.t);
           return d;
         });
@@ -64,6 +64,7 @@
     var time = el("time", "", longDate(d.d));
     time.dateTime = d.d;
     meta.appendChild(time);
+    if (d.o) meta.appendChild(document.createTextNode(" · " + d.o));
     li.appendChild(meta);
     if (d.s) li.appendChild(el("p", "entry-summary", d.s));
     if (d.k) {
