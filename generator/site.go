@@ -101,7 +101,7 @@ type Issue struct {
 	Groups       []IssueGroup
 	TopPeople    []TermCount
 	TopCountries []TermCount
-	Movers       []Mover // what rose since the previous calendar week
+	Movers       []Mover // what rose since the previous calendar week; none when it had no articles
 	Prev, Next   *Issue  // the older and the newer issue that have articles
 }
 

@@ -50,13 +50,12 @@ func buildIssues(s *generator.Site) []*generator.Issue {
 		is.TopCountries = top(s, countries, is.Entries, topN)
 		is.TopPeople = top(s, people, is.Entries, topN)
 	}
+	// "What moved" compares with the calendar week before; when that week
+	// had no articles every name would be new, which says nothing.
 	for _, is := range issues {
-		prevStart := is.Start.AddDate(0, 0, -7)
-		var before []*generator.Entry
-		if p := is.Prev; p != nil && p.Start.Equal(prevStart) {
-			before = p.Entries
+		if p := is.Prev; p != nil && p.Start.Equal(is.Start.AddDate(0, 0, -7)) {
+			is.Movers = movers(s, is.Entries, p.Entries)
 		}
-		is.Movers = movers(s, is.Entries, before)
 	}
 	return issues
 }

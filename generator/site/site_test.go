@@ -80,4 +80,7 @@ func TestBuild(t *testing.T) {
 	if len(week.Movers) == 0 || week.Movers[0].Term.Name != "Afghanistan" || week.Movers[0].Last != 0 {
 		t.Errorf("movers = %+v", week.Movers)
 	}
+	if older := s.Issues[1]; len(older.Movers) != 0 {
+		t.Errorf("the first week has nothing to compare with, yet movers = %+v", older.Movers)
+	}
 }
