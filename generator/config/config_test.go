@@ -34,7 +34,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad day", "week_start: someday\n", `briefing.yaml:1:13: week_start "someday" is not a day of the week (want monday, sunday, …)`},
 		{"relative base", "base_url: /repo/\n", `briefing.yaml:1:11: base_url: base URL "/repo/" is not absolute (want https://host/path/)`},
 		{"bad taxonomy", "taxonomies: [countries, tags]\n", `briefing.yaml:1:25: unknown taxonomy "tags" (known: countries, people, organizations, events, topics, places, sections)`},
-		{"syntax", "title: [oops\n", "briefing.yaml:2:1: YAML syntax: did not find expected ',' or ']'"},
+		{"unclosed list", "title: x\ntaxonomies: [people\n", `briefing.yaml:2:13: YAML syntax: this "[" is never closed`},
+		{"syntax", "title: \"x\n", "briefing.yaml:2:1: YAML syntax: found unexpected end of stream"},
 		{"not a mapping", "- a\n- b\n", "briefing.yaml:1:1: want keys and values (key: value), not a list"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,10 +37,10 @@ func TestLoadErrorsArePositioned(t *testing.T) {
 		file string
 		want string // the error's start
 	}{
-		{"vocabulary syntax", func(p string) error { _, err := LoadVocabulary(p); return err }, "testdata/bad-vocabulary.yaml", "testdata/bad-vocabulary.yaml:2:12: invalid YAML: this \"[\" is never closed"},
-		{"vocabulary not a list", func(p string) error { _, err := LoadVocabulary(p); return err }, "testdata/vocabulary-not-list.yaml", "testdata/vocabulary-not-list.yaml:2:12: \"Sanctions\": want a list"},
-		{"aliases listed twice", func(p string) error { _, err := LoadAliases(p); return err }, "testdata/aliases-duplicate.yaml", "testdata/aliases-duplicate.yaml:3:1: \"Nikolay Patrushev\" is listed twice (first at line 1)"},
-		{"aliases empty variant", func(p string) error { _, err := LoadAliases(p); return err }, "testdata/aliases-empty-word.yaml", "testdata/aliases-empty-word.yaml:3:5: \"Nikolay Patrushev\": want a word"},
+		{"vocabulary syntax", func(p string) error { _, err := LoadVocabulary(p); return err }, "testdata/bad-vocabulary.yaml", "testdata/bad-vocabulary.yaml:2:12: YAML syntax: this \"[\" is never closed"},
+		{"vocabulary not a list", func(p string) error { _, err := LoadVocabulary(p); return err }, "testdata/vocabulary-not-list.yaml", "testdata/vocabulary-not-list.yaml:2:12: Sanctions must be a list of names, not a set of keys"},
+		{"aliases listed twice", func(p string) error { _, err := LoadAliases(p); return err }, "testdata/aliases-duplicate.yaml", "testdata/aliases-duplicate.yaml:3:1: \"Nikolay Patrushev\" is given twice (first on line 1)"},
+		{"aliases empty variant", func(p string) error { _, err := LoadAliases(p); return err }, "testdata/aliases-empty-word.yaml", "testdata/aliases-empty-word.yaml:3:5: Nikolay Patrushev: an empty word"},
 		{"missing file", func(p string) error { _, err := LoadAliases(p); return err }, "testdata/no-such-file.yaml", "testdata/no-such-file.yaml: open testdata/no-such-file.yaml"},
 	}
 	for _, tt := range tests {

@@ -46,6 +46,9 @@ func Parse(file string, src []byte, lineOffset int) (*Doc, error) {
 // yaml gives no column, so the column is the line's first non-blank
 // character, which is where an editor's cursor should land.
 func (d *Doc) syntaxError(src []byte, err error) error {
+	if line, col, ok := unclosedBracket(src); ok {
+		return &generator.Error{File: d.File, Line: d.LineOffset + line, Col: col, Msg: `YAML syntax: this "[" is never closed`, Err: err}
+	}
 	m := syntaxLine.FindStringSubmatch(err.Error())
 	if m == nil {
 		return &generator.Error{File: d.File, Line: d.LineOffset + 1, Msg: "YAML: " + strings.TrimPrefix(err.Error(), "yaml: "), Err: err}
@@ -62,6 +65,52 @@ func (d *Doc) syntaxError(src []byte, err error) error {
 		col = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
 	}
 	return &generator.Error{File: d.File, Line: d.LineOffset + line, Col: col, Msg: "YAML syntax: " + m[2], Err: err}
+}
+
+// unclosedBracket finds a "[" left open at the end of its line when the
+// next line does not continue it: the commonest slip in hand-written lists,
+// which yaml.v3 reports on some other line.
+func unclosedBracket(src []byte) (line, col int, ok bool) {
+	lines := strings.Split(string(src), "\n")
+	for i, text := range lines {
+		open, depth := -1, 0
+		var quote rune
+	scan:
+		for j, r := range text {
+			switch {
+			case quote != 0:
+				if r == quote {
+					quote = 0
+				}
+			case r == '"' || r == '\'':
+				quote = r
+			case r == '#':
+				break scan
+			case r == '[':
+				if depth == 0 {
+					open = j
+				}
+				depth++
+			case r == ']':
+				depth--
+			}
+		}
+		if depth > 0 && !continued(lines[i+1:]) {
+			return i + 1, open + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// continued says whether the next non-blank line is indented, carrying
+// on a flow list over several lines.
+func continued(rest []string) bool {
+	for _, next := range rest {
+		if strings.TrimSpace(next) != "" {
+			return next[0] == ' ' || next[0] == '\t'
+		}
+	}
+	return false
 }
 
 // Pair is one key and its value.
