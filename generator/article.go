@@ -39,6 +39,9 @@ type Article struct {
 	// BodyLine is the 1-based line of the file where Body starts, so
 	// errors found in the body can name the file's own line.
 	BodyLine int
+	// Unknown are front matter keys briefing does not use, for check to
+	// point out: a typo ("contries") would otherwise go unnoticed.
+	Unknown []*Error
 }
 
 // Terms returns the article's names in the taxonomy called name

@@ -24,6 +24,11 @@ term because they make the same page name ("Türkiye" and "Turkiye").`,
 				return &failed{summary: "check found problems", err: err}
 			}
 			out := cmd.OutOrStdout()
+			for _, e := range res.Site.Entries {
+				for _, u := range e.Unknown {
+					fmt.Fprintf(out, "warning: %s\n", u)
+				}
+			}
 			for _, c := range res.Site.Clashes {
 				fmt.Fprintf(out, "warning: %s: %s are one term (%s/%s/); shown as %q. Used in: %s\n",
 					c.Taxonomy, quoteAll(c.Names), c.Taxonomy, c.Slug, c.Names[0], strings.Join(c.Files, ", "))

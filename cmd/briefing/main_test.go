@@ -102,12 +102,13 @@ func TestCheckReportsClashes(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "content/articles/a.md"), "---\ntitle: A\ndate: 2021-11-10\ncountries: [Türkiye]\n---\n")
 	writeFile(t, filepath.Join(dir, "content/articles/b.md"), "---\ntitle: B\ndate: 2021-11-11\ncountries: [Turkiye]\n---\n")
-	writeFile(t, filepath.Join(dir, "content/articles/c.md"), "---\ntitle: C\ndate: 2021-11-12\ncountries: [Turkiye]\n---\n")
+	writeFile(t, filepath.Join(dir, "content/articles/c.md"), "---\ntitle: C\ndate: 2021-11-12\ncountries: [Turkiye]\ncontries: [Iran]\ntags: [x]\n---\n")
 	code, stdout, stderr := briefing(t, "check", "-s", dir)
 	if code != 0 {
 		t.Fatalf("check: %s", stderr)
 	}
-	want := "warning: countries: \"Turkiye\" and \"Türkiye\" are one term (countries/turkiye/); shown as \"Turkiye\". Used in: content/articles/a.md\n"
+	want := "warning: content/articles/c.md:5:1: front matter: unknown key \"contries\" is ignored\n" +
+		"warning: countries: \"Turkiye\" and \"Türkiye\" are one term (countries/turkiye/); shown as \"Turkiye\". Used in: content/articles/a.md\n"
 	if !strings.HasPrefix(stdout, want) {
 		t.Errorf("check said:\n%s\nwant it to start with:\n%s", stdout, want)
 	}

@@ -47,7 +47,12 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 		present[p.Key] = true
 		set, ok := fields[p.Key]
 		if !ok {
-			continue // other keys are the user's own, as Hugo's params are
+			// Other keys are kept out of the way, as Hugo's params are;
+			// ones Hugo knows are expected in content moved from Hugo.
+			if !hugoKeys[p.Key] {
+				a.Unknown = append(a.Unknown, b.doc.Errorf(p.KeyAt, "front matter: unknown key %q is ignored", p.Key))
+			}
+			continue
 		}
 		errs.Add(set(&a.Metadata, b.doc, p, loc))
 	}
@@ -69,6 +74,12 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 	}
 	return a, present, errs.Err()
 }
+
+// hugoKeys are front matter keys of Hugo's that briefing ignores without
+// remark, so content moved from Hugo checks clean.
+var hugoKeys = map[string]bool{"tags": true, "categories": true, "description": true, "author": true, "authors": true,
+	"lastmod": true, "publishdate": true, "expirydate": true, "weight": true, "aliases": true, "images": true,
+	"keywords": true, "params": true, "type": true, "layout": true, "series": true, "linktitle": true, "toc": true}
 
 // failed says whether an error about key was already reported, so a bad
 // date is not also called a missing one.
