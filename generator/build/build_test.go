@@ -281,3 +281,17 @@ func TestSiteOverrides(t *testing.T) {
 		t.Error("static/ files must be copied")
 	}
 }
+
+func TestEmptySiteBuilds(t *testing.T) {
+	out, res := buildTo(t, t.TempDir(), Options{BaseURL: "https://user.github.io/new/"})
+	if res.Articles != 0 {
+		t.Fatalf("%d articles", res.Articles)
+	}
+	home, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !strings.Contains(string(home), "No articles yet") {
+		t.Errorf("an empty site's home page should say how to add articles: %v", err)
+	}
+	for _, b := range brokenLinks(t, out, "https://user.github.io/new/") {
+		t.Error(b)
+	}
+}
