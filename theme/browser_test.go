@@ -72,6 +72,12 @@ func open(t *testing.T, tab context.Context, url string) {
 	if err := chromedp.Do(within(t, tab), chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
+	// Navigate can return before a page served with an error status (the
+	// 404 page) is the document, so wait until it is, and fully loaded.
+	ready := fmt.Sprintf(`location.href === %q && document.readyState === "complete"`, url)
+	if _, err := chromedp.Run(within(t, tab), chromedp.Poll[bool](ready)); err != nil {
+		t.Fatalf("waiting for %s to load: %v", url, err)
+	}
 }
 
 // eval runs a script in the page and decodes its result into T.
