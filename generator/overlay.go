@@ -87,12 +87,3 @@ func (o Overlay) Files() ([]string, error) {
 	})
 	return out, err
 }
-
-// InUpper says whether name comes from the upper layer: the site's own file.
-func (o Overlay) InUpper(name string) bool {
-	if o.Upper == nil {
-		return false
-	}
-	_, err := fs.Stat(o.Upper, name)
-	return err == nil
-}

@@ -18,6 +18,28 @@ type Site struct {
 	Updated time.Time
 }
 
+// Taxonomy returns the taxonomy called name ("countries"), or nil when
+// the site does not render it.
+func (s *Site) Taxonomy(name string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Terms returns the terms e names in the taxonomy called name, so callers
+// need not know the configured order of taxonomies.
+func (s *Site) Terms(e *Entry, name string) []*Term {
+	for i, t := range s.Taxonomies {
+		if t.Name == name {
+			return e.Terms[i]
+		}
+	}
+	return nil
+}
+
 // Entry is an article placed in the site: its week's issue, its
 // neighbours in that week and the terms it names.
 type Entry struct {

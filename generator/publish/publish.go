@@ -102,9 +102,6 @@ func (s *Staging) Abort() error {
 	return os.RemoveAll(s.tmp)
 }
 
-// Dir is the staging folder, for callers that copy trees into it.
-func (s *Staging) Dir() string { return s.tmp }
-
 func carryGit(dest, tmp string) error {
 	src := filepath.Join(dest, ".git")
 	if _, err := os.Lstat(src); err != nil {

@@ -27,27 +27,6 @@ type Page struct {
 	Body     template.HTML // an article's rendered Markdown
 }
 
-// Terms returns the terms an entry names in the taxonomy called name, so
-// templates can ask for "countries" without knowing the configured order.
-func (p *Page) Terms(e *generator.Entry, name string) []*generator.Term {
-	for i, t := range p.Site.Taxonomies {
-		if t.Name == name {
-			return e.Terms[i]
-		}
-	}
-	return nil
-}
-
-// TaxonomyNamed returns the site's taxonomy called name, or nil.
-func (p *Page) TaxonomyNamed(name string) *generator.Taxonomy {
-	for _, t := range p.Site.Taxonomies {
-		if t.Name == name {
-			return t
-		}
-	}
-	return nil
-}
-
 // Latest is the newest issue, or nil for an empty site.
 func (p *Page) Latest() *generator.Issue {
 	if len(p.Site.Issues) == 0 {

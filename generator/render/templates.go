@@ -94,9 +94,6 @@ func funcs(cfg *generator.Config) template.FuncMap {
 		"date": func(t time.Time) string {
 			return t.In(cfg.Location).Format("2 January 2006")
 		},
-		"shortdate": func(t time.Time) string {
-			return t.In(cfg.Location).Format("2 Jan")
-		},
 		"isodate": func(t time.Time) string {
 			return t.In(cfg.Location).Format("2006-01-02")
 		},

@@ -29,8 +29,6 @@ func buildIssues(s *generator.Site) []*generator.Issue {
 		e.Issue = is
 	}
 	// Entries are newest first, so issues were met newest first too.
-	countries := Taxonomy(s, "countries")
-	people := Taxonomy(s, "people")
 	for i, is := range issues {
 		if i > 0 {
 			is.Next = issues[i-1]
@@ -46,9 +44,9 @@ func buildIssues(s *generator.Site) []*generator.Issue {
 				e.Prev = is.Entries[j+1]
 			}
 		}
-		is.Groups = groupByFirst(s, countries, is.Entries)
-		is.TopCountries = top(s, countries, is.Entries, topN)
-		is.TopPeople = top(s, people, is.Entries, topN)
+		is.Groups = groupByFirst(s, "countries", is.Entries)
+		is.TopCountries = top(s, "countries", is.Entries, topN)
+		is.TopPeople = top(s, "people", is.Entries, topN)
 	}
 	// "What moved" compares with the calendar week before; when that week
 	// had no articles every name would be new, which says nothing.
@@ -62,12 +60,12 @@ func buildIssues(s *generator.Site) []*generator.Issue {
 
 // groupByFirst puts each entry under the first term it names in tax, so
 // an article appears once in the issue, under what it is mainly about.
-func groupByFirst(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry) []generator.IssueGroup {
+func groupByFirst(s *generator.Site, tax string, entries []*generator.Entry) []generator.IssueGroup {
 	var groups []generator.IssueGroup
 	at := map[*generator.Term]int{}
 	var none []*generator.Entry
 	for _, e := range entries {
-		terms := termsIn(s, tax, e)
+		terms := s.Terms(e, tax)
 		if len(terms) == 0 {
 			none = append(none, e)
 			continue
@@ -89,22 +87,8 @@ func groupByFirst(s *generator.Site, tax *generator.Taxonomy, entries []*generat
 	return groups
 }
 
-// termsIn returns the terms e names in tax; nil when the site does not
-// render tax.
-func termsIn(s *generator.Site, tax *generator.Taxonomy, e *generator.Entry) []*generator.Term {
-	if tax == nil {
-		return nil
-	}
-	for i, t := range s.Taxonomies {
-		if t == tax {
-			return e.Terms[i]
-		}
-	}
-	return nil
-}
-
 // top counts the articles naming each term of tax and keeps the n most named.
-func top(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry, n int) []generator.TermCount {
+func top(s *generator.Site, tax string, entries []*generator.Entry, n int) []generator.TermCount {
 	tcs := count(s, tax, entries)
 	if len(tcs) > n {
 		tcs = tcs[:n:n]
@@ -112,11 +96,11 @@ func top(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry,
 	return tcs
 }
 
-func count(s *generator.Site, tax *generator.Taxonomy, entries []*generator.Entry) []generator.TermCount {
+func count(s *generator.Site, tax string, entries []*generator.Entry) []generator.TermCount {
 	counts := map[*generator.Term]int{}
 	var order []*generator.Term
 	for _, e := range entries {
-		for _, t := range termsIn(s, tax, e) {
+		for _, t := range s.Terms(e, tax) {
 			if counts[t] == 0 {
 				order = append(order, t)
 			}
@@ -147,7 +131,7 @@ func movers(s *generator.Site, this, last []*generator.Entry) []generator.Mover 
 	}
 	var out []generator.Mover
 	for _, tax := range s.Taxonomies {
-		for _, tc := range count(s, tax, this) {
+		for _, tc := range count(s, tax.Name, this) {
 			if tc.Count > before[tc.Term] {
 				out = append(out, generator.Mover{Term: tc.Term, This: tc.Count, Last: before[tc.Term]})
 			}

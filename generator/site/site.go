@@ -23,14 +23,3 @@ func Build(cfg generator.Config, articles []*generator.Article) *generator.Site 
 	s.Issues = buildIssues(s)
 	return s
 }
-
-// Taxonomy returns the site's taxonomy called name, or nil when the site
-// does not render it.
-func Taxonomy(s *generator.Site, name string) *generator.Taxonomy {
-	for _, t := range s.Taxonomies {
-		if t.Name == name {
-			return t
-		}
-	}
-	return nil
-}

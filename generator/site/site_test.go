@@ -35,7 +35,7 @@ func TestBuild(t *testing.T) {
 		article("b", "2021-11-10", []string{"Iran", "Russia", "Afghanistan"}, []string{"Ali Shamkhani", "Nikolay Patrushev"}),
 		article("a", "2021-11-03", []string{"Turkiye"}, nil),
 	})
-	countries := Taxonomy(s, "countries")
+	countries := s.Taxonomy("countries")
 	var byCount []string
 	for _, term := range countries.Terms {
 		byCount = append(byCount, fmt.Sprintf("%s %d", term.Name, len(term.Entries)))
