@@ -42,7 +42,7 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 	}
 	a := &generator.Article{File: file, Body: b.body, BodyLine: b.bodyLine}
 	pairs, errs := b.doc.Pairs()
-	present := map[string]bool{}
+	present, bad := map[string]bool{}, map[string]bool{}
 	for _, p := range pairs {
 		present[p.Key] = true
 		set, ok := fields[p.Key]
@@ -54,14 +54,18 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 			}
 			continue
 		}
-		errs.Add(set(&a.Metadata, b.doc, p, loc))
+		if err := set(&a.Metadata, b.doc, p, loc); err != nil {
+			bad[p.Key] = true
+			errs.Add(err)
+		}
 	}
+	// A bad title or date was reported as such; it is not also "missing".
 	if strict {
 		at := &yaml.Node{Line: 0, Column: 1}
-		if strings.TrimSpace(a.Title) == "" && !failed(errs, "title") {
+		if strings.TrimSpace(a.Title) == "" && !bad["title"] {
 			errs.Add(b.doc.Errorf(at, "front matter: title is missing"))
 		}
-		if a.Date.IsZero() && !failed(errs, "date") {
+		if a.Date.IsZero() && !bad["date"] {
 			errs.Add(b.doc.Errorf(at, "front matter: date is missing (want date: YYYY-MM-DD)"))
 		}
 	}
@@ -80,17 +84,6 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 var hugoKeys = map[string]bool{"tags": true, "categories": true, "description": true, "author": true, "authors": true,
 	"lastmod": true, "publishdate": true, "expirydate": true, "weight": true, "aliases": true, "images": true,
 	"keywords": true, "params": true, "type": true, "layout": true, "series": true, "linktitle": true, "toc": true}
-
-// failed says whether an error about key was already reported, so a bad
-// date is not also called a missing one.
-func failed(errs generator.ErrorList, key string) bool {
-	for _, e := range errs {
-		if strings.HasPrefix(e.Msg, "front matter: "+key) {
-			return true
-		}
-	}
-	return false
-}
 
 // checkText rejects what is not UTF-8 text, naming where it stops being
 // text, before anything tries to parse it.
