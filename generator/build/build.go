@@ -158,27 +158,49 @@ func Assets(source string) generator.Overlay {
 	return generator.Overlay{Upper: os.DirFS(filepath.Join(source, "static")), Lower: themes}
 }
 
-// copyAssets hands every theme and static file to out, skipping the Go
-// files and test data that live beside the built-in theme.
+// copyAssets hands every theme and static file to out.
 func copyAssets(source string, out render.Output) (int, error) {
 	fsys := Assets(source)
+	files, err := assetFiles(fsys)
+	if err != nil {
+		return 0, err
+	}
+	for i, f := range files {
+		if err := copyAsset(fsys, f, out); err != nil {
+			return i, err
+		}
+	}
+	return len(files), nil
+}
+
+// assetFiles lists the files of the theme overlay that a site publishes.
+func assetFiles(fsys generator.Overlay) ([]string, error) {
 	files, err := fsys.Files()
 	if err != nil {
-		return 0, fmt.Errorf("listing theme files: %w", err)
+		return nil, fmt.Errorf("listing theme files: %w", err)
 	}
-	n := 0
+	kept := files[:0]
 	for _, f := range files {
-		if path.Ext(f) == ".go" || content.Ignored(path.Base(f)) || strings.HasPrefix(f, "testdata/") || strings.Contains(f, "/testdata/") {
-			continue
+		if isAsset(f) {
+			kept = append(kept, f)
 		}
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return n, fmt.Errorf("reading theme file %s: %w", f, err)
-		}
-		if err := out(f, data); err != nil {
-			return n, fmt.Errorf("writing %s: %w", f, err)
-		}
-		n++
 	}
-	return n, nil
+	return kept, nil
+}
+
+// isAsset leaves out the Go files and test data that live beside the
+// built-in theme, and the backup files editors leave in a site's own.
+func isAsset(f string) bool {
+	return path.Ext(f) != ".go" && !content.Ignored(path.Base(f)) && !strings.HasPrefix(f, "testdata/") && !strings.Contains(f, "/testdata/")
+}
+
+func copyAsset(fsys fs.FS, f string, out render.Output) error {
+	data, err := fs.ReadFile(fsys, f)
+	if err != nil {
+		return fmt.Errorf("reading theme file %s: %w", f, err)
+	}
+	if err := out(f, data); err != nil {
+		return fmt.Errorf("writing %s: %w", f, err)
+	}
+	return nil
 }

@@ -32,14 +32,45 @@ type Options struct {
 // articles are returned alongside so a caller can still show them.
 func Load(siteDir string, opts Options) ([]*generator.Article, error) {
 	files, errs := Files(siteDir)
+	articles, fileErrs := ReadAll(siteDir, files, opts.Location)
+	kept := articles[:0]
+	for i, a := range articles {
+		errs.Add(fileErrs[i])
+		if a != nil && fileErrs[i] == nil {
+			kept = append(kept, a)
+		}
+	}
+	kept, dups := Collect(kept, opts.Drafts)
+	errs = append(errs, dups...)
+	return kept, errs.Err()
+}
+
+// Collect turns parsed articles into a site's: drafts dropped unless
+// asked for, sorted newest first, and every pair that would share a page
+// reported. Load and serve's incremental rebuild both end here, so a
+// rebuild sees exactly what a build sees. It reorders articles in place.
+func Collect(articles []*generator.Article, drafts bool) ([]*generator.Article, generator.ErrorList) {
+	kept := articles[:0]
+	for _, a := range articles {
+		if drafts || !a.Draft {
+			kept = append(kept, a)
+		}
+	}
+	Sort(kept)
+	return kept, duplicateSlugs(kept)
+}
+
+// ReadAll reads and parses files (as Files names them) in parallel; the
+// i-th article or error is for the i-th file.
+func ReadAll(siteDir string, files []string, loc *time.Location) ([]*generator.Article, []error) {
 	articles := make([]*generator.Article, len(files))
-	fileErrs := make([]error, len(files))
+	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				articles[i], fileErrs[i] = ReadFile(siteDir, files[i], opts.Location)
+				articles[i], errs[i] = ReadFile(siteDir, files[i], loc)
 			}
 		})
 	}
@@ -48,17 +79,7 @@ func Load(siteDir string, opts Options) ([]*generator.Article, error) {
 	}
 	close(next)
 	wg.Wait()
-
-	kept := articles[:0]
-	for i, a := range articles {
-		errs.Add(fileErrs[i])
-		if a != nil && fileErrs[i] == nil && (opts.Drafts || !a.Draft) {
-			kept = append(kept, a)
-		}
-	}
-	Sort(kept)
-	errs = append(errs, duplicateSlugs(kept)...)
-	return kept, errs.Err()
+	return articles, errs
 }
 
 // ReadFile reads and parses one article; rel is slash-separated and
@@ -98,7 +119,7 @@ func Files(siteDir string) ([]string, generator.ErrorList) {
 		}
 		rel := relTo(siteDir, p)
 		if !IsMarkdown(name) {
-			errs.Add(generator.Errorf(rel, 0, 0, "not a Markdown file: content/ holds articles (.md); put images and other files in static/"))
+			errs.Add(notMarkdown(rel))
 			return nil
 		}
 		files = append(files, rel)
@@ -109,6 +130,30 @@ func Files(siteDir string) ([]string, generator.ErrorList) {
 	}
 	slices.Sort(files)
 	return files, errs
+}
+
+func notMarkdown(rel string) *generator.Error {
+	return generator.Errorf(rel, 0, 0, "not a Markdown file: content/ holds articles (.md); put images and other files in static/")
+}
+
+// Classify says what Files makes of the file at rel (slash-separated,
+// relative to the site root, under content/): an article, an error (not
+// Markdown), or neither when it or a folder above it is ignored. It lets
+// a rebuild handle one changed file as a full walk would.
+func Classify(rel string) (article bool, err error) {
+	parts := strings.Split(rel, "/")
+	if len(parts) < 2 || parts[0] != Dir {
+		return false, nil
+	}
+	for _, part := range parts[1:] {
+		if Ignored(part) {
+			return false, nil
+		}
+	}
+	if !IsMarkdown(parts[len(parts)-1]) {
+		return false, notMarkdown(rel)
+	}
+	return true, nil
 }
 
 // IsMarkdown says whether a file name is an article's.

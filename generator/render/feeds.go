@@ -53,7 +53,7 @@ func rssDate(t time.Time) string { return t.Format(time.RFC1123Z) }
 
 // rss returns a job writing p's feed, as Hugo puts one beside every list page.
 func (r *Renderer) rss(p *Page, items func() []item) job {
-	return func(buf *bytes.Buffer) (string, error) {
+	return job{path: p.Feed, make: func(buf *bytes.Buffer) error {
 		cfg := &r.cfg
 		title := cfg.Title
 		if p.Kind != "home" {
@@ -74,11 +74,11 @@ func (r *Renderer) rss(p *Page, items func() []item) job {
 		enc := xml.NewEncoder(buf)
 		enc.Indent("", "  ")
 		if err := enc.Encode(doc); err != nil {
-			return p.Feed, fmt.Errorf("encoding %s: %w", p.Feed, err)
+			return fmt.Errorf("encoding %s: %w", p.Feed, err)
 		}
 		buf.WriteByte('\n')
-		return p.Feed, nil
-	}
+		return nil
+	}}
 }
 
 // entryItems are the newest articles, up to the feed limit.
@@ -162,8 +162,9 @@ type jsonItem struct {
 }
 
 func (r *Renderer) jsonFeed(s *generator.Site) job {
-	return func(buf *bytes.Buffer) (string, error) {
-		const path = "feed.json"
+	const path = "feed.json"
+	// Its items carry the newest articles' bodies, so a body edit changes it.
+	return job{path: path, bodies: r.cfg.FeedLimit, make: func(buf *bytes.Buffer) error {
 		cfg := &r.cfg
 		f := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: cfg.Title, HomePageURL: cfg.AbsURL(""),
 			FeedURL: cfg.AbsURL(path), Description: cfg.Description, Language: cfg.Language, Items: []jsonItem{}}
@@ -173,7 +174,7 @@ func (r *Renderer) jsonFeed(s *generator.Site) job {
 		for _, e := range s.Entries[:min(len(s.Entries), cfg.FeedLimit)] {
 			body, err := r.markdown(e)
 			if err != nil {
-				return path, err
+				return err
 			}
 			link := cfg.AbsURL(e.Path())
 			f.Items = append(f.Items, jsonItem{ID: link, URL: link, ExternalURL: e.URL, Title: e.Title, ContentHTML: string(body),
@@ -182,8 +183,8 @@ func (r *Renderer) jsonFeed(s *generator.Site) job {
 		enc := json.NewEncoder(buf)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(f); err != nil {
-			return path, fmt.Errorf("encoding %s: %w", path, err)
+			return fmt.Errorf("encoding %s: %w", path, err)
 		}
-		return path, nil
-	}
+		return nil
+	}}
 }

@@ -17,8 +17,11 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 		jobs = append(jobs, r.page(path+"index.html", p))
 		pages++
 	}
+	// A feed shows what its page is about, so it changes when the page does.
 	feed := func(p *Page, items func() []item) {
-		jobs = append(jobs, r.rss(p, items))
+		j := r.rss(p, items)
+		j.entry, j.term, j.issue = p.Entry, p.Term, p.Issue
+		jobs = append(jobs, j)
 	}
 	cfg := &s.Config
 

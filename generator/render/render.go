@@ -44,22 +44,65 @@ type Stats struct {
 	Files int // every file, pages included
 }
 
-// job renders one file into buf and returns its path.
-type job func(buf *bytes.Buffer) (string, error)
+// job is one file of the site: where it goes, what it shows beyond the
+// configuration (so Sigs can tell when it must be made again), and how
+// to make it.
+type job struct {
+	path string
+	kind string // the template of an HTML page; "" for feeds and data files
+
+	// At most one of entry, term and issue is set: the page or feed is
+	// about it. With none set the file draws on the whole site.
+	entry *generator.Entry
+	term  *generator.Term
+	issue *generator.Issue
+	// bodies is how many of the newest articles' bodies the file shows.
+	bodies int
+
+	make func(buf *bytes.Buffer) error
+}
+
+// Plan is every file of one site, in a fixed order.
+type Plan struct {
+	site  *generator.Site
+	jobs  []job
+	pages int
+}
+
+// Plan lists the files s renders to, without rendering any.
+func (r *Renderer) Plan(s *generator.Site) *Plan {
+	jobs, pages := r.jobs(s)
+	return &Plan{site: s, jobs: jobs, pages: pages}
+}
+
+// Len is the number of files in the plan.
+func (p *Plan) Len() int { return len(p.jobs) }
+
+// Path is the output path of file i.
+func (p *Plan) Path(i int) string { return p.jobs[i].path }
+
+// Template is the page template file i is made with, "" if none.
+func (p *Plan) Template(i int) string { return p.jobs[i].kind }
 
 // Render produces every page and file of s, in parallel, handing each to
 // out. It reports every template failure (each distinct one once) and
 // stops early only when ctx is cancelled or out fails.
 func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (Stats, error) {
-	jobs, pages := r.jobs(s)
+	return r.RenderPlan(ctx, r.Plan(s), nil, out)
+}
+
+// RenderPlan renders the files of p for which only(i) is true, or all of
+// them when only is nil. Stats count the files rendered.
+func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) bool, out Output) (Stats, error) {
 	var (
 		mu    sync.Mutex
 		errs  generator.ErrorList
 		seen  = map[string]bool{}
 		fatal error
 		wg    sync.WaitGroup
-		next  = make(chan job)
+		next  = make(chan *job)
 		pool  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+		stats Stats
 	)
 	fail := func(err error, isFatal bool) {
 		mu.Lock()
@@ -77,19 +120,26 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 			for j := range next {
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
-				p, err := j(buf)
-				if err != nil {
+				if err := j.make(buf); err != nil {
 					fail(err, false)
-				} else if err := out(p, buf.Bytes()); err != nil {
-					fail(fmt.Errorf("writing %s: %w", p, err), true)
+				} else if err := out(j.path, buf.Bytes()); err != nil {
+					fail(fmt.Errorf("writing %s: %w", j.path, err), true)
 				}
 				pool.Put(buf)
 			}
 		})
 	}
-	for _, j := range jobs {
+	for i := range p.jobs {
 		if ctx.Err() != nil {
 			break
+		}
+		if only != nil && !only(i) {
+			continue
+		}
+		j := &p.jobs[i]
+		stats.Files++
+		if j.kind != "" {
+			stats.Pages++
 		}
 		next <- j
 	}
@@ -101,24 +151,24 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pages: pages, Files: len(jobs)}, errs.Err()
+	return stats, errs.Err()
 }
 
 // page returns a job that executes the template of p.Kind into path.
 func (r *Renderer) page(path string, p *Page) job {
-	return func(buf *bytes.Buffer) (string, error) {
+	return job{path: path, kind: p.Kind, entry: p.Entry, term: p.Term, issue: p.Issue, make: func(buf *bytes.Buffer) error {
 		if p.Kind == "article" {
 			body, err := r.markdown(p.Entry)
 			if err != nil {
-				return path, err
+				return err
 			}
 			p.Body = body
 		}
 		if err := r.tmpl[p.Kind].ExecuteTemplate(buf, p.Kind+".html", p); err != nil {
-			return path, templateError(err)
+			return templateError(err)
 		}
-		return path, nil
-	}
+		return nil
+	}}
 }
 
 // markdown renders an entry's body.
@@ -132,8 +182,8 @@ func (r *Renderer) markdown(e *generator.Entry) (template.HTML, error) {
 
 // static returns a job that writes fixed bytes.
 func static(path string, data []byte) job {
-	return func(buf *bytes.Buffer) (string, error) {
+	return job{path: path, make: func(buf *bytes.Buffer) error {
 		buf.Write(data)
-		return path, nil
-	}
+		return nil
+	}}
 }

@@ -27,8 +27,8 @@ type sitemapURL struct {
 // sitemap lists every page a search engine should know, with the date of
 // the newest article it shows.
 func (r *Renderer) sitemap(s *generator.Site) job {
-	return func(buf *bytes.Buffer) (string, error) {
-		const path = "sitemap.xml"
+	const path = "sitemap.xml"
+	return job{path: path, make: func(buf *bytes.Buffer) error {
 		set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 		add := func(p string, t time.Time) {
 			u := sitemapURL{Loc: r.cfg.AbsURL(p)}
@@ -55,11 +55,11 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 		enc := xml.NewEncoder(buf)
 		enc.Indent("", "  ")
 		if err := enc.Encode(set); err != nil {
-			return path, fmt.Errorf("encoding %s: %w", path, err)
+			return fmt.Errorf("encoding %s: %w", path, err)
 		}
 		buf.WriteByte('\n')
-		return path, nil
-	}
+		return nil
+	}}
 }
 
 // searchDoc is one article in the search index; short keys keep the
@@ -75,18 +75,18 @@ type searchDoc struct {
 
 // searchIndex writes search.json for the search page's script.
 func (r *Renderer) searchIndex(s *generator.Site) job {
-	return func(buf *bytes.Buffer) (string, error) {
-		const path = "search.json"
+	const path = "search.json"
+	return job{path: path, make: func(buf *bytes.Buffer) error {
 		docs := make([]searchDoc, len(s.Entries))
 		for i, e := range s.Entries {
 			docs[i] = searchDoc{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
 				Source: e.Source, Summary: e.Summary, Terms: strings.Join(allTerms(e), " · ")}
 		}
 		if err := json.NewEncoder(buf).Encode(docs); err != nil {
-			return path, fmt.Errorf("encoding %s: %w", path, err)
+			return fmt.Errorf("encoding %s: %w", path, err)
 		}
-		return path, nil
-	}
+		return nil
+	}}
 }
 
 // sortTermsByNewest orders terms by their newest article, newest first.

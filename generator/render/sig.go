@@ -1,0 +1,183 @@
+package render
+
+import (
+	"hash/maphash"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// Sigs fingerprints what each file of p shows (in plan order): when a
+// path has the same fingerprint in two plans made by one Renderer, its
+// bytes are the same, so an incremental rebuild may skip it. The seed
+// must be the same for both plans. body fingerprints an article's
+// Markdown; the caller keeps those between rebuilds, since hashing every
+// body again would cost more than the pages it saves.
+//
+// The rule behind every fingerprint: a page shows its own subject in
+// full and every other article only as a card (title, date, source,
+// summary, names), so a page changes only when its subject or one of the
+// cards it lists changes. Pages with no single subject (home, lists,
+// sitemap, search) list every card.
+func (p *Plan) Sigs(seed maphash.Seed, body func(*generator.Article) uint64) []uint64 {
+	s := p.site
+	cards := make(map[*generator.Entry]uint64, len(s.Entries))
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, e := range s.Entries {
+		cards[e] = card(&h, e)
+	}
+	card := func(e *generator.Entry) uint64 {
+		if e == nil {
+			return 0
+		}
+		return cards[e]
+	}
+
+	h.Reset()
+	for _, e := range s.Entries {
+		putInt(&h, card(e))
+	}
+	global := h.Sum64()
+
+	terms := map[*generator.Term]uint64{}
+	issues := map[*generator.Issue]uint64{}
+	sigs := make([]uint64, len(p.jobs))
+	for i := range p.jobs {
+		j := &p.jobs[i]
+		switch {
+		case j.entry != nil:
+			h.Reset()
+			putInt(&h, card(j.entry))
+			putInt(&h, body(j.entry.Article))
+			putInt(&h, card(j.entry.Prev))
+			putInt(&h, card(j.entry.Next))
+			sigs[i] = h.Sum64()
+		case j.term != nil:
+			sig, ok := terms[j.term]
+			if !ok {
+				sig = termSig(&h, j.term, card)
+				terms[j.term] = sig
+			}
+			sigs[i] = sig
+		case j.issue != nil:
+			sig, ok := issues[j.issue]
+			if !ok {
+				sig = issueSig(&h, j.issue, card)
+				issues[j.issue] = sig
+			}
+			sigs[i] = sig
+		default:
+			h.Reset()
+			putInt(&h, global)
+			for _, e := range s.Entries[:min(j.bodies, len(s.Entries))] {
+				putInt(&h, body(e.Article))
+			}
+			sigs[i] = h.Sum64()
+		}
+	}
+	return sigs
+}
+
+// card fingerprints everything a list may show of an entry: its front
+// matter, its page's address and the names it files under (a term's
+// displayed spelling can change with other articles, so the resolved
+// names count, not the article's own).
+func card(h *maphash.Hash, e *generator.Entry) uint64 {
+	h.Reset()
+	m := &e.Metadata
+	putTime(h, m.Date)
+	for _, s := range []string{e.Slug, m.Title, m.Source, m.URL, m.License, m.Summary, m.Event, e.Issue.Slug} {
+		putString(h, s)
+	}
+	for _, list := range [][]string{m.Sections, m.People, m.Countries, m.Organizations, m.Places, m.Topics} {
+		putStrings(h, list)
+	}
+	for _, ts := range e.Terms {
+		putInt(h, uint64(len(ts)))
+		for _, t := range ts {
+			putString(h, t.Slug)
+			putString(h, t.Name)
+		}
+	}
+	return h.Sum64()
+}
+
+// termSig covers a term page and its feed: its articles and the terms
+// named alongside it.
+func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uint64) uint64 {
+	h.Reset()
+	putString(h, t.Name)
+	for _, e := range t.Entries {
+		putInt(h, card(e))
+	}
+	for _, rel := range t.Related {
+		putString(h, rel.Taxonomy.Name)
+		putCounts(h, rel.Terms)
+	}
+	return h.Sum64()
+}
+
+// issueSig covers an issue page and its feed. Its groups and top names
+// follow from its articles' cards; what moved depends on the week before,
+// and the pager on the neighbouring issues.
+func issueSig(h *maphash.Hash, is *generator.Issue, card func(*generator.Entry) uint64) uint64 {
+	h.Reset()
+	putString(h, is.Title)
+	for _, e := range is.Entries {
+		putInt(h, card(e))
+	}
+	for _, m := range is.Movers {
+		putString(h, m.Term.Slug)
+		putString(h, m.Term.Name)
+		putInt(h, uint64(m.This))
+		putInt(h, uint64(m.Last))
+	}
+	for _, n := range []*generator.Issue{is.Prev, is.Next} {
+		if n != nil {
+			putString(h, n.Slug)
+			putString(h, n.Title)
+		} else {
+			putString(h, "")
+		}
+	}
+	return h.Sum64()
+}
+
+func putCounts(h *maphash.Hash, list []generator.TermCount) {
+	putInt(h, uint64(len(list)))
+	for _, tc := range list {
+		putString(h, tc.Term.Slug)
+		putString(h, tc.Term.Name)
+		putInt(h, uint64(tc.Count))
+	}
+}
+
+// putString writes s with its length, so ("ab","c") and ("a","bc") differ.
+func putString(h *maphash.Hash, s string) {
+	putInt(h, uint64(len(s)))
+	h.WriteString(s)
+}
+
+func putStrings(h *maphash.Hash, list []string) {
+	putInt(h, uint64(len(list)))
+	for _, s := range list {
+		putString(h, s)
+	}
+}
+
+func putInt(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(n >> (8 * i))
+	}
+	h.Write(b[:])
+}
+
+// putTime includes the zone: pages print dates in the article's own offset.
+func putTime(h *maphash.Hash, t time.Time) {
+	putInt(h, uint64(t.UnixNano()))
+	name, offset := t.Zone()
+	putString(h, name)
+	putInt(h, uint64(offset))
+}
