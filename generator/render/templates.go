@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,9 @@ import (
 // kinds are the page templates; each is parsed with base.html and every
 // partial, so a site can override any one of them by name.
 var kinds = []string{"home", "article", "term", "taxonomy", "issue", "issues", "search", "404"}
+
+// Kinds are the page templates, each named kind+".html".
+func Kinds() []string { return slices.Clone(kinds) }
 
 // templateSet holds one parsed template per page kind.
 type templateSet map[string]*template.Template

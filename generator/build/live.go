@@ -1,0 +1,426 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/config"
+	"github.com/briefing-digest/briefing/generator/content"
+	"github.com/briefing-digest/briefing/generator/render"
+	"github.com/briefing-digest/briefing/generator/site"
+)
+
+// Live is a site built in memory and kept up to date file by file, for
+// serve. Rebuild is given the files that changed and redoes only what
+// they reach: it parses only those articles, and renders only the pages
+// whose inputs changed (render.Plan.Sigs decides which). The result is
+// always what Generate would make from the same files.
+//
+// Rebuild must not be called concurrently; File may be called at any time
+// and sees the last good build.
+type Live struct {
+	opts Options
+	seed maphash.Seed
+
+	mu    sync.RWMutex
+	files map[string][]byte // the last good build, by output path
+
+	// What the last rebuild knew, kept between rebuilds.
+	loaded   bool // config read, templates parsed and every article read once
+	cfg      generator.Config
+	renderer *render.Renderer
+	tmplErr  error             // the templates' errors, until they are fixed
+	waiting  plan              // asset changes held back by a failed rebuild
+	gens     map[string]uint64 // bumped when a page template changes, so its pages render again
+	sources  map[string]source // content files by site-relative path
+	sigs     map[string]uint64 // fingerprint of each page as last rendered
+	assets   map[string]bool   // output paths that are theme or static files
+}
+
+// source is one file under content/ as last read.
+type source struct {
+	article *generator.Article
+	err     error
+	body    uint64 // fingerprint of article.Body
+}
+
+// Change says what one Rebuild did.
+type Change struct {
+	Changed  []string // output paths whose bytes changed, appeared or went, sorted
+	Rendered int      // files rendered or copied to find them
+	Result   Result   // the whole site as it now stands
+}
+
+// NewLive prepares a live site; the first Rebuild builds all of it.
+func NewLive(opts Options) (*Live, error) {
+	abs, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("site folder: %w", err)
+	}
+	opts.Source = abs
+	return &Live{opts: opts, seed: maphash.MakeSeed(), files: map[string][]byte{}}, nil
+}
+
+// File returns an output file of the last good build.
+func (l *Live) File(p string) ([]byte, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	data, ok := l.files[p]
+	return data, ok
+}
+
+// Paths lists every output file of the last good build, sorted.
+func (l *Live) Paths() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	paths := make([]string, 0, len(l.files))
+	for p := range l.files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// Rebuild brings the site up to date with the files named in changed
+// (absolute, or relative to the site folder; a folder stands for
+// everything in it). With changed nil, or before the first successful
+// load, everything is read again. On error the last good build stays in
+// place and the error lists every problem, as build would.
+func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, err error) {
+	start := time.Now()
+	work, err := l.classify(changed)
+	if err != nil {
+		return Change{}, err
+	}
+	// Changed assets are copied only into a good build; until then they wait.
+	work.assets = append(work.assets, l.waiting.assets...)
+	work.allAssets = work.allAssets || l.waiting.allAssets
+	l.waiting = plan{}
+	defer func() {
+		if err != nil {
+			l.waiting = plan{assets: work.assets, allAssets: work.allAssets || work.all}
+		}
+	}()
+	if !l.loaded || work.config {
+		if err := l.load(); err != nil {
+			return Change{}, err
+		}
+		work.all = true
+	}
+	l.refreshContent(work)
+	if work.all || len(work.templates) > 0 {
+		l.refreshTemplates(work)
+	}
+
+	var errs generator.ErrorList
+	var articles []*generator.Article
+	for _, src := range l.sources {
+		errs.Add(src.err)
+		if src.article != nil {
+			articles = append(articles, src.article)
+		}
+	}
+	articles, dups := content.Collect(articles, l.opts.Drafts)
+	errs = append(errs, dups...)
+	errs.Add(l.tmplErr)
+	if err := errs.Err(); err != nil {
+		return Change{}, err
+	}
+
+	pending := map[string][]byte{}
+	var pendingMu sync.Mutex
+	out := func(p string, data []byte) error {
+		pendingMu.Lock()
+		defer pendingMu.Unlock()
+		pending[p] = bytes.Clone(data)
+		return nil
+	}
+
+	s := site.Build(l.cfg, articles)
+	p := l.renderer.Plan(s)
+	sigs := p.Sigs(l.seed, func(a *generator.Article) uint64 { return l.sources[a.File].body })
+	next := make(map[string]uint64, p.Len())
+	for i := range p.Len() {
+		next[p.Path(i)] = sigs[i] ^ l.gens[p.Template(i)]*0x9e3779b97f4a7c15
+	}
+	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
+		old, ok := l.sigs[p.Path(i)]
+		return work.all || !ok || old != next[p.Path(i)]
+	}, out)
+	if err != nil {
+		return Change{}, err
+	}
+
+	assets, gone, err := l.refreshAssets(work, out)
+	if err != nil {
+		return Change{}, err
+	}
+	for old := range l.sigs {
+		if _, ok := next[old]; !ok && !l.assets[old] {
+			gone = append(gone, old)
+		}
+	}
+
+	change.Rendered = stats.Files + assets
+	l.mu.Lock()
+	for _, p := range gone {
+		if _, ok := l.files[p]; ok {
+			delete(l.files, p)
+			change.Changed = append(change.Changed, p)
+		}
+	}
+	for p, data := range pending {
+		if old, ok := l.files[p]; !ok || !bytes.Equal(old, data) {
+			l.files[p] = data
+			change.Changed = append(change.Changed, p)
+		}
+	}
+	files := len(l.files)
+	l.mu.Unlock()
+	slices.Sort(change.Changed)
+	l.sigs = next
+
+	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Files: files, Site: s, Elapsed: time.Since(start)}
+	for i := range p.Len() {
+		if p.Template(i) != "" {
+			res.Pages++
+		}
+	}
+	for _, t := range s.Taxonomies {
+		res.Terms += len(t.Terms)
+	}
+	change.Result = res
+	return change, nil
+}
+
+// plan is what a set of changed files asks Rebuild to redo.
+type plan struct {
+	all       bool     // everything: first build, config change or a lost event
+	config    bool     // briefing.yaml changed
+	content   []string // changed paths under content/
+	templates []string // changed paths under templates/
+	assets    []string // changed output paths of theme/ and static/ files
+	allAssets bool     // a theme or static folder changed
+}
+
+// classify sorts changed paths by what they feed.
+func (l *Live) classify(changed []string) (plan, error) {
+	if changed == nil {
+		return plan{all: true, config: true}, nil
+	}
+	var w plan
+	for _, p := range changed {
+		rel := p
+		if filepath.IsAbs(p) {
+			r, err := filepath.Rel(l.opts.Source, p)
+			if err != nil {
+				return w, fmt.Errorf("changed file %s: %w", p, err)
+			}
+			rel = r
+		}
+		rel = filepath.ToSlash(filepath.Clean(rel))
+		top, below, _ := strings.Cut(rel, "/")
+		switch top {
+		case ".":
+			w.all, w.config = true, true
+		case config.FileName:
+			w.config = true
+		case content.Dir:
+			w.content = append(w.content, rel)
+		case "templates":
+			w.templates = append(w.templates, below)
+		case "theme", "static":
+			if below == "" || isDir(filepath.Join(l.opts.Source, filepath.FromSlash(rel))) || l.assetsUnder(below) {
+				w.allAssets = true
+			} else {
+				w.assets = append(w.assets, below)
+			}
+		}
+	}
+	return w, nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// assetsUnder says whether a removed path was a folder of published assets.
+func (l *Live) assetsUnder(dir string) bool {
+	for p := range l.assets {
+		if strings.HasPrefix(p, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads the configuration and forgets every article and template, as
+// a new build would. The published paths are kept, so that what the new
+// configuration no longer makes is found and removed.
+func (l *Live) load() error {
+	l.loaded = false
+	cfg, err := Config(l.opts)
+	if err != nil {
+		return err
+	}
+	l.cfg = cfg
+	l.sources = map[string]source{}
+	if l.sigs == nil {
+		l.sigs = map[string]uint64{}
+		l.assets = map[string]bool{}
+		l.gens = map[string]uint64{}
+	}
+	l.renderer = nil
+	l.loaded = true
+	return nil
+}
+
+// refreshContent reads again the content files that changed. A folder,
+// or a path that is gone but had files under it, means its whole subtree.
+func (l *Live) refreshContent(w plan) {
+	root := l.opts.Source
+	var reread []string
+	rescan := w.all
+	for _, rel := range w.content {
+		abs := filepath.Join(root, filepath.FromSlash(rel))
+		fi, err := os.Stat(abs)
+		switch {
+		case err == nil && fi.IsDir():
+			rescan = true
+		case err == nil:
+			reread = append(reread, rel)
+		case errors.Is(err, fs.ErrNotExist):
+			delete(l.sources, rel)
+			for p := range l.sources {
+				if strings.HasPrefix(p, rel+"/") {
+					delete(l.sources, p)
+				}
+			}
+		default:
+			l.sources[rel] = source{err: generator.Errorf(rel, 0, 0, "reading: %w", err)}
+		}
+	}
+	if rescan {
+		files, listErrs := content.Files(root)
+		keep := make(map[string]bool, len(files))
+		for _, f := range files {
+			keep[f] = true
+			if _, ok := l.sources[f]; !ok || w.all {
+				reread = append(reread, f)
+			}
+		}
+		for p := range l.sources {
+			if !keep[p] {
+				delete(l.sources, p)
+			}
+		}
+		// Files' own errors (a file that is not Markdown) stay until the
+		// next rescan or until that file changes.
+		for _, e := range listErrs {
+			l.sources[e.File] = source{err: e}
+		}
+	}
+	var parse []string
+	for _, rel := range reread {
+		article, err := content.Classify(rel)
+		switch {
+		case err != nil:
+			l.sources[rel] = source{err: err}
+		case article:
+			parse = append(parse, rel)
+		default:
+			delete(l.sources, rel)
+		}
+	}
+	articles, errs := content.ReadAll(root, parse, l.cfg.Location)
+	for i, rel := range parse {
+		src := source{article: articles[i], err: errs[i]}
+		if src.err != nil {
+			src.article = nil
+		} else {
+			src.body = maphash.Bytes(l.seed, src.article.Body)
+		}
+		l.sources[rel] = src
+	}
+}
+
+// refreshTemplates parses the templates again and marks the pages that
+// use a changed one: a page template's own pages, or every page when the
+// base or a partial changed.
+func (l *Live) refreshTemplates(w plan) {
+	// Marks are made even when parsing fails, so the pages render once
+	// the templates are fixed, whichever file the fix is in.
+	for _, t := range w.templates {
+		kind, ok := strings.CutSuffix(t, ".html")
+		if ok && !strings.Contains(kind, "/") && kind != "base" {
+			l.gens[kind]++
+			continue
+		}
+		for _, k := range render.Kinds() {
+			l.gens[k]++
+		}
+	}
+	r, err := render.New(l.cfg, Templates(l.opts.Source))
+	l.tmplErr = err
+	if err == nil {
+		l.renderer = r
+	}
+}
+
+// refreshAssets copies the theme and static files that changed, or all of
+// them, and returns how many it copied and which published ones are gone.
+func (l *Live) refreshAssets(w plan, out render.Output) (int, []string, error) {
+	fsys := Assets(l.opts.Source)
+	var copy []string
+	var gone []string
+	if w.all || w.allAssets {
+		files, err := assetFiles(fsys)
+		if err != nil {
+			return 0, nil, err
+		}
+		now := make(map[string]bool, len(files))
+		for _, f := range files {
+			now[f] = true
+		}
+		for p := range l.assets {
+			if !now[p] {
+				gone = append(gone, p)
+				delete(l.assets, p)
+			}
+		}
+		copy = files
+	} else {
+		for _, f := range w.assets {
+			if !isAsset(f) {
+				continue
+			}
+			if _, err := fs.Stat(fsys, f); errors.Is(err, fs.ErrNotExist) {
+				if l.assets[f] {
+					gone = append(gone, f)
+					delete(l.assets, f)
+				}
+				continue
+			}
+			copy = append(copy, f)
+		}
+	}
+	for _, f := range copy {
+		if err := copyAsset(fsys, f, out); err != nil {
+			return 0, nil, err
+		}
+		l.assets[f] = true
+	}
+	return len(copy), gone, nil
+}
