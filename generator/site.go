@@ -82,6 +82,7 @@ type Term struct {
 	Taxonomy *Taxonomy
 	Name     string   // the spelling most articles use
 	Slug     string   // from Name; every spelling that slugs alike is this term
+	Key      string   // Name in lower case: the A–Z order, worked out once rather than in every comparison
 	Entries  []*Entry // newest first
 	// Related are the terms most often named in the same articles, one
 	// group per taxonomy, most shared articles first.

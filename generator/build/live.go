@@ -52,7 +52,7 @@ type Live struct {
 type source struct {
 	article *generator.Article
 	err     error
-	body    uint64 // fingerprint of article.Body
+	prints  render.Fingerprints
 }
 
 // Change says what one Rebuild did.
@@ -149,7 +149,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 
 	s := site.Build(l.cfg, articles)
 	p := l.renderer.Plan(s)
-	sigs := p.Sigs(l.seed, func(a *generator.Article) uint64 { return l.sources[a.File].body })
+	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
 	next := make(map[string]uint64, p.Len())
 	for i := range p.Len() {
 		next[p.Path(i)] = sigs[i] ^ l.gens[p.Template(i)]*0x9e3779b97f4a7c15
@@ -350,7 +350,7 @@ func (l *Live) refreshContent(w plan) {
 		if src.err != nil {
 			src.article = nil
 		} else {
-			src.body = maphash.Bytes(l.seed, src.article.Body)
+			src.prints = render.Fingerprint(l.seed, src.article)
 		}
 		l.sources[rel] = src
 	}

@@ -10,22 +10,23 @@ import (
 // Sigs fingerprints what each file of p shows (in plan order): when a
 // path has the same fingerprint in two plans made by one Renderer, its
 // bytes are the same, so an incremental rebuild may skip it. The seed
-// must be the same for both plans. body fingerprints an article's
-// Markdown; the caller keeps those between rebuilds, since hashing every
-// body again would cost more than the pages it saves.
+// must be the same for both plans. prints gives an article's fingerprints
+// (Fingerprints, with the same seed); the caller keeps them between
+// rebuilds, since hashing every article again would cost more than most
+// rebuilds render.
 //
 // The rule behind every fingerprint: a page shows its own subject in
 // full and every other article only as a card (title, date, source,
 // summary, names), so a page changes only when its subject or one of the
 // cards it lists changes. Pages with no single subject (home, lists,
 // sitemap, search) list every card.
-func (p *Plan) Sigs(seed maphash.Seed, body func(*generator.Article) uint64) []uint64 {
+func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerprints) []uint64 {
 	s := p.site
 	cards := make(map[*generator.Entry]uint64, len(s.Entries))
 	var h maphash.Hash
 	h.SetSeed(seed)
 	for _, e := range s.Entries {
-		cards[e] = card(&h, e)
+		cards[e] = card(&h, e, prints(e.Article).Meta)
 	}
 	card := func(e *generator.Entry) uint64 {
 		if e == nil {
@@ -49,7 +50,7 @@ func (p *Plan) Sigs(seed maphash.Seed, body func(*generator.Article) uint64) []u
 		case j.entry != nil:
 			h.Reset()
 			putInt(&h, card(j.entry))
-			putInt(&h, body(j.entry.Article))
+			putInt(&h, prints(j.entry.Article).Body)
 			putInt(&h, card(j.entry.Prev))
 			putInt(&h, card(j.entry.Next))
 			sigs[i] = h.Sum64()
@@ -71,7 +72,7 @@ func (p *Plan) Sigs(seed maphash.Seed, body func(*generator.Article) uint64) []u
 			h.Reset()
 			putInt(&h, global)
 			for _, e := range s.Entries[:min(j.bodies, len(s.Entries))] {
-				putInt(&h, body(e.Article))
+				putInt(&h, prints(e.Article).Body)
 			}
 			sigs[i] = h.Sum64()
 		}
@@ -79,20 +80,35 @@ func (p *Plan) Sigs(seed maphash.Seed, body func(*generator.Article) uint64) []u
 	return sigs
 }
 
+// Fingerprints of one article, which depend on its file alone.
+type Fingerprints struct {
+	Meta uint64 // its front matter and page address
+	Body uint64 // its Markdown
+}
+
+// Fingerprint hashes an article for Sigs.
+func Fingerprint(seed maphash.Seed, a *generator.Article) Fingerprints {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	m := &a.Metadata
+	putTime(&h, m.Date)
+	for _, s := range []string{a.Slug, m.Title, m.Source, m.URL, m.License, m.Summary, m.Event} {
+		putString(&h, s)
+	}
+	for _, list := range [][]string{m.Sections, m.People, m.Countries, m.Organizations, m.Places, m.Topics} {
+		putStrings(&h, list)
+	}
+	return Fingerprints{Meta: h.Sum64(), Body: maphash.Bytes(seed, a.Body)}
+}
+
 // card fingerprints everything a list may show of an entry: its front
 // matter, its page's address and the names it files under (a term's
 // displayed spelling can change with other articles, so the resolved
-// names count, not the article's own).
-func card(h *maphash.Hash, e *generator.Entry) uint64 {
+// names count, not only the article's own).
+func card(h *maphash.Hash, e *generator.Entry, meta uint64) uint64 {
 	h.Reset()
-	m := &e.Metadata
-	putTime(h, m.Date)
-	for _, s := range []string{e.Slug, m.Title, m.Source, m.URL, m.License, m.Summary, m.Event, e.Issue.Slug} {
-		putString(h, s)
-	}
-	for _, list := range [][]string{m.Sections, m.People, m.Countries, m.Organizations, m.Places, m.Topics} {
-		putStrings(h, list)
-	}
+	putInt(h, meta)
+	putString(h, e.Issue.Slug)
 	for _, ts := range e.Terms {
 		putInt(h, uint64(len(ts)))
 		for _, t := range ts {

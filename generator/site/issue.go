@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -79,7 +78,7 @@ func groupByFirst(s *generator.Site, tax string, entries []*generator.Entry) []g
 		groups[i].Entries = append(groups[i].Entries, e)
 	}
 	slices.SortStableFunc(groups, func(a, b generator.IssueGroup) int {
-		return cmp.Or(cmp.Compare(len(b.Entries), len(a.Entries)), cmp.Compare(strings.ToLower(a.Term.Name), strings.ToLower(b.Term.Name)))
+		return cmp.Or(cmp.Compare(len(b.Entries), len(a.Entries)), cmp.Compare(a.Term.Key, b.Term.Key))
 	})
 	if len(none) > 0 {
 		groups = append(groups, generator.IssueGroup{Entries: none})
@@ -138,7 +137,7 @@ func movers(s *generator.Site, this, last []*generator.Entry) []generator.Mover 
 		}
 	}
 	slices.SortStableFunc(out, func(a, b generator.Mover) int {
-		return cmp.Or(cmp.Compare(b.This-b.Last, a.This-a.Last), cmp.Compare(b.This, a.This), cmp.Compare(strings.ToLower(a.Term.Name), strings.ToLower(b.Term.Name)))
+		return cmp.Or(cmp.Compare(b.This-b.Last, a.This-a.Last), cmp.Compare(b.This, a.This), cmp.Compare(a.Term.Key, b.Term.Key))
 	})
 	if len(out) > maxMovers {
 		out = out[:maxMovers:maxMovers]

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -35,7 +36,7 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 		names := e.Article.Terms(name)
 		terms := make([]*generator.Term, 0, len(names))
 		for _, n := range names {
-			slug := generator.Slugify(n)
+			slug := slugOf(n)
 			g := bySlug[slug]
 			if g == nil {
 				g = &gather{term: &generator.Term{Taxonomy: tax, Slug: slug}, spellings: map[string]int{}, files: map[string][]string{}}
@@ -57,6 +58,7 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 	terms := make([]*generator.Term, len(order))
 	for i, g := range order {
 		g.term.Name = preferred(g.spellings)
+		g.term.Key = strings.ToLower(g.term.Name)
 		terms[i] = g.term
 		if len(g.spellings) > 1 {
 			clashes = append(clashes, clash(name, g.term, g.spellings, g.files))
@@ -64,13 +66,27 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 	}
 	byName := slices.Clone(terms)
 	slices.SortFunc(byName, func(a, b *generator.Term) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+		return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.Slug, b.Slug))
 	})
 	slices.SortStableFunc(terms, func(a, b *generator.Term) int {
-		return cmp.Or(cmp.Compare(len(b.Entries), len(a.Entries)), cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+		return cmp.Or(cmp.Compare(len(b.Entries), len(a.Entries)), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Slug, b.Slug))
 	})
 	tax.SetTerms(terms, byName)
 	return tax, clashes
+}
+
+// slugs remembers each name's slug: a live site is assembled again on
+// every save, and slugging (Unicode folding) was a third of that work.
+// It holds one entry per distinct spelling ever seen, which is small.
+var slugs sync.Map
+
+func slugOf(name string) string {
+	if s, ok := slugs.Load(name); ok {
+		return s.(string)
+	}
+	s := generator.Slugify(name)
+	slugs.Store(name, s)
+	return s
 }
 
 // preferred picks the spelling most articles use; ties go to the one
@@ -164,6 +180,6 @@ func related(taxes []*generator.Taxonomy, all []*generator.Term, counts, touched
 // SortCounts orders by count, highest first, then by name.
 func SortCounts(tcs []generator.TermCount) {
 	slices.SortFunc(tcs, func(a, b generator.TermCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(strings.ToLower(a.Term.Name), strings.ToLower(b.Term.Name)), cmp.Compare(a.Term.Slug, b.Term.Slug))
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Term.Key, b.Term.Key), cmp.Compare(a.Term.Slug, b.Term.Slug))
 	})
 }
