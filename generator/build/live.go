@@ -37,15 +37,19 @@ type Live struct {
 	files map[string][]byte // the last good build, by output path
 
 	// What the last rebuild knew, kept between rebuilds.
-	loaded   bool // config read, templates parsed and every article read once
-	cfg      generator.Config
-	renderer *render.Renderer
-	tmplErr  error             // the templates' errors, until they are fixed
-	waiting  plan              // asset changes held back by a failed rebuild
-	gens     map[string]uint64 // bumped when a page template changes, so its pages render again
-	sources  map[string]source // content files by site-relative path
-	sigs     map[string]uint64 // fingerprint of each page as last rendered
-	assets   map[string]bool   // output paths that are theme or static files
+	loaded     bool // config read, templates parsed and every article read once
+	cfg        generator.Config
+	renderer   *render.Renderer
+	tmplErr    error             // the templates' errors, until they are fixed
+	waiting    plan              // asset changes held back by a failed rebuild
+	gens       map[string]uint64 // bumped when a page template changes, so its pages render again
+	sources    map[string]source // content files by site-relative path
+	sigs       map[string]uint64 // fingerprint of each page as last rendered
+	assets     map[string]bool   // output paths that are theme or static files
+	good       bool              // the last rebuild succeeded, so plan and entries are current
+	plan       *render.Plan
+	entries    map[string]*generator.Entry // the last good build's entries by file
+	lastResult Result
 }
 
 // source is one file under content/ as last read.
@@ -99,6 +103,9 @@ func (l *Live) Paths() []string {
 // place and the error lists every problem, as build would.
 func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, err error) {
 	start := time.Now()
+	wasGood := l.good
+	l.good = false
+	defer func() { l.good = err == nil }()
 	work, err := l.classify(changed)
 	if err != nil {
 		return Change{}, err
@@ -118,9 +125,16 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		}
 		work.all = true
 	}
+	var before map[string]source
+	if wasGood {
+		before = l.current(work.content)
+	}
 	l.refreshContent(work)
 	if work.all || len(work.templates) > 0 {
 		l.refreshTemplates(work)
+	}
+	if edited := l.bodiesOnly(work, before); edited != nil {
+		return l.rebuildBodies(ctx, start, edited)
 	}
 
 	var errs generator.ErrorList
@@ -190,6 +204,11 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	l.mu.Unlock()
 	slices.Sort(change.Changed)
 	l.sigs = next
+	l.plan = p
+	l.entries = make(map[string]*generator.Entry, len(s.Entries))
+	for _, e := range s.Entries {
+		l.entries[e.File] = e
+	}
 
 	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Files: files, Site: s, Elapsed: time.Since(start)}
 	for i := range p.Len() {
@@ -201,6 +220,83 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		res.Terms += len(t.Terms)
 	}
 	change.Result = res
+	l.lastResult = res
+	return change, nil
+}
+
+// current returns the sources of the given content paths as they stand.
+func (l *Live) current(paths []string) map[string]source {
+	out := make(map[string]source, len(paths))
+	for _, p := range paths {
+		out[p] = l.sources[p]
+	}
+	return out
+}
+
+// bodiesOnly returns the articles whose bodies alone changed, when that is
+// all the work asks for: the common save, a fix to the text. Nil means
+// the site must be assembled again.
+func (l *Live) bodiesOnly(w plan, before map[string]source) []*generator.Article {
+	if before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 || len(w.content) == 0 {
+		return nil
+	}
+	var edited []*generator.Article
+	for _, p := range w.content {
+		old, now := before[p], l.sources[p]
+		if old.article == nil || now.article == nil || now.err != nil || old.prints.Meta != now.prints.Meta {
+			return nil
+		}
+		if old.prints.Body != now.prints.Body {
+			edited = append(edited, now.article)
+		}
+	}
+	if edited == nil {
+		edited = []*generator.Article{} // saved unchanged: nothing to render
+	}
+	return edited
+}
+
+// rebuildBodies renders the files that show the edited bodies, on the site
+// as last assembled: with the front matter unchanged nothing else moves.
+func (l *Live) rebuildBodies(ctx context.Context, start time.Time, edited []*generator.Article) (Change, error) {
+	var change Change
+	only := map[int]bool{}
+	for _, a := range edited {
+		e := l.entries[a.File]
+		if e == nil {
+			continue // a draft the site leaves out
+		}
+		e.Article = a
+		for _, i := range l.plan.ShowingBody(e) {
+			only[i] = true
+		}
+	}
+	pending := map[string][]byte{}
+	var mu sync.Mutex
+	stats, err := l.renderer.RenderPlan(ctx, l.plan, func(i int) bool { return only[i] }, func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		pending[p] = bytes.Clone(data)
+		return nil
+	})
+	if err != nil {
+		return Change{}, err
+	}
+	change.Rendered = stats.Files
+	l.mu.Lock()
+	for p, data := range pending {
+		if old, ok := l.files[p]; !ok || !bytes.Equal(old, data) {
+			l.files[p] = data
+			change.Changed = append(change.Changed, p)
+		}
+		// Fingerprints were not worked out here; zero makes the next full
+		// pass render the file again rather than trust a stale one.
+		l.sigs[p] = 0
+	}
+	l.mu.Unlock()
+	slices.Sort(change.Changed)
+	change.Result = l.lastResult
+	change.Result.Elapsed = time.Since(start)
 	return change, nil
 }
 

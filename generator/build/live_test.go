@@ -295,8 +295,14 @@ func TestLiveRandomEdits(t *testing.T) {
 	}
 	countries := []string{"Iran", "iran", "IRAN", "Russia", "Türkiye", "Turkiye", "Chile", "India"}
 	people := []string{"Ali Shamkhani", "ali shamkhani", "Nikolai Patrushev", "Ana Silva"}
+	fronts := map[int]string{}
 	write := func(n int) string {
 		p := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", n))
+		if front, ok := fronts[n]; ok && rng.IntN(3) == 0 {
+			// Only the text changes, as in most saves.
+			writeFile(t, p, front+fmt.Sprintf("---\n\nBody %d.\n", rng.IntN(4)))
+			return p
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "---\ntitle: %q\ndate: 2021-11-%02dT%02d:00:00Z\n", fmt.Sprintf("Story %d", rng.IntN(5)), 1+rng.IntN(21), rng.IntN(24))
 		fmt.Fprintf(&b, "summary: %q\n", fmt.Sprintf("Summary %d", rng.IntN(3)))
@@ -304,6 +310,7 @@ func TestLiveRandomEdits(t *testing.T) {
 		if rng.IntN(8) == 0 {
 			b.WriteString("draft: true\n")
 		}
+		fronts[n] = b.String()
 		fmt.Fprintf(&b, "---\n\nBody %d.\n", rng.IntN(4))
 		writeFile(t, p, b.String())
 		return p

@@ -2,6 +2,7 @@ package render
 
 import (
 	"hash/maphash"
+	"slices"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -80,6 +81,20 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	return sigs
 }
 
+// ShowingBody lists the files of p that show e's body: its own page, and
+// any file carrying the newest bodies when e is among them. When only an
+// article's body changed, these are the only files that can change.
+func (p *Plan) ShowingBody(e *generator.Entry) []int {
+	pos := slices.Index(p.site.Entries, e)
+	var out []int
+	for i := range p.jobs {
+		if j := &p.jobs[i]; j.entry == e || pos >= 0 && pos < j.bodies {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // Fingerprints of one article, which depend on its file alone.
 type Fingerprints struct {
 	Meta uint64 // its front matter and page address
@@ -97,6 +112,9 @@ func Fingerprint(seed maphash.Seed, a *generator.Article) Fingerprints {
 	}
 	for _, list := range [][]string{m.Sections, m.People, m.Countries, m.Organizations, m.Places, m.Topics} {
 		putStrings(&h, list)
+	}
+	if m.Draft {
+		putInt(&h, 1)
 	}
 	return Fingerprints{Meta: h.Sum64(), Body: maphash.Bytes(seed, a.Body)}
 }
