@@ -21,16 +21,17 @@ type Output func(path string, data []byte) error
 
 // Renderer renders sites with one configuration and one set of templates.
 type Renderer struct {
-	cfg  generator.Config
-	md   goldmark.Markdown
-	tmpl templateSet
+	cfg   generator.Config
+	md    goldmark.Markdown
+	tmpl  templateSet
+	cards *cards
 }
 
 // New parses the templates in fsys (the site's templates/ over the
 // built-in ones) and configures Markdown for cfg.
 func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
-	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath())}
-	set, err := parseTemplates(templates, funcs(&r.cfg))
+	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards()}
+	set, err := parseTemplates(templates, r.funcs())
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +95,7 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 // RenderPlan renders the files of p for which only(i) is true, or all of
 // them when only is nil. Stats count the files rendered.
 func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) bool, out Output) (Stats, error) {
+	r.cards.begin(p.site)
 	var (
 		mu    sync.Mutex
 		errs  generator.ErrorList

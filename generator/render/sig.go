@@ -103,6 +103,10 @@ type Fingerprints struct {
 
 // Fingerprint hashes an article for Sigs.
 func Fingerprint(seed maphash.Seed, a *generator.Article) Fingerprints {
+	return Fingerprints{Meta: metaPrint(seed, a), Body: maphash.Bytes(seed, a.Body)}
+}
+
+func metaPrint(seed maphash.Seed, a *generator.Article) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	m := &a.Metadata
@@ -116,7 +120,7 @@ func Fingerprint(seed maphash.Seed, a *generator.Article) Fingerprints {
 	if m.Draft {
 		putInt(&h, 1)
 	}
-	return Fingerprints{Meta: h.Sum64(), Body: maphash.Bytes(seed, a.Body)}
+	return h.Sum64()
 }
 
 // card fingerprints everything a list may show of an entry: its front

@@ -90,9 +90,11 @@ func templateError(err error) *generator.Error {
 	return &generator.Error{File: path.Join("templates", m[1]), Line: line, Col: col, Msg: msg, Err: err}
 }
 
-// funcs are the helpers templates may call; cfg gives them the base URL.
-func funcs(cfg *generator.Config) template.FuncMap {
+// funcs are the helpers templates may call.
+func (r *Renderer) funcs() template.FuncMap {
+	cfg := &r.cfg
 	return template.FuncMap{
+		"card": r.card,
 		"rel": cfg.RelURL,
 		"abs": cfg.AbsURL,
 		"date": func(t time.Time) string {

@@ -1,0 +1,96 @@
+package render
+
+import (
+	"bytes"
+	"hash/maphash"
+	"html/template"
+	"sync"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// cards renders each article's card, the "entry" partial, once and reuses
+// it on every list that shows it: the same article appears on its issue
+// and on a page for each name it gives, and executing html/template is
+// most of a build's time. Cards are kept between renders too, keyed by
+// what they show, so serve re-rendering a long term page re-executes only
+// the cards that changed.
+//
+// A card is the partial executed with .Entry, .Except, and a .Page that
+// holds only .Site and .Kind; .Except is set only when it is one of the
+// countries the card lists, as those are the chips it leaves out.
+type cards struct {
+	seed maphash.Seed
+	mu   sync.Mutex
+	html map[cardKey]template.HTML
+	keys map[*generator.Entry]uint64 // fingerprints of this render's entries
+}
+
+type cardKey struct {
+	kind   string
+	card   uint64
+	except string
+}
+
+func newCards() *cards {
+	return &cards{seed: maphash.MakeSeed(), html: map[cardKey]template.HTML{}, keys: map[*generator.Entry]uint64{}}
+}
+
+// begin starts a render of s: entries are new objects each time a site
+// is assembled, so their fingerprints are worked out afresh, and cards
+// of articles long gone are dropped once they outnumber the live ones.
+func (c *cards) begin(s *generator.Site) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.keys = make(map[*generator.Entry]uint64, len(s.Entries))
+	if len(c.html) > 8*len(s.Entries)+1024 {
+		c.html = map[cardKey]template.HTML{}
+	}
+}
+
+// card returns the card of e on a page of p's kind.
+func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (template.HTML, error) {
+	c := r.cards
+	key := cardKey{kind: p.Kind}
+	if except != nil {
+		for _, t := range p.Site.Terms(e, "countries") {
+			if t == except {
+				key.except = except.Slug
+				break
+			}
+		}
+	}
+	if key.except == "" {
+		except = nil
+	}
+
+	c.mu.Lock()
+	fp, ok := c.keys[e]
+	c.mu.Unlock()
+	if !ok {
+		var h maphash.Hash
+		h.SetSeed(c.seed)
+		fp = card(&h, e, metaPrint(c.seed, e.Article))
+		c.mu.Lock()
+		c.keys[e] = fp
+		c.mu.Unlock()
+	}
+	key.card = fp
+
+	c.mu.Lock()
+	html, ok := c.html[key]
+	c.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	data := map[string]any{"Page": &Page{Site: p.Site, Kind: p.Kind}, "Entry": e, "Except": except}
+	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "entry", data); err != nil {
+		return "", err
+	}
+	html = template.HTML(buf.String())
+	c.mu.Lock()
+	c.html[key] = html
+	c.mu.Unlock()
+	return html, nil
+}
