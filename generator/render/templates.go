@@ -95,8 +95,8 @@ func (r *Renderer) funcs() template.FuncMap {
 	cfg := &r.cfg
 	return template.FuncMap{
 		"card": r.card,
-		"rel": cfg.RelURL,
-		"abs": cfg.AbsURL,
+		"rel":  cfg.RelURL,
+		"abs":  cfg.AbsURL,
 		"date": func(t time.Time) string {
 			return t.In(cfg.Location).Format("2 January 2006")
 		},
