@@ -85,7 +85,7 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newBuild(), newNew(), newCheck(), newVersion())
+	root.AddCommand(newBuild(), newServe(), newNew(), newCheck(), newVersion())
 	for _, add := range extraCommands {
 		root.AddCommand(add())
 	}
