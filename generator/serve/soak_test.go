@@ -28,7 +28,7 @@ type running struct {
 }
 
 // startSite serves dir and returns once the first build is served.
-func startSite(t *testing.T, dir string, poll time.Duration) *running {
+func startSite(t testing.TB, dir string, poll time.Duration) *running {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -95,7 +95,7 @@ type stream struct {
 }
 
 // listen opens the event stream and waits for its greeting.
-func listen(t *testing.T, siteURL string) *stream {
+func listen(t testing.TB, siteURL string) *stream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -143,7 +143,7 @@ func listen(t *testing.T, siteURL string) *stream {
 }
 
 // waitFor returns the first message naming url among its changes.
-func (s *stream) waitFor(t *testing.T, url string) map[string]any {
+func (s *stream) waitFor(t testing.TB, url string) map[string]any {
 	t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
@@ -178,7 +178,7 @@ func fullBuild(t *testing.T, dir, baseURL string) map[string][]byte {
 	return files
 }
 
-func writeFile(t *testing.T, p, body string) {
+func writeFile(t testing.TB, p, body string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ import (
 )
 
 const (
-	defaultQuiet   = 30 * time.Millisecond
+	defaultQuiet   = 10 * time.Millisecond
 	defaultMaxWait = time.Second
 	// fallbackPoll is the interval used when inotify cannot be had; the
 	// message that says so names it.
@@ -35,7 +35,7 @@ var (
 // WatchOptions tune a Watcher.
 type WatchOptions struct {
 	Poll    time.Duration                    // > 0: poll at this interval instead of using inotify/fsnotify
-	Quiet   time.Duration                    // quiet period that ends a burst; 0 means the default, 30ms
+	Quiet   time.Duration                    // quiet period that ends a burst; 0 means the default, 10ms
 	MaxWait time.Duration                    // a burst that never goes quiet is still delivered after this; 0 means 1s
 	Logf    func(format string, args ...any) // warnings, e.g. falling back to polling; nil = discard
 }

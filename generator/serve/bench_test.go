@@ -1,0 +1,100 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkSaveToReload measures what an analyst waits for: from writing
+// an article to disk until the reload event naming its page reaches a
+// connected browser, through the real watcher, rebuild and event stream.
+// It reports the median and the slowest tenth of the saves.
+//
+// The site is the repository's example digest, or the one named by
+// BRIEFING_BENCH_SITE (e.g. a corpus from ../shared/bench/gencorpus.py,
+// whose first article is edited and restored):
+//
+//	go test -run '^$' -bench SaveToReload -benchtime 20x ./generator/serve
+func BenchmarkSaveToReload(b *testing.B) {
+	dir := os.Getenv("BRIEFING_BENCH_SITE")
+	if dir == "" {
+		dir = b.TempDir()
+		copyTree(b, "../../content", filepath.Join(dir, "content"))
+		data, err := os.ReadFile("../../briefing.yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		writeFile(b, filepath.Join(dir, "briefing.yaml"), string(data))
+	}
+	var article string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && article == "" && strings.HasSuffix(p, ".md") {
+			article = p
+		}
+		return err
+	})
+	if err != nil || article == "" {
+		b.Fatalf("no article under %s: %v", dir, err)
+	}
+	original, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(article, original, 0o644) })
+	page := "/articles/" + strings.TrimSuffix(filepath.Base(article), ".md") + "/"
+
+	start := time.Now()
+	site := startSite(b, dir, 0)
+	b.Logf("%s: first build and serve in %v", dir, time.Since(start).Round(time.Millisecond))
+	events := listen(b, site.url)
+
+	edits := []struct {
+		name string
+		edit func(n int) string
+	}{
+		{"text", func(n int) string { return string(original) + fmt.Sprintf("\nEdit number %d.\n", n) }},
+		{"title", func(n int) string {
+			return strings.Replace(string(original), "title: ", fmt.Sprintf("title: Edit %d ", n), 1)
+		}},
+	}
+	for _, e := range edits {
+		b.Run(e.name, func(b *testing.B) {
+			var times []time.Duration
+			n := 0
+			for b.Loop() {
+				n++
+				t0 := time.Now()
+				writeFile(b, article, e.edit(n))
+				events.waitFor(b, page)
+				times = append(times, time.Since(t0))
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+			b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
+		})
+	}
+}
+
+func copyTree(b testing.TB, from, to string) {
+	b.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		writeFile(b, filepath.Join(to, rel), string(data))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
