@@ -26,6 +26,19 @@ func copyExample(t *testing.T) string {
 	return dir
 }
 
+// startLive builds dir in memory, as serve starts.
+func startLive(t *testing.T, dir string) *Live {
+	t.Helper()
+	l, err := NewLive(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 // generate is what a full build makes of dir, by output path.
 func generate(t *testing.T, dir string) (map[string][]byte, error) {
 	t.Helper()
@@ -72,13 +85,7 @@ func diff(a, b map[string][]byte) []string {
 func TestLiveMatchesBuild(t *testing.T) {
 	dir := copyExample(t)
 	ctx := context.Background()
-	l, err := NewLive(Options{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	l := startLive(t, dir)
 	want, err := generate(t, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -230,13 +237,7 @@ func TestLiveMatchesBuild(t *testing.T) {
 func TestLiveKeepsLastGoodBuild(t *testing.T) {
 	dir := copyExample(t)
 	ctx := context.Background()
-	l, err := NewLive(Options{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	l := startLive(t, dir)
 	good := snapshot(l)
 	article := filepath.Join(dir, "content/articles/2015/at-least-107-killed-in-mecca-crane-collapse.md")
 	data, err := os.ReadFile(article)
@@ -319,13 +320,7 @@ func TestLiveRandomEdits(t *testing.T) {
 		write(n)
 	}
 	ctx := context.Background()
-	l, err := NewLive(Options{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	l := startLive(t, dir)
 	for step := range 150 {
 		n := rng.IntN(16)
 		p := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", n))
