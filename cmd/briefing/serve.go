@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -85,7 +86,7 @@ show it, and the last good build stays in view. public/ is not written.`,
 					report(errOut, &failed{summary: "still serving the last good build; save a fix and it reloads", err: err})
 				},
 				Ready: func() {
-					fmt.Fprintf(out, "serving %s at %s (Ctrl-C stops)\n", opts.Source, joinURL(address, cfg.BasePath()))
+					fmt.Fprintf(out, "serving %s at %s (Ctrl-C stops)\n", siteName(opts.Source), joinURL(address, cfg.BasePath()))
 				},
 			})
 		},
@@ -119,4 +120,12 @@ func hosts(bind string, port int) []string {
 // joinURL gives the address of a site served under a base path.
 func joinURL(address, basePath string) string {
 	return address[:len(address)-1] + basePath
+}
+
+// siteName is the site folder as a person recognises it: its full path.
+func siteName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
