@@ -12,7 +12,7 @@ const topN = 8
 
 // buildIssues puts every entry in its week's issue and links the issues
 // and each week's entries to their neighbours.
-func buildIssues(s *generator.Site) []*generator.Issue {
+func buildIssues(s *generator.Site, ix *index) []*generator.Issue {
 	cfg := s.Config
 	var issues []*generator.Issue
 	bySlug := map[string]*generator.Issue{}
@@ -44,14 +44,14 @@ func buildIssues(s *generator.Site) []*generator.Issue {
 			}
 		}
 		is.Groups = groupByFirst(s, "countries", is.Entries)
-		is.TopCountries = top(s, "countries", is.Entries, topN)
-		is.TopPeople = top(s, "people", is.Entries, topN)
+		is.TopCountries = top(s, ix, "countries", is.Entries, topN)
+		is.TopPeople = top(s, ix, "people", is.Entries, topN)
 	}
 	// "What moved" compares with the calendar week before; when that week
 	// had no articles every name would be new, which says nothing.
 	for _, is := range issues {
 		if p := is.Prev; p != nil && p.Start.Equal(is.Start.AddDate(0, 0, -7)) {
-			is.Movers = movers(s, is.Entries, p.Entries)
+			is.Movers = movers(ix, is.Entries, p.Entries)
 		}
 	}
 	return issues
@@ -87,29 +87,29 @@ func groupByFirst(s *generator.Site, tax string, entries []*generator.Entry) []g
 }
 
 // top counts the articles naming each term of tax and keeps the n most named.
-func top(s *generator.Site, tax string, entries []*generator.Entry, n int) []generator.TermCount {
-	tcs := count(s, tax, entries)
+func top(s *generator.Site, ix *index, tax string, entries []*generator.Entry, n int) []generator.TermCount {
+	tcs := count(s, ix, tax, entries)
 	if len(tcs) > n {
 		tcs = tcs[:n:n]
 	}
 	return tcs
 }
 
-func count(s *generator.Site, tax string, entries []*generator.Entry) []generator.TermCount {
-	counts := map[*generator.Term]int{}
-	var order []*generator.Term
+// count counts the articles naming each term of tax, most named first.
+func count(s *generator.Site, ix *index, tax string, entries []*generator.Entry) []generator.TermCount {
+	t := slices.IndexFunc(s.Taxonomies, func(x *generator.Taxonomy) bool { return x.Name == tax })
+	if t < 0 {
+		return nil
+	}
 	for _, e := range entries {
-		for _, t := range s.Terms(e, tax) {
-			if counts[t] == 0 {
-				order = append(order, t)
+		for _, i := range ix.ids[e] {
+			if ix.tax[i] == t {
+				ix.add(i)
 			}
-			counts[t]++
 		}
 	}
-	tcs := make([]generator.TermCount, len(order))
-	for i, t := range order {
-		tcs[i] = generator.TermCount{Term: t, Count: counts[t]}
-	}
+	tcs := ix.take(t)
+	ix.reset()
 	SortCounts(tcs)
 	return tcs
 }
@@ -119,28 +119,41 @@ const maxMovers = 8
 
 // movers lists the terms, of every taxonomy, named in more articles this
 // week than in the calendar week before: the "what moved" of the home page.
-func movers(s *generator.Site, this, last []*generator.Entry) []generator.Mover {
-	before := map[*generator.Term]int{}
+func movers(ix *index, this, last []*generator.Entry) []generator.Mover {
 	for _, e := range last {
-		for _, ts := range e.Terms {
-			for _, t := range ts {
-				before[t]++
-			}
+		for _, i := range ix.ids[e] {
+			ix.add(i)
 		}
 	}
-	var out []generator.Mover
-	for _, tax := range s.Taxonomies {
-		for _, tc := range count(s, tax.Name, this) {
-			if tc.Count > before[tc.Term] {
-				out = append(out, generator.Mover{Term: tc.Term, This: tc.Count, Last: before[tc.Term]})
-			}
+	before := make(map[int32]int, len(ix.touched))
+	for _, i := range ix.touched {
+		before[i] = ix.counts[i]
+	}
+	ix.reset()
+	for _, e := range this {
+		for _, i := range ix.ids[e] {
+			ix.add(i)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b generator.Mover) int {
-		return cmp.Or(cmp.Compare(b.This-b.Last, a.This-a.Last), cmp.Compare(b.This, a.This), cmp.Compare(a.Term.Key, b.Term.Key))
+	type rising struct {
+		generator.Mover
+		tax int
+	}
+	var up []rising
+	for _, i := range ix.touched {
+		if n := ix.counts[i]; n > before[i] {
+			up = append(up, rising{generator.Mover{Term: ix.terms[i], This: n, Last: before[i]}, ix.tax[i]})
+		}
+	}
+	ix.reset()
+	// Within a taxonomy names are unique; across them, the configured
+	// order of taxonomies settles a tie.
+	slices.SortFunc(up, func(a, b rising) int {
+		return cmp.Or(cmp.Compare(b.This-b.Last, a.This-a.Last), cmp.Compare(b.This, a.This), cmp.Compare(a.Term.Key, b.Term.Key), cmp.Compare(a.tax, b.tax))
 	})
-	if len(out) > maxMovers {
-		out = out[:maxMovers:maxMovers]
+	out := make([]generator.Mover, 0, min(len(up), maxMovers))
+	for _, r := range up[:min(len(up), maxMovers)] {
+		out = append(out, r.Mover)
 	}
 	return out
 }

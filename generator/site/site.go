@@ -19,7 +19,8 @@ func Build(cfg generator.Config, articles []*generator.Article) *generator.Site 
 		s.Taxonomies = append(s.Taxonomies, tax)
 		s.Clashes = append(s.Clashes, clashes...)
 	}
-	relate(s)
-	s.Issues = buildIssues(s)
+	ix := newIndex(s)
+	relate(s, ix)
+	s.Issues = buildIssues(s, ix)
 	return s
 }

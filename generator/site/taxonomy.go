@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -28,23 +27,39 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 	type gather struct {
 		term      *generator.Term
 		spellings map[string]int
-		files     map[string][]string
 	}
+	type spelling struct {
+		g *gather
+		n int
+	}
+	// Each distinct spelling is slugged once per build: slugging folds
+	// Unicode, and a live site is assembled again on every save.
+	bySpelling := map[string]*spelling{}
 	bySlug := map[string]*gather{}
 	var order []*gather
+	var event [1]string
 	for _, e := range entries {
 		names := e.Article.Terms(name)
+		if name == "events" && e.Event != "" {
+			event[0] = e.Event // without allocating a list per article
+			names = event[:]
+		}
 		terms := make([]*generator.Term, 0, len(names))
 		for _, n := range names {
-			slug := slugOf(n)
-			g := bySlug[slug]
-			if g == nil {
-				g = &gather{term: &generator.Term{Taxonomy: tax, Slug: slug}, spellings: map[string]int{}, files: map[string][]string{}}
-				bySlug[slug] = g
-				order = append(order, g)
+			sp := bySpelling[n]
+			if sp == nil {
+				slug := generator.Slugify(n)
+				g := bySlug[slug]
+				if g == nil {
+					g = &gather{term: &generator.Term{Taxonomy: tax, Slug: slug}, spellings: map[string]int{}}
+					bySlug[slug] = g
+					order = append(order, g)
+				}
+				sp = &spelling{g: g}
+				bySpelling[n] = sp
 			}
-			g.files[n] = append(g.files[n], e.File)
-			g.spellings[n]++
+			sp.n++
+			g := sp.g
 			// Entries arrive newest first, so each term's list is too.
 			if last := len(g.term.Entries); last == 0 || g.term.Entries[last-1] != e {
 				g.term.Entries = append(g.term.Entries, e)
@@ -54,6 +69,9 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 		e.Terms[index] = terms
 	}
 
+	for n, sp := range bySpelling {
+		sp.g.spellings[n] = sp.n
+	}
 	var clashes []generator.Clash
 	terms := make([]*generator.Term, len(order))
 	for i, g := range order {
@@ -61,7 +79,7 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 		g.term.Key = strings.ToLower(g.term.Name)
 		terms[i] = g.term
 		if len(g.spellings) > 1 {
-			clashes = append(clashes, clash(name, g.term, g.spellings, g.files))
+			clashes = append(clashes, clash(name, g.term, g.spellings))
 		}
 	}
 	byName := slices.Clone(terms)
@@ -73,20 +91,6 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 	})
 	tax.SetTerms(terms, byName)
 	return tax, clashes
-}
-
-// slugs remembers each name's slug: a live site is assembled again on
-// every save, and slugging (Unicode folding) was a third of that work.
-// It holds one entry per distinct spelling ever seen, which is small.
-var slugs sync.Map
-
-func slugOf(name string) string {
-	if s, ok := slugs.Load(name); ok {
-		return s.(string)
-	}
-	s := generator.Slugify(name)
-	slugs.Store(name, s)
-	return s
 }
 
 // preferred picks the spelling most articles use; ties go to the one
@@ -101,12 +105,21 @@ func preferred(spellings map[string]int) string {
 	return best
 }
 
-func clash(tax string, term *generator.Term, spellings map[string]int, files map[string][]string) generator.Clash {
+// clash reports the spellings merged into term and the articles that use
+// one other than the kept name. Clashes are rare, so the files are found
+// here rather than recorded for every name of every article.
+func clash(tax string, term *generator.Term, spellings map[string]int) generator.Clash {
 	c := generator.Clash{Taxonomy: tax, Slug: term.Slug, Names: []string{term.Name}}
 	for s := range spellings {
 		if s != term.Name {
 			c.Names = append(c.Names, s)
-			c.Files = append(c.Files, files[s]...)
+		}
+	}
+	for _, e := range term.Entries {
+		for _, n := range e.Article.Terms(tax) {
+			if _, ok := spellings[n]; ok && n != term.Name {
+				c.Files = append(c.Files, e.File)
+			}
 		}
 	}
 	slices.Sort(c.Names[1:])
@@ -119,62 +132,33 @@ func clash(tax string, term *generator.Term, spellings map[string]int, files map
 const maxRelated = 8
 
 // relate finds, for every term, the terms most often named in the same
-// articles. One counter slice is reused for every term, so memory stays
+// articles. One set of counters serves every term, so memory stays
 // proportional to the number of terms, and time to the number of
 // (article, term, co-named term) triples, never the site squared.
-func relate(s *generator.Site) {
-	var all []*generator.Term
-	index := map[*generator.Term]int{}
-	for _, tax := range s.Taxonomies {
-		for _, t := range tax.Terms {
-			index[t] = len(all)
-			all = append(all, t)
-		}
-	}
-	counts := make([]int, len(all))
-	var touched []int
-	for _, term := range all {
-		touched = touched[:0]
+func relate(s *generator.Site, ix *index) {
+	for n, term := range ix.terms {
 		for _, e := range term.Entries {
-			for _, ts := range e.Terms {
-				for _, other := range ts {
-					if other == term {
-						continue
-					}
-					i := index[other]
-					if counts[i] == 0 {
-						touched = append(touched, i)
-					}
-					counts[i]++
+			for _, i := range ix.ids[e] {
+				if int(i) != n {
+					ix.add(i)
 				}
 			}
 		}
-		term.Related = related(s.Taxonomies, all, counts, touched)
-		for _, i := range touched {
-			counts[i] = 0
-		}
-	}
-}
-
-func related(taxes []*generator.Taxonomy, all []*generator.Term, counts, touched []int) []generator.Related {
-	var groups []generator.Related
-	for _, tax := range taxes {
-		var tcs []generator.TermCount
-		for _, i := range touched {
-			if all[i].Taxonomy == tax {
-				tcs = append(tcs, generator.TermCount{Term: all[i], Count: counts[i]})
+		var groups []generator.Related
+		for t, tax := range s.Taxonomies {
+			tcs := ix.take(t)
+			if len(tcs) == 0 {
+				continue
 			}
+			SortCounts(tcs)
+			if len(tcs) > maxRelated {
+				tcs = tcs[:maxRelated:maxRelated]
+			}
+			groups = append(groups, generator.Related{Taxonomy: tax, Terms: tcs})
 		}
-		if len(tcs) == 0 {
-			continue
-		}
-		SortCounts(tcs)
-		if len(tcs) > maxRelated {
-			tcs = tcs[:maxRelated:maxRelated]
-		}
-		groups = append(groups, generator.Related{Taxonomy: tax, Terms: tcs})
+		term.Related = groups
+		ix.reset()
 	}
-	return groups
 }
 
 // SortCounts orders by count, highest first, then by name.
