@@ -23,7 +23,11 @@ type cards struct {
 	seed maphash.Seed
 	mu   sync.Mutex
 	html map[cardKey]template.HTML
+	docs map[uint64][]byte          // each card's entry in search.json, kept the same way
 	keys map[*generator.Entry]uint64 // fingerprints of this render's entries
+	// given are fingerprints Plan.Sigs already worked out; serve renders
+	// after Sigs, so its cards cost no hashing.
+	given map[*generator.Entry]uint64
 }
 
 type cardKey struct {
@@ -33,19 +37,64 @@ type cardKey struct {
 }
 
 func newCards() *cards {
-	return &cards{seed: maphash.MakeSeed(), html: map[cardKey]template.HTML{}, keys: map[*generator.Entry]uint64{}}
+	return &cards{seed: maphash.MakeSeed(), html: map[cardKey]template.HTML{}, docs: map[uint64][]byte{}, keys: map[*generator.Entry]uint64{}}
 }
 
 // begin starts a render of s: entries are new objects each time a site
 // is assembled, so their fingerprints are worked out afresh, and cards
 // of articles long gone are dropped once they outnumber the live ones.
-func (c *cards) begin(s *generator.Site) {
+func (c *cards) begin(p *Plan) {
+	s := p.site
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.keys = make(map[*generator.Entry]uint64, len(s.Entries))
+	c.given = p.cards
+	c.keys = map[*generator.Entry]uint64{}
 	if len(c.html) > 8*len(s.Entries)+1024 {
 		c.html = map[cardKey]template.HTML{}
 	}
+	if len(c.docs) > 2*len(s.Entries)+1024 {
+		c.docs = map[uint64][]byte{}
+	}
+}
+
+// fingerprint returns e's card fingerprint, working it out once a render.
+func (c *cards) fingerprint(e *generator.Entry) uint64 {
+	if fp, ok := c.given[e]; ok {
+		return fp
+	}
+	c.mu.Lock()
+	fp, ok := c.keys[e]
+	c.mu.Unlock()
+	if ok {
+		return fp
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	fp = card(&h, e, metaPrint(c.seed, e.Article))
+	c.mu.Lock()
+	c.keys[e] = fp
+	c.mu.Unlock()
+	return fp
+}
+
+// searchDoc returns e's entry in the search index, made by encode when
+// its card has not been seen.
+func (c *cards) searchDoc(e *generator.Entry, encode func() ([]byte, error)) ([]byte, error) {
+	fp := c.fingerprint(e)
+	c.mu.Lock()
+	doc, ok := c.docs[fp]
+	c.mu.Unlock()
+	if ok {
+		return doc, nil
+	}
+	doc, err := encode()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.docs[fp] = doc
+	c.mu.Unlock()
+	return doc, nil
 }
 
 // card returns the card of e on a page of p's kind.
@@ -64,18 +113,7 @@ func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (te
 		except = nil
 	}
 
-	c.mu.Lock()
-	fp, ok := c.keys[e]
-	c.mu.Unlock()
-	if !ok {
-		var h maphash.Hash
-		h.SetSeed(c.seed)
-		fp = card(&h, e, metaPrint(c.seed, e.Article))
-		c.mu.Lock()
-		c.keys[e] = fp
-		c.mu.Unlock()
-	}
-	key.card = fp
+	key.card = c.fingerprint(e)
 
 	c.mu.Lock()
 	html, ok := c.html[key]

@@ -68,6 +68,7 @@ type Plan struct {
 	site  *generator.Site
 	jobs  []job
 	pages int
+	cards map[*generator.Entry]uint64 // card fingerprints, once Sigs has worked them out
 }
 
 // Plan lists the files s renders to, without rendering any.
@@ -95,7 +96,7 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 // RenderPlan renders the files of p for which only(i) is true, or all of
 // them when only is nil. Stats count the files rendered.
 func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) bool, out Output) (Stats, error) {
-	r.cards.begin(p.site)
+	r.cards.begin(p)
 	var (
 		mu    sync.Mutex
 		errs  generator.ErrorList

@@ -29,6 +29,7 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	for _, e := range s.Entries {
 		cards[e] = card(&h, e, prints(e.Article).Meta)
 	}
+	p.cards = cards // the same fingerprints key reused cards when rendering
 	card := func(e *generator.Entry) uint64 {
 		if e == nil {
 			return 0

@@ -13,29 +13,28 @@ import (
 	"github.com/briefing-digest/briefing/generator"
 )
 
-type urlset struct {
-	XMLName xml.Name     `xml:"urlset"`
-	NS      string       `xml:"xmlns,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
 // sitemap lists every page a search engine should know, with the date of
-// the newest article it shows.
+// the newest article it shows. It is written by hand rather than through
+// encoding/xml: it has a line for every page, and serve writes it again
+// whenever an article's front matter changes.
 func (r *Renderer) sitemap(s *generator.Site) job {
 	const path = "sitemap.xml"
 	return job{path: path, make: func(buf *bytes.Buffer) error {
-		set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+		buf.WriteString(xml.Header)
+		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		var date [10]byte
 		add := func(p string, t time.Time) {
-			u := sitemapURL{Loc: r.cfg.AbsURL(p)}
-			if !t.IsZero() {
-				u.LastMod = t.Format("2006-01-02")
+			buf.WriteString("\n  <url>\n    <loc>")
+			if err := xml.EscapeText(buf, []byte(r.cfg.AbsURL(p))); err != nil {
+				panic(err) // a bytes.Buffer does not fail
 			}
-			set.URLs = append(set.URLs, u)
+			buf.WriteString("</loc>")
+			if !t.IsZero() {
+				buf.WriteString("\n    <lastmod>")
+				buf.Write(t.AppendFormat(date[:0], "2006-01-02"))
+				buf.WriteString("</lastmod>")
+			}
+			buf.WriteString("\n  </url>")
 		}
 		add("", s.Updated)
 		add("issues/", s.Updated)
@@ -51,13 +50,7 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 				add(t.Path(), t.Entries[0].Date)
 			}
 		}
-		buf.WriteString(xml.Header)
-		enc := xml.NewEncoder(buf)
-		enc.Indent("", "  ")
-		if err := enc.Encode(set); err != nil {
-			return fmt.Errorf("encoding %s: %w", path, err)
-		}
-		buf.WriteByte('\n')
+		buf.WriteString("\n</urlset>\n")
 		return nil
 	}}
 }
@@ -77,14 +70,21 @@ type searchDoc struct {
 func (r *Renderer) searchIndex(s *generator.Site) job {
 	const path = "search.json"
 	return job{path: path, make: func(buf *bytes.Buffer) error {
-		docs := make([]searchDoc, len(s.Entries))
+		buf.WriteByte('[')
 		for i, e := range s.Entries {
-			docs[i] = searchDoc{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
-				Source: e.Source, Summary: e.Summary, Terms: strings.Join(allTerms(e), " · ")}
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			doc, err := r.cards.searchDoc(e, func() ([]byte, error) {
+				return json.Marshal(searchDoc{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
+					Source: e.Source, Summary: e.Summary, Terms: strings.Join(allTerms(e), " · ")})
+			})
+			if err != nil {
+				return fmt.Errorf("encoding %s: %w", path, err)
+			}
+			buf.Write(doc)
 		}
-		if err := json.NewEncoder(buf).Encode(docs); err != nil {
-			return fmt.Errorf("encoding %s: %w", path, err)
-		}
+		buf.WriteString("]\n")
 		return nil
 	}}
 }
