@@ -23,7 +23,7 @@ type cards struct {
 	seed maphash.Seed
 	mu   sync.Mutex
 	html map[cardKey]template.HTML
-	docs map[uint64][]byte          // each card's entry in search.json, kept the same way
+	docs map[uint64][]byte           // each card's entry in search.json, kept the same way
 	keys map[*generator.Entry]uint64 // fingerprints of this render's entries
 	// given are fingerprints Plan.Sigs already worked out; serve renders
 	// after Sigs, so its cards cost no hashing.
