@@ -387,7 +387,7 @@ func (l *Live) load() error {
 // or a path that is gone but had files under it, means its whole subtree.
 func (l *Live) refreshContent(w plan) {
 	root := l.opts.Source
-	var reread []string
+	var reread, dirs []string
 	rescan := w.all
 	for _, rel := range w.content {
 		abs := filepath.Join(root, filepath.FromSlash(rel))
@@ -395,6 +395,7 @@ func (l *Live) refreshContent(w plan) {
 		switch {
 		case err == nil && fi.IsDir():
 			rescan = true
+			dirs = append(dirs, rel+"/")
 		case err == nil:
 			reread = append(reread, rel)
 		case errors.Is(err, fs.ErrNotExist):
@@ -413,7 +414,10 @@ func (l *Live) refreshContent(w plan) {
 		keep := make(map[string]bool, len(files))
 		for _, f := range files {
 			keep[f] = true
-			if _, ok := l.sources[f]; !ok || w.all {
+			// A folder in the changes may stand for lost events (the
+			// watcher's queue overflowed), so everything in it is read.
+			_, known := l.sources[f]
+			if !known || w.all || slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(f, d) }) {
 				reread = append(reread, f)
 			}
 		}

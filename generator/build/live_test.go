@@ -351,3 +351,27 @@ func TestLiveRandomEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveRescansAFolder checks that a folder named as changed, as the
+// watcher names the roots after losing events, has every file in it read
+// again, not only the ones the live site had not seen.
+func TestLiveRescansAFolder(t *testing.T) {
+	dir := copyExample(t)
+	l := startLive(t, dir)
+	article := filepath.Join(dir, "content/articles/2015/at-least-107-killed-in-mecca-crane-collapse.md")
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, article, strings.Replace(string(data), "title: \"", "title: \"Unnoticed: ", 1))
+	if _, err := l.Rebuild(context.Background(), []string{filepath.Join(dir, "content")}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(want, snapshot(l)); len(d) > 0 {
+		t.Errorf("after a rescan the live site differs from a full build in %v", d)
+	}
+}
