@@ -274,6 +274,25 @@ func TestServeInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("an open page reconnects after serve restarts", func(t *testing.T) {
+		dir := copyExample(t)
+		s := startServe(t, dir)
+		tab := browsertest.Tab(t, browser)
+		openLive(t, tab, s.url+cranePage)
+		eval[bool](t, tab, `window.stillHere = true`)
+		port := strings.TrimSuffix(s.url[strings.LastIndex(s.url, ":")+1:], "/")
+		if code := s.stop(); code != 0 {
+			t.Fatalf("stopping serve: exit %d", code)
+		}
+		waitTrue(t, tab, `document.documentElement.dataset.briefingLive === "reconnecting"`)
+		article := filepath.Join(dir, craneFile)
+		writeFile(t, article, mustRead(t, article)+"\nSaved while serve was stopped.\n")
+		startServe(t, dir, "--port", port)
+		// The new server's greeting differs, so the page reloads itself
+		// and shows what was saved while nothing was serving.
+		waitTrue(t, tab, `window.stillHere === undefined && document.body.innerText.includes("Saved while serve was stopped.")`)
+	})
+
 	t.Run("an edit to another page leaves this one alone", func(t *testing.T) {
 		dir := copyExample(t)
 		s := startServe(t, dir)
