@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# compare.sh builds one synthetic corpus with briefing and with Hugo, in
+# alternating runs on this machine, and prints median wall time and peak
+# memory of each whole process. Times from one machine mean little on
+# another; the ratios are what to compare.
+#
+#   bash bench/compare.sh [-n 10000] [-runs 5] [-seed 42] [-hugo PATH] [-peer DIR] [-nohugo] [-keep]
+#
+# -peer is the Hugo site with the same taxonomies (default: ../shared/bench/hugo-peer
+# beside the repository); Hugo is skipped, with a message, when it or the
+# hugo binary is missing. -nohugo times briefing alone, e.g. for scaling:
+#   bash bench/compare.sh -n 100000 -runs 1 -nohugo
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+n=10000
+runs=5
+seed=42
+hugo=""
+peer="$root/../shared/bench/hugo-peer"
+nohugo=0
+keep=0
+
+usage() {
+	echo "usage: bash bench/compare.sh [-n 10000] [-runs 5] [-seed 42] [-hugo PATH] [-peer DIR] [-nohugo] [-keep]" >&2
+	exit 2
+}
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-n) n=${2:?-n needs a number}; shift 2 ;;
+	-runs) runs=${2:?-runs needs a number}; shift 2 ;;
+	-seed) seed=${2:?-seed needs a number}; shift 2 ;;
+	-hugo) hugo=${2:?-hugo needs a path}; shift 2 ;;
+	-peer) peer=${2:?-peer needs a folder}; shift 2 ;;
+	-nohugo) nohugo=1; shift ;;
+	-keep) keep=1; shift ;;
+	-h | -help | --help) usage ;;
+	*) echo "error: unknown argument $1" >&2; usage ;;
+	esac
+done
+case "$n$runs$seed" in *[!0-9]*) echo "error: -n, -runs and -seed take whole numbers" >&2; exit 2 ;; esac
+[ "$runs" -ge 1 ] || { echo "error: -runs must be at least 1" >&2; exit 2; }
+
+if [ ! -x /usr/bin/time ]; then
+	echo "error: /usr/bin/time is missing; install it with: apt-get install time" >&2
+	exit 1
+fi
+
+if [ "$nohugo" = 1 ]; then
+	hugo=""
+else
+	if [ -z "$hugo" ]; then
+		hugo=$(command -v hugo || true)
+	fi
+	if [ -z "$hugo" ] || [ ! -x "$hugo" ]; then
+		echo "note: no hugo binary (install one with apt-get install hugo, or pass -hugo PATH): timing briefing alone" >&2
+		hugo=""
+	elif [ ! -f "$peer/hugo.yaml" ]; then
+		echo "note: no Hugo peer site at $peer (pass -peer DIR): timing briefing alone" >&2
+		hugo=""
+	fi
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/briefing-compare.XXXXXX")
+if [ "$keep" = 1 ]; then
+	echo "keeping $tmp" >&2
+else
+	trap 'rm -rf "$tmp"' EXIT
+fi
+
+cd "$root"
+go build -o "$tmp/briefing" ./cmd/briefing
+go build -o "$tmp/gencorpus" ./internal/corpus/cmd/gencorpus
+
+start=$(date +%s.%N)
+"$tmp/gencorpus" -n "$n" -seed "$seed" "$tmp/bsite"
+tools=(briefing)
+if [ -n "$hugo" ]; then
+	# The same articles, plus the events: list Hugo's events taxonomy reads.
+	"$tmp/gencorpus" -n "$n" -seed "$seed" -hugo "$tmp/hcorpus"
+	cp -r "$peer" "$tmp/hsite"
+	chmod -R u+w "$tmp/hsite"
+	mkdir -p "$tmp/hsite/content"
+	mv "$tmp/hcorpus/content/articles" "$tmp/hsite/content/articles"
+	tools+=(hugo)
+fi
+corpus_mb=$(du -sb "$tmp/bsite/content" | awk '{printf "%.1f", $1 / 1e6}')
+awk -v n="$n" -v mb="$corpus_mb" -v t0="$start" -v t1="$(date +%s.%N)" \
+	'BEGIN { printf "corpus: %d articles, %s MB of Markdown, written in %.1f s\n", n, mb, t1 - t0 }'
+
+# run TOOL I: one timed build into a clean output folder.
+run() {
+	local tool=$1 i=$2 out="$tmp/out-$1"
+	rm -rf "$out"
+	local cmd
+	case "$tool" in
+	briefing) cmd=("$tmp/briefing" build -s "$tmp/bsite" -d "$out") ;;
+	hugo) cmd=("$hugo" --quiet -s "$tmp/hsite" -d "$out") ;;
+	esac
+	if ! /usr/bin/time -v -o "$tmp/time-$tool-$i" "${cmd[@]}" >"$tmp/log-$tool-$i" 2>&1; then
+		echo "error: $tool run $i failed:" >&2
+		cat "$tmp/log-$tool-$i" "$tmp/time-$tool-$i" >&2
+		exit 1
+	fi
+	awk -F': ' '
+		/Elapsed \(wall clock\)/ { k = split($2, p, ":"); s = 0; for (j = 1; j <= k; j++) s = s * 60 + p[j]; printf "%.3f ", s }
+		/Maximum resident set size/ { printf "%.1f ", $2 * 1024 / 1e6 }
+	' "$tmp/time-$tool-$i" >>"$tmp/runs-$tool"
+	find "$out" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%d %.1f\n", NR, b / 1e6 }' >>"$tmp/runs-$tool"
+	printf '  run %d %-8s %s' "$i" "$tool" "$(tail -n 1 "$tmp/runs-$tool")"
+	echo " (wall s, peak RSS MB, files, MB written)"
+}
+
+echo "alternating $runs run(s) of: ${tools[*]}"
+for i in $(seq 1 "$runs"); do
+	for tool in "${tools[@]}"; do
+		run "$tool" "$i"
+	done
+done
+
+median() { # column N of a runs file
+	awk -v c="$2" '{ print $c }' "$1" | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); printf "%.2f", (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'
+}
+
+version() {
+	case "$1" in
+	briefing) # its version, and the commit it was built from (go version -m, else git)
+		local v rev
+		v=$("$tmp/briefing" version | awk '{ print $2 }')
+		rev=$(go version -m "$tmp/briefing" | awk '$2 == "vcs.revision" { print substr($3, 1, 7) }')
+		[ -n "$rev" ] || rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || true)
+		echo "$v${rev:+ at $rev}" ;;
+	hugo) "$hugo" version | awk '{ print $2 }' ;;
+	esac
+}
+
+echo
+echo "$n articles, $runs run(s) each, $(nproc) cores, $(go env GOVERSION)"
+fmt='%-9s %-40s %12s %12s %8s %11s\n'
+printf "$fmt" tool version "wall s" "peak RSS MB" files "MB written"
+for tool in "${tools[@]}"; do
+	f="$tmp/runs-$tool"
+	printf "$fmt" "$tool" "$(version "$tool")" "$(median "$f" 1)" "$(median "$f" 2)" \
+		"$(tail -n 1 "$f" | awk '{ print $3 }')" "$(tail -n 1 "$f" | awk '{ print $4 }')"
+done
+if [ -n "$hugo" ]; then
+	awk -v bt="$(median "$tmp/runs-briefing" 1)" -v ht="$(median "$tmp/runs-hugo" 1)" \
+		-v bm="$(median "$tmp/runs-briefing" 2)" -v hm="$(median "$tmp/runs-hugo" 2)" \
+		'BEGIN { printf "briefing/hugo: time %.2f, peak RSS %.2f\n", bt / ht, bm / hm }'
+fi
