@@ -51,7 +51,8 @@ type ErrorList []*Error
 
 // Add appends err, flattening lists and wrapping plain errors.
 func (l *ErrorList) Add(err error) {
-	if err == nil {
+	// A nil *Error passed as an error is not == nil, but means no error.
+	if e, ok := err.(*Error); err == nil || ok && e == nil {
 		return
 	}
 	var list ErrorList

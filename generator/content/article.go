@@ -42,6 +42,9 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 	}
 	a := &generator.Article{File: file, Body: b.body, BodyLine: b.bodyLine}
 	pairs, errs := b.doc.Pairs()
+	if err := checkNesting(file, b.body, b.bodyLine); err != nil {
+		errs.Add(err)
+	}
 	present, bad := map[string]bool{}, map[string]bool{}
 	for _, p := range pairs {
 		present[p.Key] = true
@@ -105,6 +108,42 @@ func checkText(file string, data []byte) *generator.Error {
 			col++
 		}
 		i += size
+	}
+	return nil
+}
+
+// Markdown nested deeper than these limits is refused: goldmark's time
+// grows with the cube of the depth (a thousand nested list items take
+// seconds), and no article nests a hundred levels. The limits are in
+// columns of indentation and in quote markers at the start of a line.
+const (
+	maxIndent = 256
+	maxQuotes = 64
+)
+
+// checkNesting names the first line of body nested beyond the limits.
+func checkNesting(file string, body []byte, bodyLine int) *generator.Error {
+	for n, line := range bytes.Split(body, []byte("\n")) {
+		indent, quotes := 0, 0
+	prefix:
+		for _, c := range line {
+			switch c {
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4 - indent%4
+			case '>':
+				quotes++
+			default:
+				break prefix
+			}
+		}
+		if indent > maxIndent {
+			return generator.Errorf(file, bodyLine+n, 1, "Markdown indented %d columns deep (at most %d): flatten the nested lists", indent, maxIndent)
+		}
+		if quotes > maxQuotes {
+			return generator.Errorf(file, bodyLine+n, 1, "Markdown quotes nested %d deep (at most %d): flatten the quotes", quotes, maxQuotes)
+		}
 	}
 	return nil
 }

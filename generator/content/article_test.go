@@ -104,6 +104,11 @@ func TestParseBad(t *testing.T) {
 		}},
 		{"key twice", "---\ntitle: A\ndate: 2021-11-10\ntitle: B\n---\n",
 			[]string{`content/x.md:4:1: "title" is given twice (first on line 2)`}},
+		// Nesting this deep would take goldmark seconds to minutes.
+		{"lists nested too deep", "---\ntitle: T\ndate: 2021-11-10\n---\n\n- a\n" + strings.Repeat(" ", 300) + "- b\n",
+			[]string{"content/x.md:7:1: Markdown indented 300 columns deep (at most 256): flatten the nested lists"}},
+		{"quotes nested too deep", "---\ntitle: T\ndate: 2021-11-10\n---\n\n" + strings.Repeat(">", 100) + " q\n",
+			[]string{"content/x.md:6:1: Markdown quotes nested 100 deep (at most 64): flatten the quotes"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("content/x.md", []byte(tc.src), time.UTC)

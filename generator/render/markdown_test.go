@@ -2,6 +2,10 @@ package render
 
 import (
 	"bytes"
+	"context"
+	"sync"
+
+	"github.com/briefing-digest/briefing/generator"
 	"strings"
 	"testing"
 )
@@ -76,5 +80,29 @@ func TestBodyHeadingsStartAtH2(t *testing.T) {
 				t.Errorf("%q gave\n%s\nwant %s", src, got, w)
 			}
 		}
+	}
+}
+
+// TestRenderSurvivesPanics checks that a file whose making panics is
+// reported as an error naming it, and the other files are still made.
+func TestRenderSurvivesPanics(t *testing.T) {
+	r := &Renderer{cards: newCards()}
+	p := &Plan{site: &generator.Site{}, jobs: []job{
+		{path: "bad.html", make: func(*bytes.Buffer) error { panic("boom") }},
+		{path: "good.txt", make: func(b *bytes.Buffer) error { b.WriteString("ok"); return nil }},
+	}}
+	var mu sync.Mutex
+	made := map[string]string{}
+	_, err := r.RenderPlan(context.Background(), p, nil, func(path string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		made[path] = string(data)
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "bad.html") || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("error %v does not name the file and the panic", err)
+	}
+	if made["good.txt"] != "ok" {
+		t.Errorf("the other file was not made: %v", made)
 	}
 }

@@ -63,6 +63,18 @@ type job struct {
 	make func(buf *bytes.Buffer) error
 }
 
+// run makes the file, turning a panic (in goldmark, say) into an error
+// naming the file: in a worker goroutine it would end the whole process,
+// and serve must outlive any input.
+func (j *job) run(buf *bytes.Buffer) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rendering %s failed unexpectedly: %v (please report this)", j.path, p)
+		}
+	}()
+	return j.make(buf)
+}
+
 // Plan is every file of one site, in a fixed order.
 type Plan struct {
 	site  *generator.Site
@@ -123,7 +135,7 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 			for j := range next {
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
-				if err := j.make(buf); err != nil {
+				if err := j.run(buf); err != nil {
 					fail(err, false)
 				} else if err := out(j.path, buf.Bytes()); err != nil {
 					fail(fmt.Errorf("writing %s: %w", j.path, err), true)
