@@ -3,11 +3,11 @@ package render
 import (
 	"bytes"
 	"context"
+	"strings"
 	"sync"
+	"testing"
 
 	"github.com/briefing-digest/briefing/generator"
-	"strings"
-	"testing"
 )
 
 func convert(t *testing.T, unsafe bool, base, src string) string {
