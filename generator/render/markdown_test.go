@@ -106,3 +106,24 @@ func TestRenderSurvivesPanics(t *testing.T) {
 		t.Errorf("the other file was not made: %v", made)
 	}
 }
+
+func TestStartsWithWords(t *testing.T) {
+	for _, tc := range []struct {
+		text, prefix string
+		want         bool
+	}{
+		{"The minister said\nthat talks would go on.", "The minister said that", true},
+		{"**The minister**  said that", "The minister said", true},
+		{"> The minister said", "The minister said", true},
+		{"The minister said", "The minister said that talks", false},
+		{"The minister said", "The minister spoke", false},
+		{"Security talks", "Secur", true}, // a prefix may end inside a word
+		{"Security talks", "Sec talks", false},
+		{"Anything", "", true},
+		{"", "Words", false},
+	} {
+		if got := startsWithWords(tc.text, tc.prefix); got != tc.want {
+			t.Errorf("startsWithWords(%q, %q) = %v, want %v", tc.text, tc.prefix, got, tc.want)
+		}
+	}
+}

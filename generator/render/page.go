@@ -43,15 +43,48 @@ func (p *Page) ShowSummary() bool {
 	if e == nil || e.Summary == "" {
 		return false
 	}
-	return !strings.HasPrefix(words(string(e.Body)), words(e.Summary))
+	return !startsWithWords(string(e.Body), e.Summary)
 }
 
-// words reduces text to its words separated by single spaces, so Markdown
-// line breaks and doubled spaces do not hide that two texts are the same.
-func words(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '*' || r == '_' || r == '>' || r == '\\'
-	}), " ")
+// startsWithWords says whether text begins with the words of prefix,
+// ignoring how they are spaced and Markdown's emphasis and quote marks,
+// so line breaks and doubled spaces do not hide that two texts are the
+// same. As with a prefix of text, prefix's last word may be cut short.
+// It reads text only as far as prefix goes: bodies are long.
+func startsWithWords(text, prefix string) bool {
+	i, j := 0, 0
+	for {
+		p, nj := nextWord(prefix, j)
+		if p == "" {
+			return true
+		}
+		t, ni := nextWord(text, i)
+		if more, _ := nextWord(prefix, nj); more == "" {
+			return strings.HasPrefix(t, p)
+		}
+		if t != p {
+			return false
+		}
+		i, j = ni, nj
+	}
+}
+
+// nextWord returns the word of s starting at or after i, and where it ends.
+func nextWord(s string, i int) (string, int) {
+	start := strings.IndexFunc(s[i:], func(r rune) bool { return !isBreak(r) })
+	if start < 0 {
+		return "", len(s)
+	}
+	start += i
+	end := strings.IndexFunc(s[start:], isBreak)
+	if end < 0 {
+		return s[start:], len(s)
+	}
+	return s[start : start+end], start + end
+}
+
+func isBreak(r rune) bool {
+	return unicode.IsSpace(r) || r == '*' || r == '_' || r == '>' || r == '\\'
 }
 
 // WeekGroup is a run of a term's entries that fall in one issue.
