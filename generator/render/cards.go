@@ -17,8 +17,8 @@ import (
 // the cards that changed.
 //
 // A card is the partial executed with .Entry, .Except, and a .Page that
-// holds only .Site and .Kind; .Except is set only when it is one of the
-// countries the card lists, as those are the chips it leaves out.
+// holds only .Site; .Except is set only when it is one of the countries
+// the card lists, as those are the chips it leaves out.
 type cards struct {
 	seed maphash.Seed
 	mu   sync.Mutex
@@ -28,6 +28,9 @@ type cards struct {
 	// given are fingerprints Plan.Sigs already worked out; serve renders
 	// after Sigs, so its cards cost no hashing.
 	given map[*generator.Entry]uint64
+	// shared is set when every page template has the same "entry", so a
+	// card made for an issue page serves the term pages too.
+	shared bool
 }
 
 type cardKey struct {
@@ -101,6 +104,9 @@ func (c *cards) searchDoc(e *generator.Entry, encode func() ([]byte, error)) ([]
 func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (template.HTML, error) {
 	c := r.cards
 	key := cardKey{kind: p.Kind}
+	if c.shared {
+		key.kind = ""
+	}
 	if except != nil {
 		for _, t := range p.Site.Terms(e, "countries") {
 			if t == except {
@@ -122,7 +128,7 @@ func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (te
 		return html, nil
 	}
 	var buf bytes.Buffer
-	data := map[string]any{"Page": &Page{Site: p.Site, Kind: p.Kind}, "Entry": e, "Except": except}
+	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except}
 	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "entry", data); err != nil {
 		return "", err
 	}

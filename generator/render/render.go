@@ -36,6 +36,7 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 		return nil, err
 	}
 	r.tmpl = set
+	r.cards.shared = sharedDefinition(set, "entry")
 	return r, nil
 }
 

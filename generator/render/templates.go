@@ -56,6 +56,23 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, error) {
 	return set, errs.Err()
 }
 
+// sharedDefinition says whether every page template has the same
+// definition of name: one from a shared file rather than its own.
+func sharedDefinition(set templateSet, name string) bool {
+	from := ""
+	for kind, t := range set {
+		d := t.Lookup(name)
+		if d == nil || d.Tree == nil || d.Tree.ParseName == kind+".html" {
+			return false
+		}
+		if from != "" && d.Tree.ParseName != from {
+			return false
+		}
+		from = d.Tree.ParseName
+	}
+	return true
+}
+
 func parseFile(t *template.Template, fsys fs.FS, name string) error {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
