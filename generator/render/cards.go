@@ -73,7 +73,7 @@ func (c *cards) fingerprint(e *generator.Entry) uint64 {
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fp = card(&h, e, metaPrint(c.seed, e.Article))
+	fp = card(&h, e, metaPrint(c.seed, e.Article), nil)
 	c.mu.Lock()
 	c.keys[e] = fp
 	c.mu.Unlock()

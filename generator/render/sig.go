@@ -26,8 +26,9 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	cards := make(map[*generator.Entry]uint64, len(s.Entries))
 	var h maphash.Hash
 	h.SetSeed(seed)
+	names := map[*generator.Term]uint64{}
 	for _, e := range s.Entries {
-		cards[e] = card(&h, e, prints(e.Article).Meta)
+		cards[e] = card(&h, e, prints(e.Article).Meta, names)
 	}
 	p.cards = cards // the same fingerprints key reused cards when rendering
 	card := func(e *generator.Entry) uint64 {
@@ -128,15 +129,25 @@ func metaPrint(seed maphash.Seed, a *generator.Article) uint64 {
 // matter, its page's address and the names it files under (a term's
 // displayed spelling can change with other articles, so the resolved
 // names count, not only the article's own).
-func card(h *maphash.Hash, e *generator.Entry, meta uint64) uint64 {
+//
+// names remembers each term's fingerprint, as a term is on many cards;
+// nil works them out every time.
+func card(h *maphash.Hash, e *generator.Entry, meta uint64, names map[*generator.Term]uint64) uint64 {
 	h.Reset()
 	putInt(h, meta)
 	putString(h, e.Issue.Slug)
+	seed := h.Seed()
 	for _, ts := range e.Terms {
 		putInt(h, uint64(len(ts)))
 		for _, t := range ts {
-			putString(h, t.Slug)
-			putString(h, t.Name)
+			n, ok := names[t]
+			if !ok {
+				n = maphash.String(seed, t.Slug)*31 + maphash.String(seed, t.Name)
+				if names != nil {
+					names[t] = n
+				}
+			}
+			putInt(h, n)
 		}
 	}
 	return h.Sum64()
