@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -118,28 +119,29 @@ func TestLiveMatchesBuild(t *testing.T) {
 		edit    func() []string // makes the change and returns the paths a watcher would report
 		mustSee []string        // output paths that must be among the changes
 		most    int             // at most this many files rendered; 0 = no limit
+		only    string          // when set, every changed path must match this
 	}{
 		{"body edit", func() []string {
 			writeFile(t, article, read(article)+"\nA paragraph added at the end.\n")
 			return []string{article}
-		}, []string{page}, 2}, // the page, and feed.json which carries the newest bodies
+		}, []string{page}, 2, `^(articles/at-least-107-killed-in-mecca-crane-collapse/index\.html|feed\.json)$`}, // the page, and feed.json which carries the newest bodies
 		{"title edit", func() []string {
 			replace(article, "title: \"", "title: \"Update: ")
 			return []string{article}
-		}, []string{page, "index.xml", "search.json", "countries/saudi-arabia/index.html"}, 0},
+		}, []string{page, "index.xml", "search.json", "countries/saudi-arabia/index.html"}, 0, ""},
 		{"country added", func() []string {
 			replace(article, "countries: [", "countries: [Iceland, ")
 			return []string{article}
-		}, []string{page, "countries/iceland/index.html", "countries/index.html"}, 0},
+		}, []string{page, "countries/iceland/index.html", "countries/index.html"}, 0, ""},
 		{"moved to another week", func() []string {
 			replace(article, "date: 2015-09-12", "date: 2016-01-05")
 			return []string{article}
-		}, []string{page, "issues/2016-w01/index.html"}, 0},
+		}, []string{page, "issues/2016-w01/index.html"}, 0, ""},
 		{"new article in a new folder", func() []string {
 			p := filepath.Join(dir, "content/articles/2024/new/fresh.md")
 			writeFile(t, p, "---\ntitle: Fresh news\ndate: 2024-03-01\ncountries: [Chile]\n---\n\nBody.\n")
 			return []string{filepath.Join(dir, "content/articles/2024")}
-		}, []string{"articles/fresh/index.html", "countries/chile/index.html"}, 0},
+		}, []string{"articles/fresh/index.html", "countries/chile/index.html"}, 0, ""},
 		{"renamed", func() []string {
 			from := filepath.Join(dir, "content/articles/2024/new/fresh.md")
 			to := filepath.Join(dir, "content/articles/2024/new/renamed.md")
@@ -147,60 +149,60 @@ func TestLiveMatchesBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			return []string{from, to}
-		}, []string{"articles/fresh/index.html", "articles/renamed/index.html"}, 0},
+		}, []string{"articles/fresh/index.html", "articles/renamed/index.html"}, 0, ""},
 		{"folder deleted", func() []string {
 			p := filepath.Join(dir, "content/articles/2024")
 			if err := os.RemoveAll(p); err != nil {
 				t.Fatal(err)
 			}
 			return []string{p}
-		}, []string{"articles/renamed/index.html", "countries/chile/index.html"}, 0},
+		}, []string{"articles/renamed/index.html", "countries/chile/index.html"}, 0, ""},
 		{"article deleted", func() []string {
 			if err := os.Remove(article); err != nil {
 				t.Fatal(err)
 			}
 			return []string{article}
-		}, []string{page, "countries/iceland/index.html"}, 0},
+		}, []string{page, "countries/iceland/index.html"}, 0, ""},
 		{"article restored", func() []string {
 			writeFile(t, article, original)
 			return []string{article}
-		}, []string{page}, 0},
+		}, []string{page}, 0, ""},
 		{"page template overridden", func() []string {
 			p := filepath.Join(dir, "templates/term.html")
 			writeFile(t, p, `{{ template "base" . }}{{ define "main" }}<h1 class="own">{{ .Term.Name }}</h1>{{ end }}`)
 			return []string{filepath.Join(dir, "templates")}
-		}, []string{"countries/france/index.html"}, 0},
+		}, []string{"countries/france/index.html"}, 0, `^(countries|people|organizations|events|topics)/[^/]+/index\.html$`},
 		{"partial overridden", func() []string {
 			p := filepath.Join(dir, "templates/partials/footer.html")
 			writeFile(t, p, `{{ define "footer" }}<footer>own footer</footer>{{ end }}`)
 			return []string{p}
-		}, []string{"index.html", page}, 0},
+		}, []string{"index.html", page}, 0, ""},
 		{"stylesheet overridden", func() []string {
 			p := filepath.Join(dir, "static/css/briefing.css")
 			writeFile(t, p, "body { color: red }\n")
 			return []string{p}
-		}, []string{"css/briefing.css"}, 1},
+		}, []string{"css/briefing.css"}, 1, `^css/briefing\.css$`},
 		{"stylesheet override removed", func() []string {
 			p := filepath.Join(dir, "static")
 			if err := os.RemoveAll(p); err != nil {
 				t.Fatal(err)
 			}
 			return []string{p}
-		}, []string{"css/briefing.css"}, 0},
+		}, []string{"css/briefing.css"}, 0, ""},
 		{"config title", func() []string {
 			p := filepath.Join(dir, "briefing.yaml")
 			replace(p, "Regional Security Digest", "Weekly Watch")
 			return []string{p}
-		}, []string{"index.html", page, "feed.json"}, 0},
+		}, []string{"index.html", page, "feed.json"}, 0, ""},
 		{"taxonomy dropped", func() []string {
 			p := filepath.Join(dir, "briefing.yaml")
 			replace(p, ", topics]", "]")
 			return []string{p}
-		}, []string{"topics/index.html"}, 0},
+		}, []string{"topics/index.html"}, 0, ""},
 		{"drafted", func() []string {
 			replace(article, "---\n", "---\ndraft: true\n")
 			return []string{article}
-		}, []string{page}, 0},
+		}, []string{page}, 0, ""},
 	}
 	for _, step := range steps {
 		before := snapshot(l)
@@ -223,6 +225,13 @@ func TestLiveMatchesBuild(t *testing.T) {
 		for _, p := range step.mustSee {
 			if !slices.Contains(ch.Changed, p) {
 				t.Errorf("%s: %s not among the changes %v", step.name, p, ch.Changed)
+			}
+		}
+		if step.only != "" {
+			for _, p := range ch.Changed {
+				if !regexp.MustCompile(step.only).MatchString(p) {
+					t.Errorf("%s: %s changed, but only files matching %s should", step.name, p, step.only)
+				}
 			}
 		}
 		if step.most > 0 && ch.Rendered > step.most {
