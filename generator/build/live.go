@@ -133,8 +133,8 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	if work.all || len(work.templates) > 0 {
 		l.refreshTemplates(work)
 	}
-	if edited := l.bodiesOnly(work, before); edited != nil {
-		return l.rebuildBodies(ctx, start, edited)
+	if edits := l.inPlace(work, before); edits != nil {
+		return l.rebuildInPlace(ctx, start, edits)
 	}
 
 	var errs generator.ErrorList
@@ -233,41 +233,88 @@ func (l *Live) current(paths []string) map[string]source {
 	return out
 }
 
-// bodiesOnly returns the articles whose bodies alone changed, when that is
-// all the work asks for: the common save, a fix to the text. Nil means
-// the site must be assembled again.
-func (l *Live) bodiesOnly(w plan, before map[string]source) []*generator.Article {
+// edit is a changed article that keeps its place in the site.
+type edit struct {
+	article    *generator.Article
+	body, card bool // what changed: its text, its front matter
+}
+
+// inPlace returns the edits when every changed article keeps its place in
+// the site, as most saves do: a fix to the text, a title or a summary.
+// Nil means the site must be assembled again: an article came or went,
+// or changed its date or names. Only one front matter edit at a time is
+// taken this way, so the order check sees settled neighbours.
+func (l *Live) inPlace(w plan, before map[string]source) []edit {
 	if before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 || len(w.content) == 0 {
 		return nil
 	}
-	var edited []*generator.Article
+	edits := []edit{}
+	cards := 0
 	for _, p := range w.content {
 		old, now := before[p], l.sources[p]
-		if old.article == nil || now.article == nil || now.err != nil || old.prints.Meta != now.prints.Meta {
+		if old.article == nil || now.article == nil || now.err != nil {
 			return nil
 		}
-		if old.prints.Body != now.prints.Body {
-			edited = append(edited, now.article)
+		ed := edit{article: now.article, body: old.prints.Body != now.prints.Body, card: old.prints.Meta != now.prints.Meta}
+		if ed.card {
+			cards++
+			if cards > 1 || !samePlace(old.article, now.article, l.cfg.Taxonomies) || !l.keepsOrder(now.article) {
+				return nil
+			}
+		}
+		if ed.body || ed.card {
+			edits = append(edits, ed)
 		}
 	}
-	if edited == nil {
-		edited = []*generator.Article{} // saved unchanged: nothing to render
-	}
-	return edited
+	return edits
 }
 
-// rebuildBodies renders the files that show the edited bodies, on the site
-// as last assembled: with the front matter unchanged nothing else moves.
-func (l *Live) rebuildBodies(ctx context.Context, start time.Time, edited []*generator.Article) (Change, error) {
+// samePlace says whether b, a new version of a, is filed exactly as a is:
+// same page, same week, same names spelled the same, drafted or not alike.
+func samePlace(a, b *generator.Article, taxonomies []string) bool {
+	if !a.Date.Equal(b.Date) || a.Slug != b.Slug || a.Draft != b.Draft {
+		return false
+	}
+	for _, name := range taxonomies {
+		if !slices.Equal(a.Terms(name), b.Terms(name)) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepsOrder says whether a, replacing the article of its file, sorts
+// between the same neighbours: a new title can move it within its day.
+func (l *Live) keepsOrder(a *generator.Article) bool {
+	e := l.entries[a.File]
+	if e == nil {
+		return true // a draft the site leaves out
+	}
+	entries := l.lastResult.Site.Entries
+	i := slices.Index(entries, e)
+	return i >= 0 && (i == 0 || content.Compare(entries[i-1].Article, a) <= 0) &&
+		(i == len(entries)-1 || content.Compare(a, entries[i+1].Article) <= 0)
+}
+
+// rebuildInPlace renders the files that show the edited articles, on the
+// site as last assembled: with every article in its place nothing moves.
+func (l *Live) rebuildInPlace(ctx context.Context, start time.Time, edits []edit) (Change, error) {
 	var change Change
 	only := map[int]bool{}
-	for _, a := range edited {
-		e := l.entries[a.File]
+	for _, ed := range edits {
+		e := l.entries[ed.article.File]
 		if e == nil {
 			continue // a draft the site leaves out
 		}
-		e.Article = a
-		for _, i := range l.plan.ShowingBody(e) {
+		e.Article = ed.article
+		var show []int
+		if ed.card {
+			show = l.plan.CardChanged(l.seed, e, l.sources[ed.article.File].prints.Meta)
+		}
+		if ed.body {
+			show = append(show, l.plan.ShowingBody(e)...)
+		}
+		for _, i := range show {
 			only[i] = true
 		}
 	}

@@ -185,9 +185,12 @@ func relTo(base, p string) string {
 // Sort orders articles newest first; same-day articles by title, then
 // path, so every build lists them the same way.
 func Sort(articles []*generator.Article) {
-	slices.SortStableFunc(articles, func(a, b *generator.Article) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.File, b.File))
-	})
+	slices.SortStableFunc(articles, Compare)
+}
+
+// Compare is Sort's order: negative when a comes before b.
+func Compare(a, b *generator.Article) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.File, b.File))
 }
 
 // duplicateSlugs reports articles that would be written to the same page,

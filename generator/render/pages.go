@@ -30,7 +30,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	feed(home, func() []item { return r.entryItems(s.Entries) })
 
 	for _, e := range s.Entries {
-		html(e.Path(), &Page{Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date})
+		html(e.Path(), articlePage(e))
 	}
 
 	archive := &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + cfg.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}
@@ -69,6 +69,11 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 		jobs = append(jobs, static("CNAME", []byte(cfg.CNAME+"\n")))
 	}
 	return jobs, pages
+}
+
+// articlePage is what an article's page is given.
+func articlePage(e *generator.Entry) *Page {
+	return &Page{Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
 }
 
 // issueDescription says what a week holds, naming the countries its

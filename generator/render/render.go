@@ -60,6 +60,8 @@ type job struct {
 	issue *generator.Issue
 	// bodies is how many of the newest articles' bodies the file shows.
 	bodies int
+	// page is what the template is given, for an HTML page.
+	page *Page
 
 	make func(buf *bytes.Buffer) error
 }
@@ -172,7 +174,7 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 
 // page returns a job that executes the template of p.Kind into path.
 func (r *Renderer) page(path string, p *Page) job {
-	return job{path: path, kind: p.Kind, entry: p.Entry, term: p.Term, issue: p.Issue, make: func(buf *bytes.Buffer) error {
+	return job{path: path, kind: p.Kind, entry: p.Entry, term: p.Term, issue: p.Issue, page: p, make: func(buf *bytes.Buffer) error {
 		if p.Kind == "article" {
 			body, err := r.markdown(p.Entry)
 			if err != nil {

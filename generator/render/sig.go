@@ -97,6 +97,42 @@ func (p *Plan) ShowingBody(e *generator.Entry) []int {
 	return out
 }
 
+// CardChanged is for an entry whose front matter changed but not its place
+// in the site: the same date, names and position in every list. It
+// records e's new card for rendering (meta is its new Fingerprints.Meta)
+// and lists the files that can show the card: the entry's own page and
+// its neighbours' (their pager names it), its issue's and its terms'
+// pages and feeds, and the files drawn from the whole site.
+func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) []int {
+	if p.cards != nil {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		p.cards[e] = card(&h, e, meta, nil)
+	}
+	terms := map[*generator.Term]bool{}
+	for _, ts := range e.Terms {
+		for _, t := range ts {
+			terms[t] = true
+		}
+	}
+	var out []int
+	for i := range p.jobs {
+		j := &p.jobs[i]
+		if j.entry == e && j.page != nil {
+			// The page was given the old title and summary.
+			site := j.page.Site
+			*j.page = *articlePage(e)
+			j.page.Site = site
+		}
+		whole := j.entry == nil && j.term == nil && j.issue == nil
+		if whole || j.issue == e.Issue || terms[j.term] ||
+			j.entry != nil && (j.entry == e || j.entry == e.Prev || j.entry == e.Next) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // Fingerprints of one article, which depend on its file alone.
 type Fingerprints struct {
 	Meta uint64 // its front matter and page address
