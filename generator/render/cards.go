@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html/template"
+	"slices"
 	"sync"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -16,9 +17,10 @@ import (
 // what they show, so serve re-rendering a long term page re-executes only
 // the cards that changed.
 //
-// A card is the partial executed with .Entry, .Except, and a .Page that
-// holds only .Site; .Except is set only when it is one of the countries
-// the card lists, as those are the chips it leaves out.
+// A card is the partial executed with .Entry, .Except, .Countries (the
+// entry's countries less .Except) and a .Page that holds only .Site;
+// .Except is set only when it is one of the entry's countries, as those
+// are the chips a card leaves out.
 type cards struct {
 	seed maphash.Seed
 	mu   sync.Mutex
@@ -107,15 +109,11 @@ func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (te
 	if c.shared {
 		key.kind = ""
 	}
-	if except != nil {
-		for _, t := range p.Site.Terms(e, "countries") {
-			if t == except {
-				key.except = except.Slug
-				break
-			}
-		}
-	}
-	if key.except == "" {
+	countries := p.Site.Terms(e, "countries")
+	if i := slices.Index(countries, except); except != nil && i >= 0 {
+		key.except = except.Slug
+		countries = slices.Delete(slices.Clone(countries), i, i+1)
+	} else {
 		except = nil
 	}
 
@@ -128,7 +126,7 @@ func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (te
 		return html, nil
 	}
 	var buf bytes.Buffer
-	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except}
+	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
 	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "entry", data); err != nil {
 		return "", err
 	}
