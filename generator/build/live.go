@@ -84,6 +84,12 @@ func (l *Live) File(p string) ([]byte, bool) {
 	return data, ok
 }
 
+func (l *Live) fileCount() int {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return len(l.files)
+}
+
 // Paths lists every output file of the last good build, sorted.
 func (l *Live) Paths() []string {
 	l.mu.RLock()
@@ -152,15 +158,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		return Change{}, err
 	}
 
-	pending := map[string][]byte{}
-	var pendingMu sync.Mutex
-	out := func(p string, data []byte) error {
-		pendingMu.Lock()
-		defer pendingMu.Unlock()
-		pending[p] = bytes.Clone(data)
-		return nil
-	}
-
+	st := &staged{files: map[string][]byte{}}
 	s := site.Build(l.cfg, articles)
 	p := l.renderer.Plan(s)
 	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
@@ -171,12 +169,12 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
 		old, ok := l.sigs[p.Path(i)]
 		return work.all || !ok || old != next[p.Path(i)]
-	}, out)
+	}, st.out)
 	if err != nil {
 		return Change{}, err
 	}
 
-	assets, gone, err := l.refreshAssets(work, out)
+	assets, gone, err := l.refreshAssets(work, st.out)
 	if err != nil {
 		return Change{}, err
 	}
@@ -187,22 +185,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	}
 
 	change.Rendered = stats.Files + assets
-	l.mu.Lock()
-	for _, p := range gone {
-		if _, ok := l.files[p]; ok {
-			delete(l.files, p)
-			change.Changed = append(change.Changed, p)
-		}
-	}
-	for p, data := range pending {
-		if old, ok := l.files[p]; !ok || !bytes.Equal(old, data) {
-			l.files[p] = data
-			change.Changed = append(change.Changed, p)
-		}
-	}
-	files := len(l.files)
-	l.mu.Unlock()
-	slices.Sort(change.Changed)
+	change.Changed = l.publish(st, gone)
 	l.sigs = next
 	l.plan = p
 	l.entries = make(map[string]*generator.Entry, len(s.Entries))
@@ -210,7 +193,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		l.entries[e.File] = e
 	}
 
-	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Files: files, Site: s, Elapsed: time.Since(start)}
+	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Files: l.fileCount(), Site: s, Elapsed: time.Since(start)}
 	for i := range p.Len() {
 		if p.Template(i) != "" {
 			res.Pages++
@@ -222,6 +205,43 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	change.Result = res
 	l.lastResult = res
 	return change, nil
+}
+
+// staged holds the files a rebuild renders until it has succeeded.
+type staged struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// out is a render.Output: renderers reuse their buffers, so data is copied.
+func (st *staged) out(p string, data []byte) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.files[p] = bytes.Clone(data)
+	return nil
+}
+
+// publish puts the staged files in place of the last good build's and
+// removes the gone ones, in one step for readers; it returns the paths
+// whose bytes changed, sorted.
+func (l *Live) publish(st *staged, gone []string) []string {
+	var changed []string
+	l.mu.Lock()
+	for _, p := range gone {
+		if _, ok := l.files[p]; ok {
+			delete(l.files, p)
+			changed = append(changed, p)
+		}
+	}
+	for p, data := range st.files {
+		if old, ok := l.files[p]; !ok || !bytes.Equal(old, data) {
+			l.files[p] = data
+			changed = append(changed, p)
+		}
+	}
+	l.mu.Unlock()
+	slices.Sort(changed)
+	return changed
 }
 
 // current returns the sources of the given content paths as they stand.
@@ -318,30 +338,18 @@ func (l *Live) rebuildInPlace(ctx context.Context, start time.Time, edits []edit
 			only[i] = true
 		}
 	}
-	pending := map[string][]byte{}
-	var mu sync.Mutex
-	stats, err := l.renderer.RenderPlan(ctx, l.plan, func(i int) bool { return only[i] }, func(p string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		pending[p] = bytes.Clone(data)
-		return nil
-	})
+	st := &staged{files: map[string][]byte{}}
+	stats, err := l.renderer.RenderPlan(ctx, l.plan, func(i int) bool { return only[i] }, st.out)
 	if err != nil {
 		return Change{}, err
 	}
 	change.Rendered = stats.Files
-	l.mu.Lock()
-	for p, data := range pending {
-		if old, ok := l.files[p]; !ok || !bytes.Equal(old, data) {
-			l.files[p] = data
-			change.Changed = append(change.Changed, p)
-		}
+	for p := range st.files {
 		// Fingerprints were not worked out here; zero makes the next full
 		// pass render the file again rather than trust a stale one.
 		l.sigs[p] = 0
 	}
-	l.mu.Unlock()
-	slices.Sort(change.Changed)
+	change.Changed = l.publish(st, nil)
 	change.Result = l.lastResult
 	change.Result.Elapsed = time.Since(start)
 	return change, nil
