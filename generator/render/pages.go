@@ -21,6 +21,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	feed := func(p *Page, items func() []item) {
 		j := r.rss(p, items)
 		j.entry, j.term, j.issue = p.Entry, p.Term, p.Issue
+		j.outline = p.Kind == "taxonomy" // it lists terms, not articles
 		jobs = append(jobs, j)
 	}
 	cfg := &s.Config
@@ -68,7 +69,19 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	if cfg.CNAME != "" {
 		jobs = append(jobs, static("CNAME", []byte(cfg.CNAME+"\n")))
 	}
+	for i := range jobs {
+		j := &jobs[i]
+		switch {
+		case j.kind == "taxonomy", j.kind == "issues", j.kind == "search", j.kind == "404", j.path == "sitemap.xml", isStatic(j.path):
+			j.outline = true
+		}
+	}
 	return jobs, pages
+}
+
+// isStatic names the files made from the configuration alone.
+func isStatic(path string) bool {
+	return path == "robots.txt" || path == ".nojekyll" || path == "CNAME"
 }
 
 // articlePage is what an article's page is given.

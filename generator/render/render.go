@@ -25,6 +25,10 @@ type Renderer struct {
 	md    goldmark.Markdown
 	tmpl  templateSet
 	cards *cards
+	sizes sync.Map // each output path's size when last rendered
+	// buffers outlive a render, so serve's rebuilds reuse the big ones
+	// rather than allocate and clear megabytes for every save.
+	buffers sync.Pool
 }
 
 // New parses the templates in fsys (the site's templates/ over the
@@ -62,6 +66,9 @@ type job struct {
 	bodies int
 	// page is what the template is given, for an HTML page.
 	page *Page
+	// outline is set for files that show only the site's outline:
+	// addresses, dates, names and counts, never an article's card.
+	outline bool
 
 	make func(buf *bytes.Buffer) error
 }
@@ -119,7 +126,6 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 		fatal error
 		wg    sync.WaitGroup
 		next  = make(chan *job)
-		pool  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 		stats Stats
 	)
 	fail := func(err error, isFatal bool) {
@@ -140,14 +146,24 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range next {
-				buf := pool.Get().(*bytes.Buffer)
+				buf, _ := r.buffers.Get().(*bytes.Buffer)
+				if buf == nil {
+					buf = new(bytes.Buffer)
+				}
 				buf.Reset()
-				if err := j.run(buf); err != nil {
+				// A file is about as big as last time: growing the buffer
+				// by doubling meant copying a big list page several times.
+				if n, ok := r.sizes.Load(j.path); ok {
+					buf.Grow(n.(int))
+				}
+				err := j.run(buf)
+				r.sizes.Store(j.path, buf.Len())
+				if err != nil {
 					fail(err, false)
 				} else if err := out(j.path, buf.Bytes()); err != nil {
 					fail(fmt.Errorf("writing %s: %w", j.path, err), true)
 				}
-				pool.Put(buf)
+				r.buffers.Put(buf)
 			}
 		})
 	}

@@ -102,7 +102,8 @@ func (p *Plan) ShowingBody(e *generator.Entry) []int {
 // records e's new card for rendering (meta is its new Fingerprints.Meta)
 // and lists the files that can show the card: the entry's own page and
 // its neighbours' (their pager names it), its issue's and its terms'
-// pages and feeds, and the files drawn from the whole site.
+// pages and feeds, and the files drawn from the whole site but for those
+// showing only its outline.
 func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) []int {
 	if p.cards != nil {
 		var h maphash.Hash
@@ -124,7 +125,7 @@ func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) [
 			*j.page = *articlePage(e)
 			j.page.Site = site
 		}
-		whole := j.entry == nil && j.term == nil && j.issue == nil
+		whole := j.entry == nil && j.term == nil && j.issue == nil && !j.outline
 		if whole || j.issue == e.Issue || terms[j.term] ||
 			j.entry != nil && (j.entry == e || j.entry == e.Prev || j.entry == e.Next) {
 			out = append(out, i)
