@@ -13,10 +13,10 @@ import (
 // BenchmarkSaveToReload measures what an analyst waits for: from writing
 // an article to disk until the reload event naming its page reaches a
 // connected browser, through the real watcher, rebuild and event stream.
-// It reports the median and the slowest tenth of the saves, for three
-// kinds of save: the text, the summary (the article keeps its place in
-// every list), and the title (which can move it among its day's articles,
-// so the site is assembled again).
+// It reports the median and the slowest tenth of the saves, for four
+// kinds of save: the text; the summary (the article keeps its place in
+// every list); the title (which can move it among its day's articles);
+// and a country added (the site is assembled again).
 //
 // The site is the repository's example digest, or the one named by
 // BRIEFING_BENCH_SITE (e.g. a corpus from ../shared/bench/gencorpus.py,
@@ -66,6 +66,9 @@ func BenchmarkSaveToReload(b *testing.B) {
 		}},
 		{"title", func(n int) string {
 			return strings.Replace(string(original), "title: ", fmt.Sprintf("title: Edit %d ", n), 1)
+		}},
+		{"country", func(n int) string {
+			return strings.Replace(string(original), "countries: [", fmt.Sprintf("countries: [%s, ", []string{"Chile", "Peru"}[n%2]), 1)
 		}},
 	}
 	for _, e := range edits {
