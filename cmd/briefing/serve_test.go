@@ -175,6 +175,23 @@ func TestServeCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Errorf("serve wrote public/ (stat: %v)", err)
 	}
+	// A page on another site whose name resolves to 127.0.0.1 must not
+	// read the preview; the server's own names must.
+	for host, want := range map[string]int{"attacker.example": http.StatusForbidden, "localhost": http.StatusOK, "127.0.0.1": http.StatusOK} {
+		req, err := http.NewRequest(http.MethodGet, s.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host + ":" + port(s.url)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", req.Host, resp.StatusCode, want)
+		}
+	}
 
 	from := s.stdout.len()
 	article := filepath.Join(dir, craneFile)
@@ -207,6 +224,24 @@ func TestServeCommand(t *testing.T) {
 	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(strings.TrimSuffix(s.url, "/"), "http://"), time.Second); err == nil {
 		t.Error("the port is still open after Ctrl-C")
 	}
+}
+
+// TestServePolls checks --poll: saves are seen by polling the files.
+func TestServePolls(t *testing.T) {
+	dir := copyExample(t)
+	s := startServe(t, dir, "--poll", "20ms")
+	from := s.stdout.len()
+	article := filepath.Join(dir, craneFile)
+	writeFile(t, article, mustRead(t, article)+"\nSeen by polling.\n")
+	s.stdout.wait(t, from, regexp.MustCompile(`crane-collapse\.md changed: `))
+	if _, body := get(t, s.url+cranePage); !strings.Contains(body, "Seen by polling.") {
+		t.Error("the page does not show the polled save")
+	}
+}
+
+// port is the port of a served address such as http://localhost:41234/.
+func port(url string) string {
+	return strings.TrimSuffix(url[strings.LastIndex(url, ":")+1:], "/")
 }
 
 // TestServeRefusesBusyPort names the problem and what to do.
@@ -280,14 +315,14 @@ func TestServeInBrowser(t *testing.T) {
 		tab := browsertest.Tab(t, browser)
 		openLive(t, tab, s.url+cranePage)
 		eval[bool](t, tab, `window.stillHere = true`)
-		port := strings.TrimSuffix(s.url[strings.LastIndex(s.url, ":")+1:], "/")
+		same := port(s.url)
 		if code := s.stop(); code != 0 {
 			t.Fatalf("stopping serve: exit %d", code)
 		}
 		waitTrue(t, tab, `document.documentElement.dataset.briefingLive === "reconnecting"`)
 		article := filepath.Join(dir, craneFile)
 		writeFile(t, article, mustRead(t, article)+"\nSaved while serve was stopped.\n")
-		startServe(t, dir, "--port", port)
+		startServe(t, dir, "--port", same)
 		// The new server's greeting differs, so the page reloads itself
 		// and shows what was saved while nothing was serving.
 		waitTrue(t, tab, `window.stillHere === undefined && document.body.innerText.includes("Saved while serve was stopped.")`)
