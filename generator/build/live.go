@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/config"
@@ -37,19 +36,18 @@ type Live struct {
 	files map[string][]byte // the last good build, by output path
 
 	// What the last rebuild knew, kept between rebuilds.
-	loaded     bool // config read, templates parsed and every article read once
-	cfg        generator.Config
-	renderer   *render.Renderer
-	tmplErr    error             // the templates' errors, until they are fixed
-	waiting    plan              // asset changes held back by a failed rebuild
-	gens       map[string]uint64 // bumped when a page template changes, so its pages render again
-	sources    map[string]source // content files by site-relative path
-	sigs       map[string]uint64 // fingerprint of each page as last rendered
-	assets     map[string]bool   // output paths that are theme or static files
-	good       bool              // the last rebuild succeeded, so plan and entries are current
-	plan       *render.Plan
-	entries    map[string]*generator.Entry // the last good build's entries by file
-	lastResult Result
+	loaded   bool // config read, templates parsed and every article read once
+	cfg      generator.Config
+	renderer *render.Renderer
+	tmplErr  error             // the templates' errors, until they are fixed
+	waiting  plan              // asset changes held back by a failed rebuild
+	gens     map[string]uint64 // bumped when a page template changes, so its pages render again
+	sources  map[string]source // content files by site-relative path
+	sigs     map[string]uint64 // fingerprint of each page as last rendered
+	assets   map[string]bool   // output paths that are theme or static files
+	good     bool              // the last rebuild succeeded, so plan and entries are current
+	plan     *render.Plan
+	entries  map[string]*generator.Entry // the last good build's entries by file
 }
 
 // source is one file under content/ as last read.
@@ -63,7 +61,6 @@ type source struct {
 type Change struct {
 	Changed  []string // output paths whose bytes changed, appeared or went, sorted
 	Rendered int      // files rendered or copied to find them
-	Result   Result   // the whole site as it now stands
 }
 
 // NewLive prepares a live site; the first Rebuild builds all of it.
@@ -84,12 +81,6 @@ func (l *Live) File(p string) ([]byte, bool) {
 	return data, ok
 }
 
-func (l *Live) fileCount() int {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return len(l.files)
-}
-
 // Paths lists every output file of the last good build, sorted.
 func (l *Live) Paths() []string {
 	l.mu.RLock()
@@ -108,7 +99,6 @@ func (l *Live) Paths() []string {
 // load, everything is read again. On error the last good build stays in
 // place and the error lists every problem, as build would.
 func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, err error) {
-	start := time.Now()
 	wasGood := l.good
 	l.good = false
 	defer func() { l.good = err == nil }()
@@ -140,7 +130,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		l.refreshTemplates(work)
 	}
 	if edits := l.inPlace(work, before); edits != nil {
-		return l.rebuildInPlace(ctx, start, edits)
+		return l.rebuildInPlace(ctx, edits)
 	}
 
 	var errs generator.ErrorList
@@ -193,17 +183,6 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		l.entries[e.File] = e
 	}
 
-	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Files: l.fileCount(), Site: s, Elapsed: time.Since(start)}
-	for i := range p.Len() {
-		if p.Template(i) != "" {
-			res.Pages++
-		}
-	}
-	for _, t := range s.Taxonomies {
-		res.Terms += len(t.Terms)
-	}
-	change.Result = res
-	l.lastResult = res
 	return change, nil
 }
 
@@ -310,7 +289,7 @@ func (l *Live) keepsOrder(a *generator.Article) bool {
 	if e == nil {
 		return true // a draft the site leaves out
 	}
-	entries := l.lastResult.Site.Entries
+	entries := l.plan.Site().Entries
 	i := slices.Index(entries, e)
 	return i >= 0 && (i == 0 || content.Compare(entries[i-1].Article, a) <= 0) &&
 		(i == len(entries)-1 || content.Compare(a, entries[i+1].Article) <= 0)
@@ -318,7 +297,7 @@ func (l *Live) keepsOrder(a *generator.Article) bool {
 
 // rebuildInPlace renders the files that show the edited articles, on the
 // site as last assembled: with every article in its place nothing moves.
-func (l *Live) rebuildInPlace(ctx context.Context, start time.Time, edits []edit) (Change, error) {
+func (l *Live) rebuildInPlace(ctx context.Context, edits []edit) (Change, error) {
 	var change Change
 	only := map[int]bool{}
 	for _, ed := range edits {
@@ -350,8 +329,6 @@ func (l *Live) rebuildInPlace(ctx context.Context, start time.Time, edits []edit
 		l.sigs[p] = 0
 	}
 	change.Changed = l.publish(st, nil)
-	change.Result = l.lastResult
-	change.Result.Elapsed = time.Since(start)
 	return change, nil
 }
 

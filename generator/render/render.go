@@ -99,6 +99,9 @@ func (r *Renderer) Plan(s *generator.Site) *Plan {
 	return &Plan{site: s, jobs: jobs, pages: pages}
 }
 
+// Site is the site the plan renders.
+func (p *Plan) Site() *generator.Site { return p.site }
+
 // Len is the number of files in the plan.
 func (p *Plan) Len() int { return len(p.jobs) }
 
