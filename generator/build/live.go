@@ -515,7 +515,7 @@ func (l *Live) refreshTemplates(w plan) {
 // them, and returns how many it copied and which published ones are gone.
 func (l *Live) refreshAssets(w plan, out render.Output) (int, []string, error) {
 	fsys := Assets(l.opts.Source)
-	var copy []string
+	var copies []string // assets to copy
 	var gone []string
 	if w.all || w.allAssets {
 		files, err := assetFiles(fsys)
@@ -532,7 +532,7 @@ func (l *Live) refreshAssets(w plan, out render.Output) (int, []string, error) {
 				delete(l.assets, p)
 			}
 		}
-		copy = files
+		copies = files
 	} else {
 		for _, f := range w.assets {
 			if !isAsset(f) {
@@ -545,14 +545,14 @@ func (l *Live) refreshAssets(w plan, out render.Output) (int, []string, error) {
 				}
 				continue
 			}
-			copy = append(copy, f)
+			copies = append(copies, f)
 		}
 	}
-	for _, f := range copy {
+	for _, f := range copies {
 		if err := copyAsset(fsys, f, out); err != nil {
 			return 0, nil, err
 		}
 		l.assets[f] = true
 	}
-	return len(copy), gone, nil
+	return len(copies), gone, nil
 }
