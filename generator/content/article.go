@@ -42,9 +42,7 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 	}
 	a := &generator.Article{File: file, Body: b.body, BodyLine: b.bodyLine}
 	pairs, errs := b.doc.Pairs()
-	if err := checkNesting(file, b.body, b.bodyLine); err != nil {
-		errs.Add(err)
-	}
+	errs.Add(checkNesting(file, b.body, b.bodyLine))
 	present, bad := map[string]bool{}, map[string]bool{}
 	for _, p := range pairs {
 		present[p.Key] = true
