@@ -25,12 +25,15 @@ func main() {
 // run executes one command line and returns the process's exit status;
 // tests call it directly with their own streams.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRoot()
+	root, prof := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if perr := prof.stop(); perr != nil {
+		err = errors.Join(err, perr)
+	}
 	if err == nil {
 		return 0
 	}
@@ -73,7 +76,8 @@ func plural(n int) string {
 	return "s"
 }
 
-func newRoot() *cobra.Command {
+func newRoot() (*cobra.Command, *profiles) {
+	prof := &profiles{}
 	root := &cobra.Command{
 		Use:   "briefing",
 		Short: "Build a weekly briefing digest site from news articles",
@@ -84,12 +88,16 @@ func newRoot() *cobra.Command {
   briefing serve            preview the site with live reload`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return prof.start()
+		},
 	}
+	prof.flags(root)
 	root.AddCommand(newBuild(), newServe(), newNew(), newCheck(), newVersion())
 	for _, add := range extraCommands {
 		root.AddCommand(add())
 	}
-	return root
+	return root, prof
 }
 
 // extraCommands are added by other files of this package (import, extract,

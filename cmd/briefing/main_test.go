@@ -123,3 +123,25 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("got %d %q", code, stderr)
 	}
 }
+
+// TestProfileFlags checks that --cpuprofile and --memprofile leave
+// profiles go tool pprof reads: gzip-compressed protocol buffers.
+func TestProfileFlags(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "digest")
+	if code, _, stderr := briefing(t, "new", "site", dir); code != 0 {
+		t.Fatalf("new site: %s", stderr)
+	}
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	if code, _, stderr := briefing(t, "build", "-s", dir, "--cpuprofile", cpu, "--memprofile", mem); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s is not a pprof profile (%d bytes)", filepath.Base(p), len(data))
+		}
+	}
+}

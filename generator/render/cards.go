@@ -102,10 +102,10 @@ func (c *cards) searchDoc(e *generator.Entry, encode func() ([]byte, error)) ([]
 	return doc, nil
 }
 
-// card returns the card of e on a page of p's kind.
-func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (template.HTML, error) {
+// card returns the card of e on a page of p's kind, whose template is t.
+func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator.Entry, except *generator.Term) (template.HTML, error) {
 	c := r.cards
-	key := cardKey{kind: p.Kind}
+	key := cardKey{kind: kind}
 	if c.shared {
 		key.kind = ""
 	}
@@ -127,12 +127,18 @@ func (r *Renderer) card(p *Page, e *generator.Entry, except *generator.Term) (te
 	}
 	var buf bytes.Buffer
 	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
-	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "entry", data); err != nil {
+	if err := t.ExecuteTemplate(&buf, "entry", data); err != nil {
 		return "", err
 	}
 	html = template.HTML(buf.String())
-	c.mu.Lock()
-	c.html[key] = html
-	c.mu.Unlock()
+	// A card less one country is shown on that country's page and its
+	// issue's group at most, and the entry partial makes it from cached
+	// pieces; keeping one per country an article names would hold
+	// several copies of every card, too many at 100,000 articles.
+	if except == nil {
+		c.mu.Lock()
+		c.html[key] = html
+		c.mu.Unlock()
+	}
 	return html, nil
 }

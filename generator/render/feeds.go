@@ -53,7 +53,7 @@ func rssDate(t time.Time) string { return t.Format(time.RFC1123Z) }
 
 // rss returns a job writing p's feed, as Hugo puts one beside every list page.
 func (r *Renderer) rss(p *Page, items func() []item) job {
-	return job{path: p.Feed, make: func(buf *bytes.Buffer) error {
+	return job{path: p.Feed, make: func(buf *bytes.Buffer, _ templateSet) error {
 		cfg := &r.cfg
 		title := cfg.Title
 		if p.Kind != "home" {
@@ -164,7 +164,7 @@ type jsonItem struct {
 func (r *Renderer) jsonFeed(s *generator.Site) job {
 	const path = "feed.json"
 	// Its items carry the newest articles' bodies, so a body edit changes it.
-	return job{path: path, bodies: r.cfg.FeedLimit, make: func(buf *bytes.Buffer) error {
+	return job{path: path, bodies: r.cfg.FeedLimit, make: func(buf *bytes.Buffer, _ templateSet) error {
 		cfg := &r.cfg
 		f := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: cfg.Title, HomePageURL: cfg.AbsURL(""),
 			FeedURL: cfg.AbsURL(path), Description: cfg.Description, Language: cfg.Language, Items: []jsonItem{}}

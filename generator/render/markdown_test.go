@@ -86,10 +86,10 @@ func TestBodyHeadingsStartAtH2(t *testing.T) {
 // TestRenderSurvivesPanics checks that a file whose making panics is
 // reported as an error naming it, and the other files are still made.
 func TestRenderSurvivesPanics(t *testing.T) {
-	r := &Renderer{cards: newCards()}
+	r := &Renderer{cards: newCards(), partials: newPartials(nil), sets: make([]templateSet, 2)}
 	p := &Plan{site: &generator.Site{}, jobs: []job{
-		{path: "bad.html", make: func(*bytes.Buffer) error { panic("boom") }},
-		{path: "good.txt", make: func(b *bytes.Buffer) error { b.WriteString("ok"); return nil }},
+		{path: "bad.html", make: func(*bytes.Buffer, templateSet) error { panic("boom") }},
+		{path: "good.txt", make: func(b *bytes.Buffer, _ templateSet) error { b.WriteString("ok"); return nil }},
 	}}
 	var mu sync.Mutex
 	made := map[string]string{}

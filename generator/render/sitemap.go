@@ -19,7 +19,7 @@ import (
 // whenever an article's front matter changes.
 func (r *Renderer) sitemap(s *generator.Site) job {
 	const path = "sitemap.xml"
-	return job{path: path, make: func(buf *bytes.Buffer) error {
+	return job{path: path, make: func(buf *bytes.Buffer, _ templateSet) error {
 		buf.WriteString(xml.Header)
 		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 		var date [10]byte
@@ -69,7 +69,7 @@ type searchDoc struct {
 // searchIndex writes search.json for the search page's script.
 func (r *Renderer) searchIndex(s *generator.Site) job {
 	const path = "search.json"
-	return job{path: path, make: func(buf *bytes.Buffer) error {
+	return job{path: path, make: func(buf *bytes.Buffer, _ templateSet) error {
 		buf.WriteByte('[')
 		for i, e := range s.Entries {
 			if i > 0 {

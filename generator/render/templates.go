@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -107,13 +108,49 @@ func templateError(err error) *generator.Error {
 	return &generator.Error{File: path.Join("templates", m[1]), Line: line, Col: col, Msg: msg, Err: err}
 }
 
+// workerSets clones the parsed templates once per render worker and binds
+// each clone's card and partialCached to it. Every call of a template
+// function reads-locks its template's function map; with all workers on
+// one template that lock's counter bounced between cores and cost a
+// twentieth of rendering.
+func (r *Renderer) workerSets(parsed templateSet, n int) ([]templateSet, error) {
+	sets := make([]templateSet, n)
+	for i := range sets {
+		set := templateSet{}
+		for kind, t := range parsed {
+			c, err := t.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("cloning templates: %w", err)
+			}
+			set[kind] = c
+		}
+		for kind, t := range set {
+			t.Funcs(r.bound(set, kind))
+		}
+		sets[i] = set
+	}
+	return sets, nil
+}
+
+// bound are the template functions that execute other templates: they
+// run the definitions the calling page's template has, in its own set.
+func (r *Renderer) bound(set templateSet, kind string) template.FuncMap {
+	return template.FuncMap{
+		"card": func(p *Page, e *generator.Entry, except *generator.Term) (template.HTML, error) {
+			return r.card(set[kind], kind, p, e, except)
+		},
+		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+			return r.partials.execute(set[kind], kind, name, data, variants)
+		},
+	}
+}
+
 // funcs are the helpers templates may call.
 func (r *Renderer) funcs() template.FuncMap {
 	cfg := &r.cfg
-	return template.FuncMap{
-		"card": r.card,
-		"rel":  cfg.RelURL,
-		"abs":  cfg.AbsURL,
+	fm := template.FuncMap{
+		"rel": cfg.RelURL,
+		"abs": cfg.AbsURL,
 		"date": func(t time.Time) string {
 			return t.In(cfg.Location).Format("2 January 2006")
 		},
@@ -139,6 +176,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			return strings.TrimPrefix(s, "www.")
 		},
 	}
+	// Parsing needs the names; workerSets binds the real ones.
+	maps.Copy(fm, r.bound(nil, ""))
+	return fm
 }
 
 // limit returns at most the first n items of a slice templates hold.

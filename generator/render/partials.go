@@ -1,0 +1,93 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// partials backs partialCached, which works as Hugo's does:
+//
+//	{{ partialCached "header" . .Kind .Taxonomy }}
+//
+// executes the partial once per render for each distinct set of
+// variants (here, once per kind of page and taxonomy) and reuses the
+// HTML everywhere else, whatever context later calls pass. It is for the
+// parts of a page that are the same on many pages: executing templates
+// is most of a build's time. The cache is emptied at the start of every
+// render, so it never shows a site as it was before an edit.
+type partials struct {
+	mu   sync.Mutex
+	html map[partialKey]template.HTML
+	// shared names the partials every page template defines alike; the
+	// others are cached per page template as well.
+	shared map[string]bool
+}
+
+// maxVariants bounds a key so it can be a comparable array.
+const maxVariants = 4
+
+type partialKey struct {
+	kind, name string
+	variants   [maxVariants]any
+}
+
+func newPartials(parsed templateSet) *partials {
+	shared := map[string]bool{}
+	for _, t := range parsed {
+		for _, d := range t.Templates() {
+			if name := d.Name(); !strings.HasSuffix(name, ".html") {
+				shared[name] = sharedDefinition(parsed, name)
+			}
+		}
+		break // every page template holds every shared definition
+	}
+	return &partials{html: map[partialKey]template.HTML{}, shared: shared}
+}
+
+// begin starts a render.
+func (c *partials) begin() {
+	c.mu.Lock()
+	clear(c.html)
+	c.mu.Unlock()
+}
+
+// execute returns partial name executed with data in t, or the HTML an
+// earlier call with the same variants made.
+func (c *partials) execute(t *template.Template, kind, name string, data any, variants []any) (template.HTML, error) {
+	if len(variants) > maxVariants {
+		return "", fmt.Errorf("partialCached %q: at most %d variants, got %d", name, maxVariants, len(variants))
+	}
+	key := partialKey{name: name}
+	if !c.shared[name] {
+		key.kind = kind
+	}
+	for i, v := range variants {
+		// A map or slice cannot key the cache; say so rather than panic.
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			return "", fmt.Errorf("partialCached %q: variant %d is a %T, which cannot tell calls apart; pass a name, number or single object", name, i+1, v)
+		}
+		key.variants[i] = v
+	}
+	c.mu.Lock()
+	html, ok := c.html[key]
+	c.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	if t.Lookup(name) == nil {
+		return "", fmt.Errorf("partialCached: no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html = template.HTML(buf.String())
+	c.mu.Lock()
+	c.html[key] = html
+	c.mu.Unlock()
+	return html, nil
+}
