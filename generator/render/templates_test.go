@@ -4,8 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/site"
