@@ -507,6 +507,7 @@ func (l *Live) refreshTemplates(w plan) {
 	r, err := render.New(l.cfg, Templates(l.opts.Source))
 	l.tmplErr = err
 	if err == nil {
+		r.KeepCards()
 		l.renderer = r
 	}
 }

@@ -33,6 +33,8 @@ type cards struct {
 	// shared is set when every page template has the same "entry", so a
 	// card made for an issue page serves the term pages too.
 	shared bool
+	// keepAll keeps the cards that leave out a country too.
+	keepAll bool
 }
 
 type cardKey struct {
@@ -133,9 +135,10 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 	html = template.HTML(buf.String())
 	// A card less one country is shown on that country's page and its
 	// issue's group at most, and the entry partial makes it from cached
-	// pieces; keeping one per country an article names would hold
-	// several copies of every card, too many at 100,000 articles.
-	if except == nil {
+	// pieces: a build keeping one per country an article names would
+	// hold several copies of every card, too many at 100,000 articles.
+	// serve keeps them, as its rebuilds re-render long country pages.
+	if except == nil || c.keepAll {
 		c.mu.Lock()
 		c.html[key] = html
 		c.mu.Unlock()

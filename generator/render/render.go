@@ -51,6 +51,10 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	return r, nil
 }
 
+// KeepCards makes r keep every card it renders between renders, for a
+// renderer that renders the same site again and again, as serve's does.
+func (r *Renderer) KeepCards() { r.cards.keepAll = true }
+
 // Stats counts what a render produced.
 type Stats struct {
 	Pages int // HTML pages
