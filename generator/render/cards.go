@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -23,10 +24,13 @@ import (
 // are the chips a card leaves out.
 type cards struct {
 	seed maphash.Seed
+	// html and keys are read by every worker for every card shown, so
+	// they are sync.Maps, which read without locking.
+	html sync.Map // cardKey → template.HTML
+	size atomic.Int64
 	mu   sync.Mutex
-	html map[cardKey]template.HTML
-	docs map[uint64][]byte           // each card's entry in search.json, kept the same way
-	keys map[*generator.Entry]uint64 // fingerprints of this render's entries
+	docs map[uint64][]byte // each card's entry in search.json, kept the same way
+	keys sync.Map          // *generator.Entry → its fingerprint this render
 	// given are fingerprints Plan.Sigs already worked out; serve renders
 	// after Sigs, so its cards cost no hashing.
 	given map[*generator.Entry]uint64
@@ -44,7 +48,7 @@ type cardKey struct {
 }
 
 func newCards() *cards {
-	return &cards{seed: maphash.MakeSeed(), html: map[cardKey]template.HTML{}, docs: map[uint64][]byte{}, keys: map[*generator.Entry]uint64{}}
+	return &cards{seed: maphash.MakeSeed(), docs: map[uint64][]byte{}}
 }
 
 // begin starts a render of s: entries are new objects each time a site
@@ -55,9 +59,10 @@ func (c *cards) begin(p *Plan) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.given = p.cards
-	c.keys = map[*generator.Entry]uint64{}
-	if len(c.html) > 8*len(s.Entries)+1024 {
-		c.html = map[cardKey]template.HTML{}
+	c.keys.Clear()
+	if c.size.Load() > 8*int64(len(s.Entries))+1024 {
+		c.html.Clear()
+		c.size.Store(0)
 	}
 	if len(c.docs) > 2*len(s.Entries)+1024 {
 		c.docs = map[uint64][]byte{}
@@ -69,18 +74,13 @@ func (c *cards) fingerprint(e *generator.Entry) uint64 {
 	if fp, ok := c.given[e]; ok {
 		return fp
 	}
-	c.mu.Lock()
-	fp, ok := c.keys[e]
-	c.mu.Unlock()
-	if ok {
-		return fp
+	if fp, ok := c.keys.Load(e); ok {
+		return fp.(uint64)
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fp = card(&h, e, metaPrint(c.seed, e.Article), nil)
-	c.mu.Lock()
-	c.keys[e] = fp
-	c.mu.Unlock()
+	fp := card(&h, e, metaPrint(c.seed, e.Article), nil)
+	c.keys.Store(e, fp)
 	return fp
 }
 
@@ -121,27 +121,24 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 
 	key.card = c.fingerprint(e)
 
-	c.mu.Lock()
-	html, ok := c.html[key]
-	c.mu.Unlock()
-	if ok {
-		return html, nil
+	if html, ok := c.html.Load(key); ok {
+		return html.(template.HTML), nil
 	}
 	var buf bytes.Buffer
 	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
 	if err := t.ExecuteTemplate(&buf, "entry", data); err != nil {
 		return "", err
 	}
-	html = template.HTML(buf.String())
+	html := template.HTML(buf.String())
 	// A card less one country is shown on that country's page and its
 	// issue's group at most, and the entry partial makes it from cached
 	// pieces: a build keeping one per country an article names would
 	// hold several copies of every card, too many at 100,000 articles.
 	// serve keeps them, as its rebuilds re-render long country pages.
 	if except == nil || c.keepAll {
-		c.mu.Lock()
-		c.html[key] = html
-		c.mu.Unlock()
+		if _, loaded := c.html.Swap(key, html); !loaded {
+			c.size.Add(1)
+		}
 	}
 	return html, nil
 }

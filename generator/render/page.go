@@ -35,6 +35,30 @@ func (p *Page) Latest() *generator.Issue {
 	return p.Site.Issues[0]
 }
 
+// Fact is one taxonomy's names in an article.
+type Fact struct {
+	Taxonomy *generator.Taxonomy
+	Terms    []*generator.Term
+}
+
+// Facts are the names an article page lists beside its text: every
+// taxonomy's but the sections its kicker shows, in the site's order.
+// Working them out here rather than in the template saves a few dozen
+// template calls on every article page.
+func (p *Page) Facts() []Fact {
+	e := p.Entry
+	if e == nil {
+		return nil
+	}
+	var facts []Fact
+	for i, terms := range e.Terms {
+		if tax := p.Site.Taxonomies[i]; len(terms) > 0 && tax.Name != "sections" {
+			facts = append(facts, Fact{Taxonomy: tax, Terms: terms})
+		}
+	}
+	return facts
+}
+
 // ShowSummary says whether an article page should show its summary above
 // the body: not when the body opens with the same words, as an imported
 // article's does, so the reader does not read them twice.

@@ -20,8 +20,7 @@ import (
 // is most of a build's time. The cache is emptied at the start of every
 // render, so it never shows a site as it was before an edit.
 type partials struct {
-	mu   sync.Mutex
-	html map[partialKey]template.HTML
+	html sync.Map // partialKey → template.HTML; read without locking by every worker
 	// shared names the partials every page template defines alike; the
 	// others are cached per page template as well.
 	shared map[string]bool
@@ -45,14 +44,12 @@ func newPartials(parsed templateSet) *partials {
 		}
 		break // every page template holds every shared definition
 	}
-	return &partials{html: map[partialKey]template.HTML{}, shared: shared}
+	return &partials{shared: shared}
 }
 
 // begin starts a render.
 func (c *partials) begin() {
-	c.mu.Lock()
-	clear(c.html)
-	c.mu.Unlock()
+	c.html.Clear()
 }
 
 // execute returns partial name executed with data in t, or the HTML an
@@ -72,11 +69,8 @@ func (c *partials) execute(t *template.Template, kind, name string, data any, va
 		}
 		key.variants[i] = v
 	}
-	c.mu.Lock()
-	html, ok := c.html[key]
-	c.mu.Unlock()
-	if ok {
-		return html, nil
+	if html, ok := c.html.Load(key); ok {
+		return html.(template.HTML), nil
 	}
 	if t.Lookup(name) == nil {
 		return "", fmt.Errorf("partialCached: no template %q", name)
@@ -85,9 +79,7 @@ func (c *partials) execute(t *template.Template, kind, name string, data any, va
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	html = template.HTML(buf.String())
-	c.mu.Lock()
-	c.html[key] = html
-	c.mu.Unlock()
+	html := template.HTML(buf.String())
+	c.html.Store(key, html)
 	return html, nil
 }

@@ -26,6 +26,10 @@ var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse reads src as one YAML document whose top level is a mapping.
 func Parse(file string, src []byte, lineOffset int) (*Doc, error) {
 	d := &Doc{File: file, LineOffset: lineOffset}
+	if root, ok := fastParse(src); ok {
+		d.Root = root
+		return d, nil
+	}
 	var top yaml.Node
 	if err := yaml.Unmarshal(src, &top); err != nil {
 		return nil, d.syntaxError(src, err)
