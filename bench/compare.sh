@@ -88,10 +88,14 @@ corpus_mb=$(du -sb "$tmp/bsite/content" | awk '{printf "%.1f", $1 / 1e6}')
 awk -v n="$n" -v mb="$corpus_mb" -v t0="$start" -v t1="$(date +%s.%N)" \
 	'BEGIN { printf "corpus: %d articles, %s MB of Markdown, written in %.1f s\n", n, mb, t1 - t0 }'
 
-# run TOOL I: one timed build into a clean output folder.
+# run TOOL I: one timed build into a new output folder. Old outputs are
+# removed only after the last run: on this kind of VM (ext4 mounted with
+# discard) deleting 10,000 folders keeps the disk busy for many seconds,
+# which slowed whichever build came next by up to half. sync first, so
+# one run's writes are not flushed during the next.
 run() {
-	local tool=$1 i=$2 out="$tmp/out-$1"
-	rm -rf "$out"
+	local tool=$1 i=$2 out="$tmp/out-$1-$2"
+	sync
 	local cmd
 	case "$tool" in
 	briefing) cmd=("$tmp/briefing" build -s "$tmp/bsite" -d "$out") ;;

@@ -86,7 +86,7 @@ func TestBodyHeadingsStartAtH2(t *testing.T) {
 // TestRenderSurvivesPanics checks that a file whose making panics is
 // reported as an error naming it, and the other files are still made.
 func TestRenderSurvivesPanics(t *testing.T) {
-	r := &Renderer{cards: newCards(), partials: newPartials(nil), sets: make([]templateSet, 2)}
+	r := &Renderer{cards: newCards(), partials: newPartials(nil), sets: make([]templateSet, 2), bufs: []*bytes.Buffer{{}, {}}}
 	p := &Plan{site: &generator.Site{}, jobs: []job{
 		{path: "bad.html", make: func(*bytes.Buffer, templateSet) error { panic("boom") }},
 		{path: "good.txt", make: func(b *bytes.Buffer, _ templateSet) error { b.WriteString("ok"); return nil }},
@@ -122,7 +122,7 @@ func TestStartsWithWords(t *testing.T) {
 		{"Anything", "", true},
 		{"", "Words", false},
 	} {
-		if got := startsWithWords(tc.text, tc.prefix); got != tc.want {
+		if got := startsWithWords([]byte(tc.text), tc.prefix); got != tc.want {
 			t.Errorf("startsWithWords(%q, %q) = %v, want %v", tc.text, tc.prefix, got, tc.want)
 		}
 	}

@@ -1,8 +1,8 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
-	"strings"
 	"time"
 	"unicode"
 
@@ -67,26 +67,28 @@ func (p *Page) ShowSummary() bool {
 	if e == nil || e.Summary == "" {
 		return false
 	}
-	return !startsWithWords(string(e.Body), e.Summary)
+	return !startsWithWords(e.Body, e.Summary)
 }
 
 // startsWithWords says whether text begins with the words of prefix,
 // ignoring how they are spaced and Markdown's emphasis and quote marks,
 // so line breaks and doubled spaces do not hide that two texts are the
 // same. As with a prefix of text, prefix's last word may be cut short.
-// It reads text only as far as prefix goes: bodies are long.
-func startsWithWords(text, prefix string) bool {
+// It reads text only as far as prefix goes: bodies are long, and are
+// not copied into a string for it.
+func startsWithWords(text []byte, prefix string) bool {
+	p := []byte(prefix)
 	i, j := 0, 0
 	for {
-		p, nj := nextWord(prefix, j)
-		if p == "" {
+		w, nj := nextWord(p, j)
+		if len(w) == 0 {
 			return true
 		}
 		t, ni := nextWord(text, i)
-		if more, _ := nextWord(prefix, nj); more == "" {
-			return strings.HasPrefix(t, p)
+		if more, _ := nextWord(p, nj); len(more) == 0 {
+			return bytes.HasPrefix(t, w)
 		}
-		if t != p {
+		if !bytes.Equal(t, w) {
 			return false
 		}
 		i, j = ni, nj
@@ -94,13 +96,13 @@ func startsWithWords(text, prefix string) bool {
 }
 
 // nextWord returns the word of s starting at or after i, and where it ends.
-func nextWord(s string, i int) (string, int) {
-	start := strings.IndexFunc(s[i:], func(r rune) bool { return !isBreak(r) })
+func nextWord(s []byte, i int) ([]byte, int) {
+	start := bytes.IndexFunc(s[i:], func(r rune) bool { return !isBreak(r) })
 	if start < 0 {
-		return "", len(s)
+		return nil, len(s)
 	}
 	start += i
-	end := strings.IndexFunc(s[start:], isBreak)
+	end := bytes.IndexFunc(s[start:], isBreak)
 	if end < 0 {
 		return s[start:], len(s)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -29,10 +30,11 @@ type Renderer struct {
 	sets     []templateSet
 	cards    *cards
 	partials *partials
-	sizes    sync.Map // each output path's size when last rendered
-	// buffers outlive a render, so serve's rebuilds reuse the big ones
-	// rather than allocate and clear megabytes for every save.
-	buffers sync.Pool
+	// bufs are the render workers' output buffers, one each. They
+	// outlive a render, so serve's rebuilds reuse the big ones rather than
+	// allocate and clear megabytes for every save, and a build grows each
+	// only to its biggest page rather than again after every collection.
+	bufs []*bytes.Buffer
 }
 
 // New parses the templates in fsys (the site's templates/ over the
@@ -47,6 +49,9 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r.partials = newPartials(parsed)
 	if r.sets, err = r.workerSets(parsed, workers()); err != nil {
 		return nil, err
+	}
+	for range r.sets {
+		r.bufs = append(r.bufs, new(bytes.Buffer))
 	}
 	return r, nil
 }
@@ -165,28 +170,18 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 			errs.Add(err)
 		}
 	}
-	for _, set := range r.sets {
+	for w, set := range r.sets {
+		buf := r.bufs[w]
 		wg.Go(func() {
 			for j := range next {
-				buf, _ := r.buffers.Get().(*bytes.Buffer)
-				if buf == nil {
-					buf = new(bytes.Buffer)
-				}
 				buf.Reset()
-				// A file is about as big as last time: growing the buffer
-				// by doubling meant copying a big list page several times.
-				if n, ok := r.sizes.Load(j.path); ok {
-					buf.Grow(n.(int))
-				}
 				var err error
 				pprof.Do(ctx, j.labels(), func(context.Context) { err = j.run(buf, set) })
-				r.sizes.Store(j.path, buf.Len())
 				if err != nil {
 					fail(err, false)
 				} else if err := out(j.path, buf.Bytes()); err != nil {
 					fail(fmt.Errorf("writing %s: %w", j.path, err), true)
 				}
-				r.buffers.Put(buf)
 			}
 		})
 	}
@@ -247,11 +242,22 @@ func (r *Renderer) markdown(e *generator.Entry) (template.HTML, error) {
 	// HTML is about a fifth longer than its Markdown; sizing the buffer
 	// once saves growing it by copies.
 	b.Grow(len(e.Body) + len(e.Body)/4 + 64)
-	if err := r.md.Convert(e.Body, &b); err != nil {
+	// goldmark wraps a writer in a new bufio.Writer unless it is one.
+	w := bufWriters.Get().(*bufio.Writer)
+	defer bufWriters.Put(w)
+	w.Reset(&b)
+	err := r.md.Convert(e.Body, w)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	if err != nil {
 		return "", generator.Errorf(e.File, e.BodyLine, 0, "rendering Markdown: %w", err)
 	}
 	return template.HTML(b.String()), nil
 }
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 8<<10) }}
 
 // static returns a job that writes fixed bytes.
 func static(path string, data []byte) job {
