@@ -44,6 +44,7 @@ func (s *Site) Terms(e *Entry, name string) []*Term {
 // neighbours in that week and the terms it names.
 type Entry struct {
 	*Article
+	Index      int // its place in Site.Entries, newest first
 	Issue      *Issue
 	Prev, Next *Entry    // older and newer in the same week
 	Terms      [][]*Term // Terms[i] are the names it gives in Site.Taxonomies[i]

@@ -11,6 +11,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/content"
 )
 
 const digest = "testdata/sites/digest/site"
@@ -293,5 +294,51 @@ func TestEmptySiteBuilds(t *testing.T) {
 	}
 	for _, b := range brokenLinks(t, out, "https://user.github.io/new/") {
 		t.Error(b)
+	}
+}
+
+// TestBodiesLeftOnDisk builds the example digest keeping no article text
+// in memory, as a build of a very big site does, and checks the site is
+// byte for byte the same as one built with every body kept; and that an
+// article edited between loading and rendering fails the build, naming
+// it, rather than mixing old front matter with new text.
+func TestBodiesLeftOnDisk(t *testing.T) {
+	dir := copyExample(t)
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(saved int64) { bodyMemory = saved }(bodyMemory)
+	bodyMemory = 1
+	got, err := generate(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(want, got); len(d) > 0 {
+		t.Errorf("with bodies left on disk these files differ: %v", d)
+	}
+
+	cfg, err := Config(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles, err := content.Load(dir, content.Options{Location: cfg.Location, BodyMemory: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := articles[len(articles)-1]
+	if a.Body != nil {
+		t.Fatalf("%s kept its body with 1 byte allowed", a.File)
+	}
+	path := filepath.Join(dir, filepath.FromSlash(a.File))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(data, "\nA line added while building.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.ReadBody(); err == nil || !strings.Contains(err.Error(), a.File) || !strings.Contains(err.Error(), "changed") {
+		t.Errorf("reading an edited body gave %v, want an error naming %s", err, a.File)
 	}
 }

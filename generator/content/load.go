@@ -24,6 +24,10 @@ const Dir = "content"
 type Options struct {
 	Drafts   bool           // keep articles marked draft: true
 	Location *time.Location // for dates given without a zone
+	// BodyMemory, when above 0, is how many bytes of article bodies to
+	// keep in memory, the newest first; the rest are read again from
+	// their files when needed (Article.ReadBody).
+	BodyMemory int64
 }
 
 // Load reads every Markdown file under siteDir/content, in parallel, and
@@ -42,7 +46,24 @@ func Load(siteDir string, opts Options) ([]*generator.Article, error) {
 	}
 	kept, dups := Collect(kept, opts.Drafts)
 	errs = append(errs, dups...)
+	if opts.BodyMemory > 0 {
+		leaveBodies(siteDir, kept, opts.BodyMemory)
+	}
 	return kept, errs.Err()
+}
+
+// leaveBodies keeps the newest articles' bodies in memory, up to limit
+// bytes, and leaves the rest on disk to be read again when rendered.
+// Keeping them all held 400 MB at 100,000 articles; reading them again
+// costs a file read each, so a site that fits keeps them all.
+func leaveBodies(siteDir string, articles []*generator.Article, limit int64) {
+	var kept int64
+	for _, a := range articles {
+		kept += int64(len(a.Body))
+		if kept > limit {
+			a.LeaveBodyOnDisk(filepath.Join(siteDir, filepath.FromSlash(a.File)))
+		}
+	}
 }
 
 // Collect turns parsed articles into a site's: drafts dropped unless

@@ -37,8 +37,14 @@ type cards struct {
 	// shared is set when every page template has the same "entry", so a
 	// card made for an issue page serves the term pages too.
 	shared bool
-	// keepAll keeps the cards that leave out a country too.
+	// keepAll keeps the cards that leave out a country too, and keeps
+	// cards between renders, keyed by fingerprint (serve).
 	keepAll bool
+	// byEntry holds, for a one-off render, each entry's card with no
+	// country left out, by Entry.Index: at 100,000 articles a map of
+	// them cost more memory, and more time in lookups, than the cards.
+	byEntry []atomic.Pointer[template.HTML]
+	site    *generator.Site
 }
 
 type cardKey struct {
@@ -60,6 +66,10 @@ func (c *cards) begin(p *Plan) {
 	defer c.mu.Unlock()
 	c.given = p.cards
 	c.keys.Clear()
+	c.site, c.byEntry = s, nil
+	if !c.keepAll && c.shared {
+		c.byEntry = make([]atomic.Pointer[template.HTML], len(s.Entries))
+	}
 	if c.size.Load() > 8*int64(len(s.Entries))+1024 {
 		c.html.Clear()
 		c.size.Store(0)
@@ -87,6 +97,9 @@ func (c *cards) fingerprint(e *generator.Entry) uint64 {
 // searchDoc returns e's entry in the search index, made by encode when
 // its card has not been seen.
 func (c *cards) searchDoc(e *generator.Entry, encode func() ([]byte, error)) ([]byte, error) {
+	if !c.keepAll {
+		return encode() // made once per render anyway
+	}
 	fp := c.fingerprint(e)
 	c.mu.Lock()
 	doc, ok := c.docs[fp]
@@ -119,10 +132,20 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 		except = nil
 	}
 
-	key.card = c.fingerprint(e)
-
-	if html, ok := c.html.Load(key); ok {
-		return html.(template.HTML), nil
+	var slot *atomic.Pointer[template.HTML]
+	switch {
+	case c.byEntry != nil && except == nil && e.Index < len(c.byEntry) && c.site.Entries[e.Index] == e:
+		slot = &c.byEntry[e.Index]
+		if html := slot.Load(); html != nil {
+			return *html, nil
+		}
+	case c.byEntry != nil && except != nil:
+		// Made from cached pieces each time; see below.
+	default:
+		key.card = c.fingerprint(e)
+		if html, ok := c.html.Load(key); ok {
+			return html.(template.HTML), nil
+		}
 	}
 	var buf bytes.Buffer
 	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
@@ -135,7 +158,10 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 	// pieces: a build keeping one per country an article names would
 	// hold several copies of every card, too many at 100,000 articles.
 	// serve keeps them, as its rebuilds re-render long country pages.
-	if except == nil || c.keepAll {
+	switch {
+	case slot != nil:
+		slot.Store(&html)
+	case except == nil || c.keepAll:
 		if _, loaded := c.html.Swap(key, html); !loaded {
 			c.size.Add(1)
 		}

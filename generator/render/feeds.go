@@ -172,7 +172,11 @@ func (r *Renderer) jsonFeed(s *generator.Site) job {
 			f.Authors = []author{{cfg.Author}}
 		}
 		for _, e := range s.Entries[:min(len(s.Entries), cfg.FeedLimit)] {
-			body, err := r.markdown(e)
+			source, err := e.ReadBody()
+			if err != nil {
+				return err
+			}
+			body, err := r.markdown(e, source)
 			if err != nil {
 				return err
 			}

@@ -25,6 +25,8 @@ type Page struct {
 	Taxonomy *generator.Taxonomy
 	Issue    *generator.Issue
 	Body     template.HTML // an article's rendered Markdown
+
+	source []byte // an article's Markdown, while its page renders
 }
 
 // Latest is the newest issue, or nil for an empty site.
@@ -67,7 +69,11 @@ func (p *Page) ShowSummary() bool {
 	if e == nil || e.Summary == "" {
 		return false
 	}
-	return !startsWithWords(e.Body, e.Summary)
+	source := p.source
+	if source == nil {
+		source = e.Body
+	}
+	return !startsWithWords(source, e.Summary)
 }
 
 // startsWithWords says whether text begins with the words of prefix,

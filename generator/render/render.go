@@ -220,14 +220,18 @@ func workers() int { return 2 * runtime.GOMAXPROCS(0) }
 func (r *Renderer) page(path string, p *Page) job {
 	return job{path: path, kind: p.Kind, entry: p.Entry, term: p.Term, issue: p.Issue, page: p, make: func(buf *bytes.Buffer, set templateSet) error {
 		if p.Kind == "article" {
-			body, err := r.markdown(p.Entry)
+			source, err := p.Entry.ReadBody()
 			if err != nil {
 				return err
 			}
-			p.Body = body
+			body, err := r.markdown(p.Entry, source)
+			if err != nil {
+				return err
+			}
+			p.Body, p.source = body, source
 			// Pages outlive their render (serve keeps the plan); their
 			// bodies would hold every article's HTML until the next.
-			defer func() { p.Body = "" }()
+			defer func() { p.Body, p.source = "", nil }()
 		}
 		if err := set[p.Kind].ExecuteTemplate(buf, p.Kind+".html", p); err != nil {
 			return templateError(err)
@@ -236,17 +240,17 @@ func (r *Renderer) page(path string, p *Page) job {
 	}}
 }
 
-// markdown renders an entry's body.
-func (r *Renderer) markdown(e *generator.Entry) (template.HTML, error) {
+// markdown renders an entry's body, source.
+func (r *Renderer) markdown(e *generator.Entry, source []byte) (template.HTML, error) {
 	var b bytes.Buffer
 	// HTML is about a fifth longer than its Markdown; sizing the buffer
 	// once saves growing it by copies.
-	b.Grow(len(e.Body) + len(e.Body)/4 + 64)
+	b.Grow(len(source) + len(source)/4 + 64)
 	// goldmark wraps a writer in a new bufio.Writer unless it is one.
 	w := bufWriters.Get().(*bufio.Writer)
 	defer bufWriters.Put(w)
 	w.Reset(&b)
-	err := r.md.Convert(e.Body, w)
+	err := r.md.Convert(source, w)
 	if err == nil {
 		err = w.Flush()
 	}

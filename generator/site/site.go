@@ -9,7 +9,7 @@ import (
 func Build(cfg generator.Config, articles []*generator.Article) *generator.Site {
 	s := &generator.Site{Config: cfg, Entries: make([]*generator.Entry, len(articles))}
 	for i, a := range articles {
-		s.Entries[i] = &generator.Entry{Article: a, Terms: make([][]*generator.Term, len(cfg.Taxonomies))}
+		s.Entries[i] = &generator.Entry{Article: a, Index: i, Terms: make([][]*generator.Term, len(cfg.Taxonomies))}
 	}
 	if len(articles) > 0 {
 		s.Updated = articles[0].Date
