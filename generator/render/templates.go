@@ -139,6 +139,9 @@ func (r *Renderer) bound(set templateSet, kind string) template.FuncMap {
 		"card": func(p *Page, e *generator.Entry, except *generator.Term) (template.HTML, error) {
 			return r.card(set[kind], kind, p, e, except)
 		},
+		"cards": func(p *Page, entries []*generator.Entry, except *generator.Term) (template.HTML, error) {
+			return r.cardList(set[kind], kind, p, entries, except)
+		},
 		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
 			return r.partials.execute(set[kind], kind, name, data, variants)
 		},
