@@ -64,6 +64,12 @@ func (ix *index) take(tax int) []generator.TermCount {
 	return tcs
 }
 
+// counter returns an index over the same terms with counters of its own,
+// for counting in another goroutine.
+func (ix *index) counter() *index {
+	return &index{terms: ix.terms, tax: ix.tax, ids: ix.ids, counts: make([]int, len(ix.counts))}
+}
+
 // reset zeroes the counters for the next count.
 func (ix *index) reset() {
 	for _, i := range ix.touched {

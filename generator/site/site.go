@@ -1,6 +1,8 @@
 package site
 
 import (
+	"sync"
+
 	"github.com/briefing-digest/briefing/generator"
 )
 
@@ -14,13 +16,23 @@ func Build(cfg generator.Config, articles []*generator.Article) *generator.Site 
 	if len(articles) > 0 {
 		s.Updated = articles[0].Date
 	}
+	// Each taxonomy fills its own slot of every entry's Terms, and the
+	// related names and the issues read the terms without writing what
+	// the other reads, so they are made side by side: serve assembles the
+	// site again on every save that renames or dates an article.
+	s.Taxonomies = make([]*generator.Taxonomy, len(cfg.Taxonomies))
+	clashes := make([][]generator.Clash, len(cfg.Taxonomies))
+	var wg sync.WaitGroup
 	for i, name := range cfg.Taxonomies {
-		tax, clashes := buildTaxonomy(name, i, s.Entries)
-		s.Taxonomies = append(s.Taxonomies, tax)
-		s.Clashes = append(s.Clashes, clashes...)
+		wg.Go(func() { s.Taxonomies[i], clashes[i] = buildTaxonomy(name, i, s.Entries) })
+	}
+	wg.Wait()
+	for _, c := range clashes {
+		s.Clashes = append(s.Clashes, c...)
 	}
 	ix := newIndex(s)
-	relate(s, ix)
+	wg.Go(func() { relate(s, ix.counter()) })
 	s.Issues = buildIssues(s, ix)
+	wg.Wait()
 	return s
 }
