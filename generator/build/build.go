@@ -56,8 +56,9 @@ func Config(opts Options) (generator.Config, error) {
 	return cfg, nil
 }
 
-// bodyMemory is how much article text a build keeps in memory: all of
-// it up to about 15,000 articles, which is faster than reading files twice.
+// bodyMemory is how much article text a build keeps in memory: all of it
+// up to about 15,000 articles, which is faster than reading files twice,
+// and none past that.
 var bodyMemory int64 = 64 << 20
 
 // Generate builds the site in memory, handing every file to out. It

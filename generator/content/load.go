@@ -24,9 +24,9 @@ const Dir = "content"
 type Options struct {
 	Drafts   bool           // keep articles marked draft: true
 	Location *time.Location // for dates given without a zone
-	// BodyMemory, when above 0, is how many bytes of article bodies to
-	// keep in memory, the newest first; the rest are read again from
-	// their files when needed (Article.ReadBody).
+	// BodyMemory, when above 0, is how many bytes of article bodies may
+	// stay in memory; past it, every body is read again from its file
+	// when needed (Article.ReadBody).
 	BodyMemory int64
 }
 
@@ -52,17 +52,20 @@ func Load(siteDir string, opts Options) ([]*generator.Article, error) {
 	return kept, errs.Err()
 }
 
-// leaveBodies keeps the newest articles' bodies in memory, up to limit
-// bytes, and leaves the rest on disk to be read again when rendered.
-// Keeping them all held 400 MB at 100,000 articles; reading them again
-// costs a file read each, so a site that fits keeps them all.
+// leaveBodies keeps every body in memory when together they fit in limit
+// bytes, and otherwise leaves them all on disk to be read again when
+// rendered. Keeping them held 400 MB at 100,000 articles; reading them
+// again costs a file read each, which a site that fits does not pay.
 func leaveBodies(siteDir string, articles []*generator.Article, limit int64) {
-	var kept int64
+	var total int64
 	for _, a := range articles {
-		kept += int64(len(a.Body))
-		if kept > limit {
-			a.LeaveBodyOnDisk(filepath.Join(siteDir, filepath.FromSlash(a.File)))
-		}
+		total += int64(len(a.Body))
+	}
+	if total <= limit {
+		return
+	}
+	for _, a := range articles {
+		a.LeaveBodyOnDisk(filepath.Join(siteDir, filepath.FromSlash(a.File)))
 	}
 }
 
