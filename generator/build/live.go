@@ -194,9 +194,12 @@ type staged struct {
 
 // out is a render.Output: renderers reuse their buffers, so data is copied.
 func (st *staged) out(p string, data []byte) error {
+	// Copied before locking: other workers' pages wait on the lock, and
+	// a long list page is megabytes.
+	kept := bytes.Clone(data)
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	st.files[p] = bytes.Clone(data)
+	st.files[p] = kept
 	return nil
 }
 
