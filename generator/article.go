@@ -2,8 +2,9 @@ package generator
 
 import (
 	"hash/maphash"
-	"os"
 	"time"
+
+	"github.com/briefing-digest/briefing/internal/rawio"
 )
 
 // Metadata is what an article's front matter says about it. Field names
@@ -75,7 +76,7 @@ func (a *Article) ReadBody() ([]byte, error) {
 	if d == nil {
 		return a.Body, nil
 	}
-	data, err := os.ReadFile(d.path)
+	data, err := rawio.ReadFile(d.path)
 	if err != nil {
 		return nil, Errorf(a.File, 0, 0, "reading the body again: %w", err)
 	}

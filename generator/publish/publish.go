@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/briefing-digest/briefing/internal/rawio"
 )
 
 // Staging is a site being written beside its destination.
@@ -75,7 +77,7 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err := s.mkdir(path.Dir(clean)); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(clean)), data, 0o644)
+	return rawio.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(clean)), data, 0o644)
 }
 
 // mkdir makes a folder of the staged site once. Nearly every page has a

@@ -1,0 +1,71 @@
+package rawio
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestRoundTrip writes files of several sizes, empty and bigger than any
+// single read, and reads each back as os does.
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 4095, 4096, 1 << 20, 3<<20 + 7} {
+		data := bytes.Repeat([]byte("briefing "), size/9+1)[:size]
+		p := filepath.Join(dir, "f")
+		if err := WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(p); err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("size %d: os read back %d bytes (%v)", size, len(got), err)
+		}
+		got, err := ReadFile(p)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("size %d: read back %d bytes (%v)", size, len(got), err)
+		}
+		info, err := os.Stat(p)
+		if err != nil || info.Mode().Perm() != 0o644&^umask(t) {
+			t.Errorf("size %d: mode %v (%v)", size, info.Mode(), err)
+		}
+	}
+	// Writing over a longer file leaves only the new bytes.
+	p := filepath.Join(dir, "f")
+	if err := WriteFile(p, []byte("short"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := ReadFile(p); string(got) != "short" {
+		t.Errorf("after overwriting: %q", got)
+	}
+}
+
+// TestErrorsNameThePath checks errors read as os's do: the path, and an
+// error errors.Is recognises.
+func TestErrorsNameThePath(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none", "f")
+	_, err := ReadFile(missing)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != missing || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("reading a missing file: %v", err)
+	}
+	if err := WriteFile(missing, []byte("x"), 0o644); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("writing into a missing folder: %v", err)
+	}
+}
+
+// umask returns the process's file creation mask, which os.WriteFile's
+// modes are subject to as well.
+func umask(t *testing.T) fs.FileMode {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "probe")
+	if err := os.WriteFile(p, nil, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0o777 &^ info.Mode().Perm()
+}
