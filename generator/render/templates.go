@@ -145,6 +145,20 @@ func (r *Renderer) bound(set templateSet, kind string) template.FuncMap {
 		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
 			return r.partials.execute(set[kind], kind, name, data, variants)
 		},
+		// chips is {{ range . }}{{ partialCached "chip" . . }}{{ end }} in
+		// one call: an article page shows a dozen names, and each template
+		// call costs more than the chip it returns.
+		"chips": func(terms []*generator.Term) (template.HTML, error) {
+			var b strings.Builder
+			for _, t := range terms {
+				html, err := r.partials.execute(set[kind], kind, "chip", t, []any{t})
+				if err != nil {
+					return "", err
+				}
+				b.WriteString(string(html))
+			}
+			return template.HTML(b.String()), nil
+		},
 	}
 }
 
