@@ -15,9 +15,10 @@ import (
 // cards renders each article's card, the "entry" partial, once and reuses
 // it on every list that shows it: the same article appears on its issue
 // and on a page for each name it gives, and executing html/template is
-// most of a build's time. Cards are kept between renders too, keyed by
-// what they show, so serve re-rendering a long term page re-executes only
-// the cards that changed.
+// most of a build's time. With KeepCards (serve) cards are kept between
+// renders too, keyed by what they show, so re-rendering a long term page
+// re-executes only the cards that changed; a one-off build keeps them by
+// article for the one render.
 //
 // A card is the partial executed with .Entry, .Except, .Countries (the
 // entry's countries less .Except) and a .Page that holds only .Site;

@@ -261,6 +261,7 @@ func (r *Renderer) markdown(e *generator.Entry, source []byte) (template.HTML, e
 	return template.HTML(b.String()), nil
 }
 
+// bufWriters are the writers markdown hands goldmark, reused between articles.
 var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 8<<10) }}
 
 // static returns a job that writes fixed bytes.
