@@ -34,6 +34,7 @@ type Live struct {
 
 	mu    sync.RWMutex
 	files map[string][]byte // the last good build, by output path
+	reuse *reuse            // the memory of versions nobody reads any more
 
 	// What the last rebuild knew, kept between rebuilds.
 	loaded   bool // config read, templates parsed and every article read once
@@ -70,16 +71,26 @@ func NewLive(opts Options) (*Live, error) {
 		return nil, fmt.Errorf("site folder: %w", err)
 	}
 	opts.Source = abs
-	return &Live{opts: opts, seed: maphash.MakeSeed(), files: map[string][]byte{}}, nil
+	return &Live{opts: opts, seed: maphash.MakeSeed(), files: map[string][]byte{}, reuse: newReuse()}, nil
 }
 
 // File returns an output file of the last good build.
+//
+// The bytes stay as they are until Release(p, data): a rebuild may reuse
+// the memory of a version nobody reads.
 func (l *Live) File(p string) ([]byte, bool) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	data, ok := l.files[p]
+	if ok {
+		l.reuse.read(data)
+	}
 	return data, ok
 }
+
+// Release says that bytes File returned are no longer read, so their
+// memory may hold a later version of the page.
+func (l *Live) Release(p string, data []byte) { l.reuse.release(data) }
 
 // Paths lists every output file of the last good build, sorted.
 func (l *Live) Paths() []string {
@@ -148,7 +159,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		return Change{}, err
 	}
 
-	st := &staged{files: map[string][]byte{}}
+	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
 	s := site.Build(l.cfg, articles)
 	p := l.renderer.Plan(s)
 	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
@@ -190,13 +201,14 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 type staged struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	reuse *reuse
 }
 
 // out is a render.Output: renderers reuse their buffers, so data is copied.
 func (st *staged) out(p string, data []byte) error {
 	// Copied before locking: other workers' pages wait on the lock, and
 	// a long list page is megabytes.
-	kept := bytes.Clone(data)
+	kept := st.reuse.copy(p, data)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.files[p] = kept
@@ -210,15 +222,24 @@ func (l *Live) publish(st *staged, gone []string) []string {
 	var changed []string
 	l.mu.Lock()
 	for _, p := range gone {
-		if _, ok := l.files[p]; ok {
+		if old, ok := l.files[p]; ok {
 			delete(l.files, p)
 			changed = append(changed, p)
+			l.reuse.retire("", old)
 		}
 	}
 	for p, data := range st.files {
-		if old, ok := l.files[p]; !ok || !bytes.Equal(old, data) {
+		old, ok := l.files[p]
+		switch {
+		case !ok:
 			l.files[p] = data
 			changed = append(changed, p)
+		case !bytes.Equal(old, data):
+			l.files[p] = data
+			changed = append(changed, p)
+			l.reuse.retire(p, old)
+		default:
+			l.reuse.retire(p, data) // the same bytes again: keep the old, spare the new
 		}
 	}
 	l.mu.Unlock()
@@ -320,7 +341,7 @@ func (l *Live) rebuildInPlace(ctx context.Context, edits []edit) (Change, error)
 			only[i] = true
 		}
 	}
-	st := &staged{files: map[string][]byte{}}
+	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
 	stats, err := l.renderer.RenderPlan(ctx, l.plan, func(i int) bool { return only[i] }, st.out)
 	if err != nil {
 		return Change{}, err

@@ -51,6 +51,25 @@ type Source interface {
 	File(path string) ([]byte, bool)
 }
 
+// A Releaser is a Source that may reuse the memory of the bytes File
+// returned once they are released: the server releases each file when it
+// has written it.
+type Releaser interface {
+	Release(path string, data []byte)
+}
+
+// file returns a file of the source, and the function to call when done.
+func (s *Server) file(path string) ([]byte, func(), bool) {
+	body, ok := s.src.File(path)
+	if !ok {
+		return nil, func() {}, false
+	}
+	if r, isReleaser := s.src.(Releaser); isReleaser {
+		return body, func() { r.Release(path, body) }, true
+	}
+	return body, func() {}, true
+}
+
 // Event is what one rebuild changed.
 type Event struct {
 	Changed []string // output paths (as Source names them) whose bytes changed, added or removed
@@ -220,12 +239,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if body, ok := s.src.File(name); ok {
+	if body, done, ok := s.file(name); ok {
 		s.serveFile(w, r, http.StatusOK, name, body)
+		done()
 		return
 	}
 	if rel != "" && !strings.HasSuffix(rel, "/") {
-		if _, ok := s.src.File(rel + "/index.html"); ok {
+		if _, done, ok := s.file(rel + "/index.html"); ok {
+			done()
 			s.redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -243,8 +264,9 @@ func hasDotDot(p string) bool {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	if body, ok := s.src.File("404.html"); ok {
+	if body, done, ok := s.file("404.html"); ok {
 		s.serveFile(w, r, http.StatusNotFound, "404.html", body)
+		done()
 		return
 	}
 	s.write(w, r, http.StatusNotFound, "text/plain; charset=utf-8", []byte("404 page not found\n"))
