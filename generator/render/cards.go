@@ -47,7 +47,16 @@ type cards struct {
 	// them cost more memory, and more time in lookups, than the cards.
 	byEntry []atomic.Pointer[template.HTML]
 	site    *generator.Site
+	// lists holds, with keepAll, each list of cards cardList made, keyed
+	// by what its cards show: a save re-renders long term pages in which
+	// only one week's list changed, and building the others again was
+	// most of the memory a save copied.
+	lists     sync.Map // uint64 → template.HTML
+	listBytes atomic.Int64
 }
+
+// maxListBytes bounds the memory lists may hold before being emptied.
+const maxListBytes = 256 << 20
 
 type cardKey struct {
 	kind   string
@@ -75,6 +84,10 @@ func (c *cards) begin(p *Plan) {
 	if c.size.Load() > 8*int64(len(s.Entries))+1024 {
 		c.html.Clear()
 		c.size.Store(0)
+	}
+	if c.listBytes.Load() > maxListBytes {
+		c.lists.Clear()
+		c.listBytes.Store(0)
 	}
 	if len(c.docs) > 2*len(s.Entries)+1024 {
 		c.docs = map[uint64][]byte{}
@@ -176,6 +189,27 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 // on a page of 3,000 articles the template calls cost more than the
 // cards, which are made once and reused.
 func (r *Renderer) cardList(t *template.Template, kind string, p *Page, entries []*generator.Entry, except *generator.Term) (template.HTML, error) {
+	c := r.cards
+	var key uint64
+	if c.keepAll {
+		var h maphash.Hash
+		h.SetSeed(c.seed)
+		if !c.shared {
+			h.WriteString(kind)
+		}
+		h.WriteByte(0)
+		if except != nil {
+			h.WriteString(except.Slug)
+		}
+		h.WriteByte(0)
+		for _, e := range entries {
+			putInt(&h, c.fingerprint(e))
+		}
+		key = h.Sum64()
+		if html, ok := c.lists.Load(key); ok {
+			return html.(template.HTML), nil
+		}
+	}
 	cards := make([]template.HTML, len(entries))
 	size := len(entries)
 	for i, e := range entries {
@@ -194,5 +228,11 @@ func (r *Renderer) cardList(t *template.Template, kind string, p *Page, entries 
 		}
 		b.WriteString(string(html))
 	}
-	return template.HTML(b.String()), nil
+	list := template.HTML(b.String())
+	if c.keepAll {
+		if _, loaded := c.lists.Swap(key, list); !loaded {
+			c.listBytes.Add(int64(len(list)))
+		}
+	}
+	return list, nil
 }
