@@ -57,8 +57,7 @@ func split(path string, data []byte) (*block, error) {
 		return nil, generator.Errorf(path, 1, 1, "reading front matter: %w", err)
 	}
 	if kind == "" {
-		switch opener {
-		case "---", "---yaml", "+++", "---toml", ";;;", "---json":
+		if closerOf(opener) != "" {
 			return nil, generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
 		}
 		return nil, generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
@@ -124,7 +123,7 @@ func foreign(path string, openLine int, raw []byte, decode func(*map[string]any)
 // first later line that is the closing delimiter once trimmed. It returns
 // 0 when there is none, and frontmatter then reads the whole file.
 func frontMatterEnd(data []byte, opener string) int {
-	closer := map[string]string{"---": "---", "---yaml": "---", "---toml": "---", "---json": "---", "+++": "+++", ";;;": ";;;"}[opener]
+	closer := closerOf(opener)
 	if closer == "" {
 		return 0
 	}
@@ -145,6 +144,18 @@ func frontMatterEnd(data []byte, opener string) int {
 		i = end
 	}
 	return 0
+}
+
+// closerOf is the line that closes front matter opened by opener, or ""
+// when opener opens none.
+func closerOf(opener string) string {
+	switch opener {
+	case "---", "---yaml", "---toml", "---json":
+		return "---"
+	case "+++", ";;;":
+		return opener
+	}
+	return ""
 }
 
 // firstLine returns the 1-based number and trimmed text of the first
