@@ -50,8 +50,8 @@ func (s *scene) isRoleWord(k string) bool {
 
 // cueAfter looks right of a name for a verb of saying, an age, a
 // nationality in brackets, a relative, or an apposition followed by a
-// verb of saying: "Shearer said", "Duran, 45,", "Testud (France)",
-// "Yeltsin's wife", "Kiara Perkins, a second year art major, admitted".
+// verb of saying: "Okonjo said", "Varga, 52,", "Lindqvist (Sweden)",
+// "Mbeki's wife", "Kiara Perkins, a second year art major, admitted".
 func (s *scene) cueAfter(to int) bool {
 	toks := s.a.toks
 	i := to
@@ -106,7 +106,7 @@ func (s *scene) apposition(i int) bool {
 }
 
 // saysRightAfter reports a verb of saying straight after a word:
-// "Shearer said", "Mohib told".
+// "Okonjo said", "Mohib told".
 func (s *scene) saysRightAfter(i int) bool {
 	toks := s.a.toks
 	if i < len(toks) && toks[i].key == "," && i+1 < len(toks) && toks[i+1].key == "who" {
@@ -116,7 +116,7 @@ func (s *scene) saysRightAfter(i int) bool {
 }
 
 // recurs reports a word the article capitalises at least twice, once
-// inside a sentence, as people's family names are: "Traders said" at a
+// inside a sentence, as people's family names are: "Analysts said" at a
 // sentence's start is no name.
 func (s *scene) recurs(i int) bool {
 	key := s.a.toks[i].key
