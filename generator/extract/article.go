@@ -114,7 +114,7 @@ func (a *article) afterDottedEnd(i int) bool {
 		return false
 	}
 	p := a.toks[i-1]
-	return p.kind == tWord && !p.initial && strings.HasSuffix(p.text, ".") && loadTables().is("notnames", a.toks[i].key)
+	return p.kind == tWord && !p.initial && strings.HasSuffix(p.text, ".") && loadTables().is(lexNotnames, a.toks[i].key)
 }
 
 // prevLineEnds reports whether the text line before line n ended a

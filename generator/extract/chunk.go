@@ -31,7 +31,7 @@ func (t *tables) nameChunks(a *article) []span {
 				j += 2
 				continue
 			}
-			if j+1 < len(toks) && toks[j].kind == tWord && t.is("particles", toks[j].key) &&
+			if j+1 < len(toks) && toks[j].kind == tWord && t.is(lexParticles, toks[j].key) &&
 				toks[j+1].nl == 0 && a.capital(j+1) {
 				j += 2
 				continue

@@ -89,7 +89,7 @@ func (s *scene) namesFirm(m gazMatch) bool {
 	if m.part >= 0 {
 		return false
 	}
-	if m.to < len(toks) && toks[m.to].nl == 0 && toks[m.to].upper && s.t.is("notcountry", toks[m.to].key) {
+	if m.to < len(toks) && toks[m.to].nl == 0 && toks[m.to].upper && s.t.is(lexNotcountry, toks[m.to].key) {
 		return true
 	}
 	return m.from > 0 && toks[m.from].nl == 0 && toks[m.from-1].key == "air" && toks[m.from-1].upper
@@ -111,7 +111,7 @@ func (s *scene) metonym(m gazMatch) bool {
 	}
 	if m.to < len(toks) && toks[m.to].nl == 0 {
 		next := toks[m.to]
-		if next.kind == tWord && !next.upper && s.t.is("auxiliaries", next.key) {
+		if next.kind == tWord && !next.upper && s.t.is(lexAuxiliaries, next.key) {
 			return true
 		}
 	}
@@ -169,5 +169,5 @@ func (s *scene) branch(m gazMatch) bool {
 	if p.kind != tWord || !p.upper || p.sent || s.gazAt[m.from-1] >= 0 {
 		return false
 	}
-	return !s.t.is("titles", p.key) && !s.t.is("titlemods", p.key) && !s.t.is("notnames", p.key)
+	return !s.t.is(lexTitles, p.key) && !s.t.is(lexTitlemods, p.key) && !s.t.is(lexNotnames, p.key)
 }

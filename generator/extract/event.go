@@ -112,15 +112,15 @@ func (s *scene) isEvent(p phrase) bool {
 	if p.from > 0 && toks[p.from-1].text == "The" && !toks[p.from-1].sent {
 		return false // a work's title: "Batman: The Animated Series"
 	}
-	if s.t.is("eventprefix", first) && toks[p.from].upper {
+	if s.t.is(lexEventprefix, first) && toks[p.from].upper {
 		return true
 	}
-	if !s.t.is("eventwords", last) {
+	if !s.t.is(lexEventwords, last) {
 		return false
 	}
 	// "Last Round" or "Final Series" name nothing: some word must be a name.
 	for i := p.from; i < p.head.to-1; i++ {
-		if k := toks[i].key; toks[i].kind == tWord && !s.t.is("notnames", k) && !s.t.is("eventwords", k) {
+		if k := toks[i].key; toks[i].kind == tWord && !s.t.is(lexNotnames, k) && !s.t.is(lexEventwords, k) {
 			return true
 		}
 	}

@@ -107,7 +107,7 @@ func (s *scene) describe(i int) (string, bool) {
 		if t.kind != tWord {
 			break
 		}
-		if t.upper && !t.sent && !s.t.is("titles", t.key) {
+		if t.upper && !t.sent && !s.t.is(lexTitles, t.key) {
 			proper = true
 		} else if !eventModifiers[t.key] {
 			break

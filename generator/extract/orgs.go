@@ -12,7 +12,7 @@ func (s *scene) organizations(ps []phrase) *ordered {
 	for _, p := range ps {
 		last := s.a.toks[p.head.to-1].key
 		joined := p.to > p.head.to
-		if !s.t.is("orgwords", last) || s.hasPerson(p.from, p.to) {
+		if !s.t.is(lexOrgwords, last) || s.hasPerson(p.from, p.to) {
 			continue
 		}
 		if s.wordsIn(p.from, p.to) < 2 && !joined {

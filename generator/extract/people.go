@@ -50,7 +50,7 @@ func (s *scene) candidates() []personMention {
 func (s *scene) namesake(c span) (personMention, bool) {
 	toks := s.a.toks
 	end := c.to
-	for end > c.from && (s.headWord(toks[end-1].key) || s.t.is("thingwords", toks[end-1].key) || s.a.lower[toks[end-1].key]) {
+	for end > c.from && (s.headWord(toks[end-1].key) || s.t.is(lexThingwords, toks[end-1].key) || s.a.lower[toks[end-1].key]) {
 		end--
 	}
 	if end == c.to || s.wordsIn(c.from, end) < 2 || s.gazAt[c.from] >= 0 {
@@ -75,7 +75,7 @@ func (s *scene) splitAtHeads(c span) []span {
 	start := c.from
 	for i := c.from; i < c.to-1; i++ {
 		k := s.a.toks[i].key
-		if s.headWord(k) && !s.t.is("surnamewords", k) && s.opensName(i+1) {
+		if s.headWord(k) && !s.t.is(lexSurnamewords, k) && s.opensName(i+1) {
 			out = append(out, span{start, i + 1})
 			start = i + 1
 		}
@@ -86,12 +86,12 @@ func (s *scene) splitAtHeads(c span) []span {
 // opensName reports a word that can begin a person's name or title.
 func (s *scene) opensName(i int) bool {
 	t := s.a.toks[i]
-	return s.isGiven(t.key) || t.initial || s.t.is("titles", t.key) || s.t.is("titlemods", t.key) || s.t.cjk[t.key]
+	return s.isGiven(t.key) || t.initial || s.t.is(lexTitles, t.key) || s.t.is(lexTitlemods, t.key) || s.t.cjk[t.key]
 }
 
 func (s *scene) headWord(k string) bool {
 	for _, w := range []string{k, strings.TrimSuffix(k, "s")} {
-		if s.t.is("orgwords", w) || s.t.is("eventwords", w) || s.t.is("placewords", w) {
+		if s.t.is(lexOrgwords, w) || s.t.is(lexEventwords, w) || s.t.is(lexPlacewords, w) {
 			return true
 		}
 	}
@@ -108,7 +108,7 @@ func (s *scene) classify(c span) (personMention, bool) {
 	if m, ok := s.gaz(c.from); ok && m.from == c.from && m.to >= c.to {
 		return personMention{}, false // the whole run is a country, place or organisation
 	}
-	if c.from > 0 && s.t.is("worknouns", toks[c.from-1].key) && !toks[c.from-1].upper {
+	if c.from > 0 && s.t.is(lexWorknouns, toks[c.from-1].key) && !toks[c.from-1].upper {
 		return personMention{}, false // "the graphic novel Angel Catbird"
 	}
 	from, titled := s.stripTitles(c)
@@ -155,7 +155,7 @@ func (s *scene) trimEnds(c span) span {
 	for c.from < c.to && toks[c.from].sent && s.commonAtStart(c.from) {
 		c.from++
 	}
-	for c.to > c.from && s.t.is("notnames", toks[c.to-1].key) && !s.isGiven(toks[c.to-1].key) {
+	for c.to > c.from && s.t.is(lexNotnames, toks[c.to-1].key) && !s.isGiven(toks[c.to-1].key) {
 		if c.to-c.from >= 2 && s.t.cjk[toks[c.to-1].key] && s.isGiven(toks[c.to-2].key) {
 			break // "Wilson Or", "James To"
 		}
@@ -178,7 +178,7 @@ func (s *scene) commonAtStart(i int) bool {
 	if s.isGiven(k) {
 		return false
 	}
-	if s.t.is("notnames", k) || s.a.lower[k] {
+	if s.t.is(lexNotnames, k) || s.a.lower[k] {
 		return true
 	}
 	return len(k) > 4 && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "ed"))
@@ -196,5 +196,5 @@ func (s *scene) continuesName(i int) bool {
 		return false
 	}
 	prev := toks[j-1]
-	return prev.upper && !s.t.is("titles", prev.key)
+	return prev.upper && !s.t.is(lexTitles, prev.key)
 }

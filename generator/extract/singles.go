@@ -9,7 +9,7 @@ func (s *scene) classifySingle(m personMention, titled, cue bool) (personMention
 	if t.caps || t.initial || len([]rune(t.key)) < 2 || s.gazAt[m.from] >= 0 || s.headWord(t.key) {
 		return m, false
 	}
-	if s.t.is("notnames", t.key) || s.t.is("groups", t.key) || s.t.is("titles", t.key) || s.t.is("titlemods", t.key) || isContraction(t.key) {
+	if s.t.is(lexNotnames, t.key) || s.t.is(lexGroups, t.key) || s.t.is(lexTitles, t.key) || s.t.is(lexTitlemods, t.key) || isContraction(t.key) {
 		return m, false
 	}
 	if s.a.lower[t.key] && !titled {
