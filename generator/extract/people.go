@@ -32,8 +32,11 @@ func (m *personMention) surname() string {
 
 // candidates turns the article's capitalised runs into person mentions.
 func (s *scene) candidates() []personMention {
-	var out []personMention
+	out := s.lineupPeople()
 	for _, c := range s.t.nameChunks(s.a) {
+		if s.lineup[s.a.toks[c.from].line] {
+			continue
+		}
 		for _, part := range s.splitAtHeads(c) {
 			if m, ok := s.classify(part); ok {
 				out = append(out, m)

@@ -8,6 +8,7 @@ type scene struct {
 	gazAt   []int  // index into matches of the whole-token phrase covering a token, or -1
 	person  []bool // tokens inside an accepted person's name
 	taken   []bool // tokens inside an organisation or event name
+	lineup  []bool // lines that are sports line-ups, one flag a line
 }
 
 func newScene(t *tables, a *article) *scene {
@@ -26,6 +27,7 @@ func newScene(t *tables, a *article) *scene {
 	}
 	s.person = make([]bool, len(a.toks))
 	s.taken = make([]bool, len(a.toks))
+	s.lineup = make([]bool, len(a.lines))
 	return s
 }
 
