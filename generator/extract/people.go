@@ -129,6 +129,12 @@ func (s *scene) classify(c span) (personMention, bool) {
 		return m, false
 	}
 	cue := titled || s.cueBefore(c.from) || s.cueAfter(c.to)
+	if !cue && (m.keys[0] == "al" || m.keys[0] == "el") {
+		return m, false // "Al Qaim", "Al Salem": places, unless a cue says otherwise
+	}
+	if s.dashedOrg(phrase{from: c.from, to: c.to}) {
+		return m, false // "… Task Force-Operation Inherent Resolve"
+	}
 	if m.single() {
 		return s.classifySingle(m, titled, cue)
 	}
@@ -155,7 +161,7 @@ func (s *scene) classify(c span) (personMention, bool) {
 // trailing common words glued on by a missing full stop ("… Quat In").
 func (s *scene) trimEnds(c span) span {
 	toks := s.a.toks
-	for c.from < c.to && toks[c.from].sent && s.commonAtStart(c.from) {
+	for c.from < c.to && toks[c.from].sent && s.commonAtStart(c.from) && !(s.t.is(lexTitles, toks[c.from].key) && c.to-c.from > 1) {
 		c.from++
 	}
 	for c.to > c.from && s.t.is(lexNotnames, toks[c.to-1].key) && !s.isGiven(toks[c.to-1].key) {

@@ -24,6 +24,9 @@ func TestPeople(t *testing.T) {
 		{"role word before an unknown name", "According to the team's coach, Alireza Mehraban, the robot worked.", []string{"Alireza Mehraban"}},
 		{"no person in a capitalised headline", "OKONJO NAMED AS NIGERIA CAPTAIN\n\nThe football federation announced its decision on Friday.", nil},
 		{"headline names fold into the body's", "OKONJO NAMED AS NIGERIA CAPTAIN\n\nMarta Okonjo was named the new Nigeria captain on Friday.", []string{"Marta Okonjo"}},
+		{"a leader's name used as an adjective", "Talks stalled. The Marcos regime refused, and Marcos's brutal regime held on.", []string{"Marcos"}},
+		{"a title opening a sentence", "Talks stalled. Secretary Okonjo raised the matter on Monday.", []string{"Okonjo"}},
+		{"Al and a word is a place without a cue", "Troops reached Al Qaim on Monday and struck targets near Al Baghdadi.", nil},
 		{"places and bodies are no people", "The Supreme National Security Council met in New Delhi. Paris Hilton said she was not there.", []string{"Paris Hilton"}},
 	}
 	for _, tt := range tests {
