@@ -57,6 +57,11 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 				continue
 			}
 			places.add(m.e.name, tk.start)
+			// A city or region is in its country, as the analyst files it:
+			// "Las Vegas" is news from the United States.
+			if m.e.country != "" && !(l.unsure && m.to-m.from == 1) {
+				countries.add(m.e.country, tk.start)
+			}
 		}
 	}
 	return countries, places

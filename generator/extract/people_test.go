@@ -57,3 +57,12 @@ func TestAliasesApply(t *testing.T) {
 		t.Errorf("organizations = %q, want Islamic State", r.Organizations)
 	}
 }
+
+func TestCitiesFileUnderTheirCountry(t *testing.T) {
+	r := New().Extract("", "Fire crews in Las Vegas worked through the night, and Bavaria braced for more heat.")
+	for _, want := range []string{"United States", "Germany"} {
+		if !slices.Contains(r.Countries, want) {
+			t.Errorf("countries = %q, want %s among them", r.Countries, want)
+		}
+	}
+}
