@@ -132,6 +132,9 @@ func (s *scene) classify(c span) (personMention, bool) {
 	if !cue && (m.keys[0] == "al" || m.keys[0] == "el") {
 		return m, false // "Al Qaim", "Al Salem": places, unless a cue says otherwise
 	}
+	if m.single() && s.demonymCompound(toks[from].text) {
+		return m, false // "Mexican-American", "Anglo-Irish"
+	}
 	if s.dashedOrg(phrase{from: c.from, to: c.to}) {
 		return m, false // "… Task Force-Operation Inherent Resolve"
 	}
@@ -206,4 +209,19 @@ func (s *scene) continuesName(i int) bool {
 	}
 	prev := toks[j-1]
 	return prev.upper && !s.t.is(lexTitles, prev.key)
+}
+
+// demonymCompound reports a hyphenated word whose parts name countries or
+// their peoples: "Mexican-American".
+func (s *scene) demonymCompound(w string) bool {
+	parts := strings.FieldsFunc(w, isHyphen)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if s.t.countryOf(p) == "" {
+			return false
+		}
+	}
+	return true
 }
