@@ -10,6 +10,14 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 	for _, m := range s.matches {
 		tk := s.a.toks[m.from]
 		l := s.a.lines[tk.line]
+		if s.noble[m.from] {
+			// "Duchess of Cambridge": a British title, though no place the
+			// story happens in.
+			if m.e.country != "" {
+				countries.add(m.e.country, tk.start)
+			}
+			continue
+		}
 		if s.person[m.from] {
 			continue
 		}

@@ -41,7 +41,7 @@ func New(opts ...Option) *Extractor {
 func (x *Extractor) Extract(title, text string) Result {
 	a := prepare(title, text)
 	s := newScene(x.t, a)
-	clusters := clusterPeople(s.candidates())
+	clusters := s.dropNobleAliases(clusterPeople(s.candidates()))
 	people := newOrdered()
 	words := set{}
 	for _, c := range clusters {

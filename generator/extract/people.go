@@ -32,9 +32,12 @@ func (m *personMention) surname() string {
 
 // candidates turns the article's capitalised runs into person mentions.
 func (s *scene) candidates() []personMention {
-	out := s.lineupPeople()
+	out := append(s.lineupPeople(), s.nobles()...)
 	for _, c := range s.t.nameChunks(s.a) {
 		if s.lineup[s.a.toks[c.from].line] {
+			continue
+		}
+		if c = s.cutAtNoble(c); c.from >= c.to {
 			continue
 		}
 		for _, part := range s.splitAtHeads(c) {

@@ -9,6 +9,9 @@ type scene struct {
 	person  []bool // tokens inside an accepted person's name
 	taken   []bool // tokens inside an organisation or event name
 	lineup  []bool // lines that are sports line-ups, one flag a line
+	noble   []bool // tokens of a noble title that names a person
+	// nobleAlias holds the given names written before a noble title.
+	nobleAlias set
 }
 
 func newScene(t *tables, a *article) *scene {
@@ -28,6 +31,8 @@ func newScene(t *tables, a *article) *scene {
 	s.person = make([]bool, len(a.toks))
 	s.taken = make([]bool, len(a.toks))
 	s.lineup = make([]bool, len(a.lines))
+	s.noble = make([]bool, len(a.toks))
+	s.nobleAlias = set{}
 	return s
 }
 
