@@ -1,5 +1,7 @@
 package gazetteer
 
+import "sort"
+
 // node indexes phrases by their tokens' folded keys, so Mark finds the
 // longest phrase at a token in one walk.
 type node struct {
@@ -15,6 +17,16 @@ type entry struct {
 	country string // the country the phrase stands for or lies in
 	place   *Place
 	org     *Org
+	rank    int // lower is preferred among entries of one spelling
+}
+
+// sortEntries puts every node's entries in rank order, keeping file order
+// within a rank (cities are written most populous first).
+func (n *node) sortEntries() {
+	sort.SliceStable(n.entries, func(i, j int) bool { return n.entries[i].rank < n.entries[j].rank })
+	for _, c := range n.next {
+		c.sortEntries()
+	}
 }
 
 func (n *node) child(key string) *node {
