@@ -67,7 +67,9 @@ func run(o options) error {
 		fmt.Fprintf(os.Stderr, "%-9s %6d sentences\n", c.name, n)
 	}
 	topt := tagger.TrainOptions{Buckets: uint32(o.buckets), Epochs: o.epochs, Seed: o.seed,
-		Progress: func(e, wrong int) { fmt.Fprintf(os.Stderr, "  epoch %2d: %d sentences wrong (%s)\n", e, wrong, since(start)) }}
+		Progress: func(e, wrong int) {
+			fmt.Fprintf(os.Stderr, "  epoch %2d: %d sentences wrong (%s)\n", e, wrong, since(start))
+		}}
 
 	fmt.Fprintf(os.Stderr, "held-out run: %d training, %d held-out sentences\n", len(train), len(held))
 	m := tagger.Train(withHeadlines(train, o.headlines), topt)
