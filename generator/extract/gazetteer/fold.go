@@ -1,0 +1,84 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// letterFolds spells letters that decomposition leaves whole, the same
+// way package extract does, so both key a name alike.
+var letterFolds = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i", 'ħ': "h",
+}
+
+// fold is the key every table is indexed by: lower case, accents gone,
+// curly apostrophes straight, so "Bogotá" and "BOGOTA" meet. ASCII, the
+// common case, takes a path that allocates only when it must lower.
+func fold(s string) string {
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldUnicode(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	if lower {
+		return s
+	}
+	return strings.ToLower(s)
+}
+
+func foldUnicode(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFKD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if r == '’' || r == 'ʼ' || r == '‘' {
+			r = '\''
+		}
+		if f, ok := letterFolds[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// shape says how a token is capitalised, which decides what it may match.
+type shape uint8
+
+const (
+	shapeLower shape = iota // "of", "march"
+	shapeUpper              // first letter upper-case: "March", "Vegas"
+	shapeCaps               // two or more letters, all upper-case: "US", "NATO"
+)
+
+func shapeOf(s string) shape {
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) {
+		return shapeLower
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return shapeUpper
+			}
+		}
+	}
+	if letters >= 2 {
+		return shapeCaps
+	}
+	return shapeUpper
+}

@@ -1,0 +1,72 @@
+package gazetteer
+
+// node indexes phrases by their tokens' folded keys, so Mark finds the
+// longest phrase at a token in one walk.
+type node struct {
+	next    map[string]*node
+	entries []*entry // phrases ending here, in the order lookups prefer them
+}
+
+// entry is one spelling of one gazetteer phrase.
+type entry struct {
+	form    []string // tokens as the data spells them
+	shapes  []shape  // their capitalisation, which text must honour
+	class   Class
+	country string // the country the phrase stands for or lies in
+	place   *Place
+	org     *Org
+}
+
+func (n *node) child(key string) *node {
+	if n.next == nil {
+		n.next = map[string]*node{}
+	}
+	c := n.next[key]
+	if c == nil {
+		c = &node{}
+		n.next[key] = c
+	}
+	return c
+}
+
+// matches reports whether tokens (with their shapes) are spelt as e allows:
+// an acronym only as written, a capitalised word only capitalised, a
+// lower-case word ("of", "la") in any case.
+func (e *entry) matches(tokens []string, shapes []shape) bool {
+	for i, want := range e.shapes {
+		switch want {
+		case shapeCaps:
+			if tokens[i] != e.form[i] {
+				return false
+			}
+		case shapeUpper:
+			if shapes[i] == shapeLower {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lookup returns the entries spelt as name, whole, best first.
+func (s *Set) lookup(name string) []*entry {
+	toks := Tokens(name)
+	if len(toks) == 0 {
+		return nil
+	}
+	shapes := make([]shape, len(toks))
+	n := &s.root
+	for i, t := range toks {
+		shapes[i] = shapeOf(t)
+		if n = n.next[fold(t)]; n == nil {
+			return nil
+		}
+	}
+	var out []*entry
+	for _, e := range n.entries {
+		if e.matches(toks, shapes) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
