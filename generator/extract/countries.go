@@ -18,7 +18,7 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 			}
 			continue
 		}
-		if s.person[m.from] {
+		if s.person[m.from] || s.taggedPerson(m.from, m.to) >= personOverPlaceConf {
 			continue
 		}
 		word := tk.key

@@ -19,6 +19,7 @@ type Result struct {
 // safe for concurrent use and does no set-up of its own.
 type Extractor struct {
 	t       *tables
+	rec     *recognizer
 	topics  *topicIndex
 	aliases map[string]string
 	known   []knownPerson
@@ -26,7 +27,7 @@ type Extractor struct {
 
 // New builds an Extractor, loading its tables once.
 func New(opts ...Option) *Extractor {
-	x := &Extractor{t: loadTables()}
+	x := &Extractor{t: loadTables(), rec: newRecognizer()}
 	for _, o := range opts {
 		o(x)
 	}
@@ -41,6 +42,7 @@ func New(opts ...Option) *Extractor {
 func (x *Extractor) Extract(title, text string) Result {
 	a := prepare(title, text)
 	s := newScene(x.t, a)
+	s.tags = x.rec.tagArticle(a)
 	clusters := s.dropNobleAliases(clusterPeople(s.candidates()))
 	people := newOrdered()
 	words := set{}
@@ -55,6 +57,8 @@ func (x *Extractor) Extract(title, text string) Result {
 	event := s.event(ps)
 	orgs := s.organizations(ps)
 	countries, places := s.countriesAndPlaces(words)
+	s.learnedPlaces(x.rec, countries, places)
+	x.rec.bodiesCountries(orgs, countries)
 	return Result{
 		People:        x.alias(people.list()),
 		Countries:     x.alias(countries.list()),

@@ -42,7 +42,9 @@ func (s *scene) candidates() []personMention {
 		}
 		for _, part := range s.splitAtHeads(c) {
 			if m, ok := s.classify(part); ok {
-				out = append(out, m)
+				if m, ok = s.weigh(m, part); ok {
+					out = append(out, m)
+				}
 			} else if m, ok := s.namesake(part); ok {
 				out = append(out, m)
 			}

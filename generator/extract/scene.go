@@ -12,6 +12,7 @@ type scene struct {
 	noble   []bool // tokens of a noble title that names a person
 	// nobleAlias holds the given names written before a noble title.
 	nobleAlias set
+	tags       []tagged // the learned tagger's reading, one a token
 }
 
 func newScene(t *tables, a *article) *scene {
