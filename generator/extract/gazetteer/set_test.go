@@ -89,7 +89,10 @@ func TestCountryOf(t *testing.T) {
 			t.Errorf("CountryOf(%q) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"us", "march", "Reading", "Best", "Ministry", "Islamic State"} {
+	if got, ok := s.CountryOf("NEW YORK"); !ok || got != "United States" {
+		t.Errorf(`CountryOf("NEW YORK") = %q, %v; a headline in capitals still names the city`, got, ok)
+	}
+	for _, in := range []string{"us", "march", "Reading", "Best", "Western", "Ministry", "Islamic State", "UN", "Obama"} {
 		if got, ok := s.CountryOf(in); ok {
 			t.Errorf("CountryOf(%q) = %q; want none", in, got)
 		}

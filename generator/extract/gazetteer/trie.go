@@ -52,7 +52,10 @@ func (e *entry) matches(tokens []string, shapes []shape) bool {
 				return false
 			}
 		case shapeUpper:
-			if shapes[i] == shapeLower {
+			// Two or three capitals alone are an acronym, not a name in
+			// a headline: "UN" is not the town of Un, while "NEW YORK" is
+			// New York.
+			if shapes[i] == shapeLower || shapes[i] == shapeCaps && len(tokens[i]) <= 3 && len(e.shapes) == 1 {
 				return false
 			}
 		}

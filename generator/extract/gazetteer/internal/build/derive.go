@@ -36,7 +36,7 @@ func derive(in *inputs, opt options) (map[string][]byte, string, error) {
 		return nil, "", err
 	}
 	given := givenNames(in, opt)
-	amb := ambiguity{words: in.words, given: given, opt: opt}
+	amb := ambiguity{words: in.words, given: given, generic: in.generic, opt: opt}
 
 	generated := map[string]*row{} // fold(name)|country|kind → best generated row
 	keep := func(r row) {
