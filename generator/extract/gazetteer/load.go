@@ -206,7 +206,7 @@ func (s *Set) loadGiven() error {
 
 // loadWords reads the word lists, "[Class]" headed.
 func (s *Set) loadWords() error {
-	classes := map[string]Class{"PersonTitle": PersonTitle, "OrgWord": OrgWord, "EventWord": EventWord}
+	classes := map[string]Class{"PersonTitle": PersonTitle, "OrgWord": OrgWord, "EventWord": EventWord, "Surname": Surname}
 	var cur Class
 	return eachLine("data/src/words.txt", func(line string) error {
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
@@ -221,7 +221,9 @@ func (s *Set) loadWords() error {
 			return fmt.Errorf("word before any [list]")
 		}
 		for _, w := range strings.Fields(line) {
-			s.addWord(w, cur, false)
+			// Names are names only capitalised ("Young", "young");
+			// titles and organisation words are cues in any case.
+			s.addWord(w, cur, cur == Surname)
 		}
 		return nil
 	})

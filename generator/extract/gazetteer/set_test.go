@@ -61,7 +61,7 @@ func TestMarkCaseRules(t *testing.T) {
 
 func TestMarkWordLists(t *testing.T) {
 	words, got := marked("General Mark Lewis attended the Olympics with the Ministry delegation.")
-	want := map[string]Class{"General": PersonTitle, "Mark": Given, "Olympics": EventWord, "Ministry": OrgWord}
+	want := map[string]Class{"General": PersonTitle, "Mark": Given, "Lewis": Surname, "Olympics": EventWord, "Ministry": OrgWord}
 	for i, w := range words {
 		if c, ok := want[w]; ok && !got[i].Has(c) {
 			t.Errorf("%q: got %v, want %v", w, got[i], c)
