@@ -11,7 +11,7 @@ import (
 // data holds the gazetteer files; data/SOURCES.md says where each is from.
 //
 //go:embed data/places.tsv data/given.txt data/src/countries.txt data/src/bodies.txt
-//go:embed data/src/orgs.txt data/src/blockers.txt data/src/words.txt
+//go:embed data/src/orgs.txt data/src/blockers.txt data/src/words.txt data/src/demonyms.txt
 var data embed.FS
 
 // Ranks order the entries that share a spelling, best first: a country's
@@ -77,7 +77,7 @@ func wholeName(line string) string {
 // load builds a Set from the embedded files.
 func load() (*Set, error) {
 	s := &Set{words: map[string]wordEntry{}}
-	steps := []func() error{s.loadCountries, s.loadPlaces, s.loadBodies, s.loadOrgs, s.loadBlockers, s.loadGiven, s.loadWords}
+	steps := []func() error{s.loadCountries, s.loadDemonyms, s.loadPlaces, s.loadBodies, s.loadOrgs, s.loadBlockers, s.loadGiven, s.loadWords}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -156,6 +156,19 @@ func (s *Set) loadPlaces() error {
 			c |= Ambiguous
 		}
 		s.add(p.Name, entry{class: c, country: p.Country, place: p, rank: rank})
+		return nil
+	})
+}
+
+// loadDemonyms reads the words for a region's people that point at its
+// country: "Scottish", "Texan".
+func (s *Set) loadDemonyms() error {
+	return eachLine("data/src/demonyms.txt", func(line string) error {
+		f := fields(line)
+		if len(f) != 2 || len(f[0]) != 1 || len(f[1]) != 1 {
+			return fmt.Errorf("want word | country, got %q", line)
+		}
+		s.add(f[0][0], entry{class: Demonym, country: f[1][0], rank: rankCurated})
 		return nil
 	})
 }

@@ -37,3 +37,35 @@ func TestEmbeddedDataLoads(t *testing.T) {
 		t.Errorf("Places(Victoria) lacks Canada or the Seychelles: %+v", p)
 	}
 }
+
+// Callers compare countries by name, so every country an entry points at
+// must be spelt as countries.txt spells it.
+func TestEntriesNameCuratedCountries(t *testing.T) {
+	s, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	var walk func(n *node, visit func(*entry))
+	walk = func(n *node, visit func(*entry)) {
+		for _, e := range n.entries {
+			visit(e)
+		}
+		for _, c := range n.next {
+			walk(c, visit)
+		}
+	}
+	walk(&s.root, func(e *entry) {
+		if e.place != nil && e.place.Kind == Country {
+			names[e.country] = true
+		}
+	})
+	if len(names) < 190 {
+		t.Fatalf("only %d countries loaded", len(names))
+	}
+	walk(&s.root, func(e *entry) {
+		if e.country != "" && !names[e.country] {
+			t.Errorf("%q points at %q, not a country of countries.txt", e.form, e.country)
+		}
+	})
+}
