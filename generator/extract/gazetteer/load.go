@@ -83,7 +83,7 @@ func load() (*Set, error) {
 			return nil, err
 		}
 	}
-	s.root.sortEntries()
+	s.root.finish()
 	return s, nil
 }
 

@@ -108,8 +108,13 @@ func TestPlace(t *testing.T) {
 	if p, ok := s.Place("Catalonia"); !ok || p.Kind != Region || p.Country != "Spain" {
 		t.Errorf("Place(Catalonia) = %+v, %v; want a Spanish region", p, ok)
 	}
-	if p, ok := s.Place("Kabul"); !ok || p.Kind != Capital {
-		t.Errorf("Place(Kabul) = %+v, %v; want a capital", p, ok)
+	if p, ok := s.Place("Kabul"); !ok || p.Kind != Capital || p.Population < 1000000 {
+		t.Errorf("Place(Kabul) = %+v, %v; want a capital with its population", p, ok)
+	}
+	for _, p := range s.Places("Paris") {
+		if p.Country == "France" && p.Kind != Capital {
+			t.Errorf("Places(Paris) lists Paris, France again as %v", p.Kind)
+		}
 	}
 	if p, ok := s.Place("France"); !ok || p.Kind != Country || p.Country != "France" {
 		t.Errorf("Place(France) = %+v, %v; want the country", p, ok)
