@@ -41,7 +41,8 @@ func derive(in *inputs, opt options) (map[string][]byte, string, error) {
 	generated := map[string]*row{} // fold(name)|country|kind → best generated row
 	keep := func(r row) {
 		k := fold(r.name) + "|" + r.country + "|" + r.kind
-		if old := generated[k]; old == nil || r.population > old.population {
+		// Ties go to the smaller spelling, so input order never decides.
+		if old := generated[k]; old == nil || r.population > old.population || r.population == old.population && r.name < old.name {
 			generated[k] = &r
 		}
 	}
