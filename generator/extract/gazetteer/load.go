@@ -11,7 +11,7 @@ import (
 // data holds the gazetteer files; data/SOURCES.md says where each is from.
 //
 //go:embed data/places.tsv data/given.txt data/src/countries.txt data/src/bodies.txt
-//go:embed data/src/orgs.txt data/src/blockers.txt data/src/words.txt
+//go:embed data/src/orgs.txt data/src/blockers.txt data/src/words.txt data/src/demonyms.txt
 var data embed.FS
 
 // Ranks order the entries that share a spelling, best first: a country's
@@ -77,13 +77,13 @@ func wholeName(line string) string {
 // load builds a Set from the embedded files.
 func load() (*Set, error) {
 	s := &Set{words: map[string]wordEntry{}}
-	steps := []func() error{s.loadCountries, s.loadPlaces, s.loadBodies, s.loadOrgs, s.loadBlockers, s.loadGiven, s.loadWords}
+	steps := []func() error{s.loadCountries, s.loadDemonyms, s.loadPlaces, s.loadBodies, s.loadOrgs, s.loadBlockers, s.loadGiven, s.loadWords}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
 		}
 	}
-	s.root.sortEntries()
+	s.root.finish()
 	return s, nil
 }
 
@@ -160,6 +160,19 @@ func (s *Set) loadPlaces() error {
 	})
 }
 
+// loadDemonyms reads the words for a region's people that point at its
+// country: "Scottish", "Texan".
+func (s *Set) loadDemonyms() error {
+	return eachLine("data/src/demonyms.txt", func(line string) error {
+		f := fields(line)
+		if len(f) != 2 || len(f[0]) != 1 || len(f[1]) != 1 {
+			return fmt.Errorf("want word | country, got %q", line)
+		}
+		s.add(f[0][0], entry{class: Demonym, country: f[1][0], rank: rankCurated})
+		return nil
+	})
+}
+
 // loadBodies reads national bodies, which are organisations that also
 // stand for their country.
 func (s *Set) loadBodies() error {
@@ -206,7 +219,7 @@ func (s *Set) loadGiven() error {
 
 // loadWords reads the word lists, "[Class]" headed.
 func (s *Set) loadWords() error {
-	classes := map[string]Class{"PersonTitle": PersonTitle, "OrgWord": OrgWord, "EventWord": EventWord}
+	classes := map[string]Class{"PersonTitle": PersonTitle, "OrgWord": OrgWord, "EventWord": EventWord, "Surname": Surname}
 	var cur Class
 	return eachLine("data/src/words.txt", func(line string) error {
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
@@ -221,7 +234,9 @@ func (s *Set) loadWords() error {
 			return fmt.Errorf("word before any [list]")
 		}
 		for _, w := range strings.Fields(line) {
-			s.addWord(w, cur, false)
+			// Names are names only capitalised ("Young", "young");
+			// titles and organisation words are cues in any case.
+			s.addWord(w, cur, cur == Surname)
 		}
 		return nil
 	})

@@ -29,6 +29,12 @@ type wordEntry struct {
 	any, upper Class
 }
 
+// minCountryOfPopulation is the smallest generated city CountryOf maps to
+// its country. Smaller towns share their names with people and things far
+// more often than news means the town ("Obama, Japan"); curated places,
+// capitals and regions are not held to it.
+var minCountryOfPopulation = 100000
+
 var (
 	defaultOnce sync.Once
 	defaultSet  *Set
@@ -77,7 +83,7 @@ func (s *Set) Places(name string) []Place {
 // often not the place.
 func (s *Set) CountryOf(name string) (string, bool) {
 	for _, e := range s.lookup(name) {
-		if e.country == "" || (e.place != nil && e.place.Ambiguous) {
+		if e.country == "" || (e.place != nil && (e.place.Ambiguous || e.rank == rankCity && e.place.Population < minCountryOfPopulation)) {
 			continue
 		}
 		return e.country, true

@@ -61,7 +61,7 @@ func TestMarkCaseRules(t *testing.T) {
 
 func TestMarkWordLists(t *testing.T) {
 	words, got := marked("General Mark Lewis attended the Olympics with the Ministry delegation.")
-	want := map[string]Class{"General": PersonTitle, "Mark": Given, "Olympics": EventWord, "Ministry": OrgWord}
+	want := map[string]Class{"General": PersonTitle, "Mark": Given, "Lewis": Surname, "Olympics": EventWord, "Ministry": OrgWord}
 	for i, w := range words {
 		if c, ok := want[w]; ok && !got[i].Has(c) {
 			t.Errorf("%q: got %v, want %v", w, got[i], c)
@@ -89,7 +89,10 @@ func TestCountryOf(t *testing.T) {
 			t.Errorf("CountryOf(%q) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"us", "march", "Reading", "Best", "Ministry", "Islamic State"} {
+	if got, ok := s.CountryOf("NEW YORK"); !ok || got != "United States" {
+		t.Errorf(`CountryOf("NEW YORK") = %q, %v; a headline in capitals still names the city`, got, ok)
+	}
+	for _, in := range []string{"us", "march", "Reading", "Best", "Western", "Ministry", "Islamic State", "UN", "Obama"} {
 		if got, ok := s.CountryOf(in); ok {
 			t.Errorf("CountryOf(%q) = %q; want none", in, got)
 		}
@@ -105,8 +108,13 @@ func TestPlace(t *testing.T) {
 	if p, ok := s.Place("Catalonia"); !ok || p.Kind != Region || p.Country != "Spain" {
 		t.Errorf("Place(Catalonia) = %+v, %v; want a Spanish region", p, ok)
 	}
-	if p, ok := s.Place("Kabul"); !ok || p.Kind != Capital {
-		t.Errorf("Place(Kabul) = %+v, %v; want a capital", p, ok)
+	if p, ok := s.Place("Kabul"); !ok || p.Kind != Capital || p.Population < 1000000 {
+		t.Errorf("Place(Kabul) = %+v, %v; want a capital with its population", p, ok)
+	}
+	for _, p := range s.Places("Paris") {
+		if p.Country == "France" && p.Kind != Capital {
+			t.Errorf("Places(Paris) lists Paris, France again as %v", p.Kind)
+		}
 	}
 	if p, ok := s.Place("France"); !ok || p.Kind != Country || p.Country != "France" {
 		t.Errorf("Place(France) = %+v, %v; want the country", p, ok)

@@ -36,12 +36,13 @@ func derive(in *inputs, opt options) (map[string][]byte, string, error) {
 		return nil, "", err
 	}
 	given := givenNames(in, opt)
-	amb := ambiguity{words: in.words, given: given, opt: opt}
+	amb := ambiguity{words: in.words, given: given, generic: in.generic, opt: opt}
 
 	generated := map[string]*row{} // fold(name)|country|kind → best generated row
 	keep := func(r row) {
 		k := fold(r.name) + "|" + r.country + "|" + r.kind
-		if old := generated[k]; old == nil || r.population > old.population {
+		// Ties go to the smaller spelling, so input order never decides.
+		if old := generated[k]; old == nil || r.population > old.population || r.population == old.population && r.name < old.name {
 			generated[k] = &r
 		}
 	}

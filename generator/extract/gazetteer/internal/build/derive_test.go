@@ -98,9 +98,9 @@ func TestDeriveRejectsUnknownCountry(t *testing.T) {
 func TestReadCities(t *testing.T) {
 	msg := appendField(nil, 2, "Las Vegas")
 	msg = appendField(msg, 3, "US")
-	msg = append(msg, 9<<3|0)
+	msg = append(msg, 9<<3) // field 9, a varint
 	msg = binary.AppendUvarint(msg, 623747)
-	msg = append(msg, 10<<3|0, 0x05) // a coordinate, which is skipped
+	msg = append(msg, 10<<3, 0x05) // field 10, a coordinate, which is skipped
 	file := binary.AppendUvarint(nil, uint64(len(msg)))
 	file = append(file, msg...)
 	dir := t.TempDir()

@@ -18,12 +18,13 @@ import (
 type inputs struct {
 	cities    []city
 	regions   []countryRegions
-	births    map[string]int // lower-case given name → US births
-	words     map[string]int // SUBTLEX word as cased there → count
-	countries [][]string     // curated countries.txt lines, split on "|"
-	codes     [][]string     // curated codes.txt: ISO code | country
-	places    [][]string     // curated places.txt: name | country | kind
-	given     []string       // curated given names
+	births    map[string]int  // lower-case given name → US births
+	words     map[string]int  // SUBTLEX word as cased there → count
+	countries [][]string      // curated countries.txt lines, split on "|"
+	codes     [][]string      // curated codes.txt: ISO code | country
+	places    [][]string      // curated places.txt: name | country | kind
+	given     []string        // curated given names
+	generic   map[string]bool // curated words that make a place name generic
 }
 
 type countryRegions struct {
@@ -71,6 +72,15 @@ func readInputs(npm, src, sqlite string) (*inputs, error) {
 	}
 	for _, l := range lines {
 		in.given = append(in.given, strings.Fields(l)...)
+	}
+	if lines, err = readLines(filepath.Join(src, "generic.txt")); err != nil {
+		return nil, err
+	}
+	in.generic = map[string]bool{}
+	for _, l := range lines {
+		for _, w := range strings.Fields(l) {
+			in.generic[w] = true
+		}
 	}
 	return in, nil
 }

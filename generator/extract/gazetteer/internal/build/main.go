@@ -23,7 +23,7 @@ type options struct {
 	bigCity       int // population from which a city's name outweighs a given name
 }
 
-var defaults = options{minPopulation: 15000, minBirths: 5000, minWordCount: 300, bigCity: 1000000}
+var defaults = options{minPopulation: 15000, minBirths: 5000, minWordCount: 100, bigCity: 1000000}
 
 func main() {
 	npm := flag.String("npm", "", "node_modules directory holding the source packages (required)")

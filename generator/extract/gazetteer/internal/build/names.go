@@ -41,23 +41,29 @@ func givenFile(given map[string]string, opt options) []byte {
 // ambiguity decides which place names a reader may take for something
 // else: a common word ("Reading", "March") or a person's given name.
 type ambiguity struct {
-	words map[string]int
-	given map[string]string
-	opt   options
+	words   map[string]int
+	given   map[string]string
+	generic map[string]bool
+	opt     options
 }
 
-// flags returns "w" when every word of the name is a common lower-case
-// word, and "n" when the name is a given name and the generated place is
-// not so big that the place reading wins ("Florence, Alabama" is flagged,
-// "Sydney, Australia" is not).
+// flags returns "w" when every word of a generated place's name is a
+// common lower-case word or a generic one ("Reading", "Western"), and "n"
+// when the name is a given name and the place is not so big that the
+// place reading wins ("Florence, Alabama" is flagged, "Sydney, Australia"
+// is not). Curated places carry no flags: they were listed knowing.
 func (a ambiguity) flags(r row) string {
+	if r.rank == 0 {
+		return ""
+	}
 	var f string
 	words := strings.Fields(r.name)
 	common := true
 	for _, w := range words {
-		// SUBTLEX spells a word in lower case only when it is more often
-		// written so, which is what "a common word" means here.
-		if a.words[strings.ToLower(w)] < a.opt.minWordCount || strings.ToLower(w) != w && a.words[w] > a.words[strings.ToLower(w)] {
+		// SUBTLEX keeps one spelling a word, lower case only when the
+		// word is more often written so: what "a common word" means here.
+		lw := strings.ToLower(w)
+		if !a.generic[lw] && a.words[lw] < a.opt.minWordCount {
 			common = false
 			break
 		}
@@ -65,8 +71,7 @@ func (a ambiguity) flags(r row) string {
 	if common {
 		f += "w"
 	}
-	// A curated place was listed knowing its name is also a person's.
-	if r.rank > 0 && len(words) == 1 && a.given[fold(r.name)] != "" && r.population < a.opt.bigCity {
+	if len(words) == 1 && a.given[fold(r.name)] != "" && r.population < a.opt.bigCity {
 		f += "n"
 	}
 	return f
