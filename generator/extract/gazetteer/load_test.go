@@ -2,17 +2,6 @@ package gazetteer
 
 import "testing"
 
-// BenchmarkLoad measures building the gazetteer, which every program that
-// imports the package pays for on first use (budget: 100 ms). Speed is
-// measured here, never asserted by a test on a shared machine.
-func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		if _, err := load(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func TestEmbeddedDataLoads(t *testing.T) {
 	s, err := load()
 	if err != nil {
