@@ -13,6 +13,9 @@ type Result struct {
 	Event         string   // the named meeting, summit, dialogue, talks, exercise, attack or agreement; "" if none
 	Topics        []string // from the vocabulary, strongest first
 	Summary       string   // the first informative sentences, about 300 characters at most
+	// Doubtful are names found but not filed above, for the analyst to
+	// judge: import prints them.
+	Doubtful []Doubt
 }
 
 // Extractor reads articles. Build one with New and share it: Extract is
@@ -67,6 +70,7 @@ func (x *Extractor) Extract(title, text string) Result {
 		Event:         x.aliasOne(event),
 		Topics:        x.topics.topics(a),
 		Summary:       summarize(a),
+		Doubtful:      s.doubtful(clusters),
 	}
 }
 

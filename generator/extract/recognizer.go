@@ -144,6 +144,8 @@ const (
 func (s *scene) weigh(m personMention, part span) (personMention, bool) {
 	if m.str != certain {
 		if c := s.taggedOther(m.from, m.to); c >= overruleConf {
+			k, _, _ := s.tagOf(m.from, m.to)
+			s.doubt(m, 1-c, "read as "+kindWord(k))
 			return m, false
 		}
 		if m.str == weak && s.taggedPerson(m.from, m.to) >= vouchConf {
@@ -214,4 +216,17 @@ func (r *recognizer) bodiesCountries(orgs, countries *ordered) {
 			countries.add(o.Country, orgs.pos[slug])
 		}
 	}
+}
+
+// kindWord names a tagger kind for a person reading a warning.
+func kindWord(k tagger.Kind) string {
+	switch k {
+	case tagger.Organization:
+		return "an organisation"
+	case tagger.Place:
+		return "a place"
+	case tagger.Event:
+		return "an event"
+	}
+	return "the name of a thing"
 }

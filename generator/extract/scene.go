@@ -12,7 +12,8 @@ type scene struct {
 	noble   []bool // tokens of a noble title that names a person
 	// nobleAlias holds the given names written before a noble title.
 	nobleAlias set
-	tags       []tagged // the learned tagger's reading, one a token
+	tags       []tagged   // the learned tagger's reading, one a token
+	doubts     []heldBack // people found but not filed
 }
 
 func newScene(t *tables, a *article) *scene {
