@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
+
+	"github.com/briefing-digest/briefing/generator/extract/gazetteer"
 )
 
 // data holds the gazetteers and word lists, authored for this project.
@@ -106,9 +109,19 @@ func buildTables() (*tables, error) {
 	return t, nil
 }
 
+// shared are the lists the gazetteer package keeps, which the rules read
+// as they are rather than keep copies.
+var shared = set{"countries.txt": true, "given_names.txt": true}
+
 // eachLine calls f with every non-blank, non-comment line of a data file.
 func eachLine(name string, f func(line string) error) error {
-	file, err := data.Open("data/" + name)
+	var file fs.File
+	var err error
+	if shared[name] {
+		file, err = gazetteer.Source(name)
+	} else {
+		file, err = data.Open("data/" + name)
+	}
 	if err != nil {
 		return fmt.Errorf("extract data: %w", err)
 	}
