@@ -59,17 +59,12 @@ type labelledSet struct {
 	docs []measuredDoc
 }
 
-func measure(x *extract.Extractor, docs []goldDoc, keep []bool) []measuredDoc {
+func measure(x *extract.Extractor, docs []goldDoc) []measuredDoc {
 	out := make([]measuredDoc, len(docs))
 	for i, d := range docs {
 		found := 0
 		for _, e := range x.TopicEvidence(d.Title, d.Text) {
 			g := slices.Contains(d.Topics, e.Topic)
-			for i := range e.Measures {
-				if !keep[i] {
-					e.Measures[i] = 0 // a zero measure keeps a zero weight
-				}
-			}
 			if g {
 				found++
 			}

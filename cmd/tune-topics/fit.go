@@ -11,6 +11,10 @@ import (
 // must stay small and few measures must carry them.
 const lambda = 0.01
 
+// fitted says which measures the fit may weigh (-use); the others keep
+// weight 0 but are still read, for the floor the extract package applies.
+var fitted []bool
+
 // fitWeights fits a logistic regression to every candidate of the sets,
 // then picks the score threshold that gives the best F1 over them. Plain
 // gradient descent from zero, a fixed number of steps: the same data
@@ -43,6 +47,9 @@ func fitWeights(sets []labelledSet) extract.TopicWeights {
 				grad[len(w)-1] += p - y
 			}
 			for i := range w {
+				if i < len(w)-1 && !fitted[i] {
+					continue
+				}
 				g := grad[i] / float64(len(cands))
 				if i < len(w)-1 {
 					g += lambda * w[i]
@@ -64,7 +71,9 @@ func bestThreshold(tw extract.TopicWeights, docs []measuredDoc) float64 {
 	var scores []float64
 	for _, d := range docs {
 		for _, c := range d.cands {
-			scores = append(scores, score(tw, c))
+			if s := score(tw, c); !math.IsInf(s, -1) {
+				scores = append(scores, s)
+			}
 		}
 	}
 	sort.Float64s(scores)
@@ -79,14 +88,7 @@ func bestThreshold(tw extract.TopicWeights, docs []measuredDoc) float64 {
 	return best
 }
 
-func score(tw extract.TopicWeights, c candidate) float64 {
-	x := c.x
-	s := tw.Bias
-	for i, n := range extract.TopicMeasures() {
-		s += tw.Weights[n] * x[i]
-	}
-	return s
-}
+func score(tw extract.TopicWeights, c candidate) float64 { return tw.Score(c.topic, c.x) }
 
 func dot(w, x []float64) float64 {
 	s := w[len(w)-1]

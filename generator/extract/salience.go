@@ -1,6 +1,9 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The measures of how much an article is about a topic, in the order
 // topicEvidence holds them. Each is a question an editor asks of a word
@@ -14,12 +17,13 @@ const (
 	mKeywords          // log2(1 + distinct keywords): many words, not one word often
 	mShare             // the topic's mentions over the best topic's
 	mDensity           // log2(1 + mentions per 100 words)
-	mSentences         // the share of the article's words in sentences with a keyword
+	mSentences         // the share of the words in sentences with a keyword, headline included
+	mMentions          // log2(1 + mentions)
 	nMeasures
 )
 
 // measureNames spell the measures in the weights file.
-var measureNames = [nMeasures]string{"headline", "lead", "coverage", "paragraphs", "keywords", "share", "density", "sentences"}
+var measureNames = [nMeasures]string{"headline", "lead", "coverage", "paragraphs", "keywords", "share", "density", "sentences", "mentions"}
 
 // leadWords is how many words of opening paragraphs make the lead, so a
 // one-line teaser does not stand for it alone.
@@ -46,50 +50,53 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 	}
 	para, lead, paras, words := a.paragraphs()
 	headline := a.headline()
+	// A topic's tally, kept in slices: an article has few mentions, and
+	// maps cost more than the scans they would save.
 	type tally struct {
+		topic          int
 		headline, lead bool
 		mentions       int
-		paras          map[int]bool
-		kws            map[int]bool
+		paras, kws     []int
+		sents          []int // first token of each sentence with a mention
+		sentWords      int
 	}
-	byTopic := map[int]*tally{}
-	var order []int
+	var ts []tally
+	slot := make([]int8, len(ix.names)) // 1 + the topic's index in ts
 	for _, m := range ms {
-		t := byTopic[m.topic]
-		if t == nil {
-			t = &tally{paras: map[int]bool{}, kws: map[int]bool{}}
-			byTopic[m.topic] = t
-			order = append(order, m.topic)
+		if slot[m.topic] == 0 {
+			ts = append(ts, tally{topic: m.topic})
+			slot[m.topic] = int8(len(ts))
 		}
+		t := &ts[slot[m.topic]-1]
 		t.mentions++
-		t.kws[m.kw] = true
+		if !slices.Contains(t.kws, m.kw) {
+			t.kws = append(t.kws, m.kw)
+		}
 		line := a.toks[m.tok].line
-		switch p := para[line]; {
-		case line == headline:
+		p := para[line]
+		if line != headline && p < 0 {
+			continue
+		}
+		if s := a.sentenceStart(m.tok); !slices.Contains(t.sents, s) {
+			t.sents = append(t.sents, s)
+			t.sentWords += a.sentenceWords(s)
+		}
+		if line == headline {
 			t.headline = true
-		case p >= 0:
-			t.paras[p] = true
-			if p < lead {
-				t.lead = true
-			}
+			continue
 		}
-	}
-	sentOf, sentWords := a.sentences()
-	covered := map[int]map[int]bool{}
-	for _, m := range ms {
-		if covered[m.topic] == nil {
-			covered[m.topic] = map[int]bool{}
+		if !slices.Contains(t.paras, p) {
+			t.paras = append(t.paras, p)
 		}
-		covered[m.topic][sentOf[m.tok]] = true
+		t.lead = t.lead || p < lead
 	}
 	best := 0
-	for _, t := range byTopic {
+	for _, t := range ts {
 		best = max(best, t.mentions)
 	}
-	out := make([]topicEvidence, 0, len(order))
-	for _, ti := range order {
-		t := byTopic[ti]
-		e := topicEvidence{topic: ti}
+	out := make([]topicEvidence, 0, len(ts))
+	for _, t := range ts {
+		e := topicEvidence{topic: t.topic}
 		if t.headline {
 			e.measures[mHeadline] = 1
 		}
@@ -102,15 +109,31 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 		e.measures[mParagraphs] = math.Log2(1 + float64(len(t.paras)))
 		e.measures[mKeywords] = math.Log2(1 + float64(len(t.kws)))
 		e.measures[mShare] = float64(t.mentions) / float64(best)
-		cw := 0
-		for si := range covered[ti] {
-			cw += sentWords[si]
-		}
-		e.measures[mSentences] = float64(cw) / float64(max(words, 1))
 		e.measures[mDensity] = math.Log2(1 + 100*float64(t.mentions)/float64(max(words, 50)))
+		e.measures[mSentences] = min(1, float64(t.sentWords)/float64(max(words, 1)))
+		e.measures[mMentions] = math.Log2(1 + float64(t.mentions))
 		out = append(out, e)
 	}
 	return out
+}
+
+// sentenceStart is the first token of the sentence holding token i.
+func (a *article) sentenceStart(i int) int {
+	for i > 0 && !a.toks[i].sent {
+		i--
+	}
+	return i
+}
+
+// sentenceWords counts the words of the sentence starting at token s.
+func (a *article) sentenceWords(s int) int {
+	n := 0
+	for i := s; i < len(a.toks) && (i == s || !a.toks[i].sent); i++ {
+		if a.toks[i].kind == tWord {
+			n++
+		}
+	}
+	return n
 }
 
 // headline is the line that heads the article: the title, or when none
@@ -161,21 +184,4 @@ func (a *article) paragraphs() (para []int, lead, n, words int) {
 		}
 	}
 	return para, lead, n, words
-}
-
-// sentences numbers each token's sentence and counts each sentence's words.
-func (a *article) sentences() (of []int, words []int) {
-	of = make([]int, len(a.toks))
-	n := -1
-	for i, t := range a.toks {
-		if t.sent || n < 0 {
-			n++
-			words = append(words, 0)
-		}
-		of[i] = n
-		if t.kind == tWord {
-			words[n]++
-		}
-	}
-	return of, words
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // maxTopics keeps the list short enough to be a signal.
 const maxTopics = 5
@@ -21,7 +25,19 @@ type keyword struct {
 	not   [][]string // stemmed phrases none of which may be near
 }
 
+// compileVocabulary indexes v. Every Extractor built without a vocabulary
+// of its own shares one index of the default, which is read-only: its
+// senses make it costly to build, and New is called per command.
 func compileVocabulary(v Vocabulary) *topicIndex {
+	if v.equal(defaultVocabulary()) {
+		return defaultIndex()
+	}
+	return buildIndex(v)
+}
+
+var defaultIndex = sync.OnceValue(func() *topicIndex { return buildIndex(defaultVocabulary()) })
+
+func buildIndex(v Vocabulary) *topicIndex {
 	ix := &topicIndex{byFirst: map[string][]keyword{}}
 	for ti, t := range v {
 		ix.names = append(ix.names, t.Name)
@@ -40,6 +56,26 @@ func compileVocabulary(v Vocabulary) *topicIndex {
 		}
 	}
 	return ix
+}
+
+// equal reports whether v and o hold the same topics, keywords and senses.
+func (v Vocabulary) equal(o Vocabulary) bool {
+	if len(v) != len(o) {
+		return false
+	}
+	for i := range v {
+		a, b := v[i], o[i]
+		if a.Name != b.Name || !slices.Equal(a.Keywords, b.Keywords) || len(a.Senses) != len(b.Senses) {
+			return false
+		}
+		for k, s := range a.Senses {
+			t, ok := b.Senses[k]
+			if !ok || !slices.Equal(s.With, t.With) || !slices.Equal(s.Not, t.Not) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func stemPhrase(p string) []string {

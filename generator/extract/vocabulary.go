@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"os"
+	"slices"
+	"sync"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -33,6 +35,12 @@ type Vocabulary []Topic
 // terrorism, sanctions, refugees, the nuclear programme, military
 // exercises, diplomacy, border security, energy, elections and more.
 func DefaultVocabulary() Vocabulary {
+	return defaultVocabulary().clone()
+}
+
+// defaultVocabulary parses the embedded file once: with its senses it is
+// too big for the one-line fast path of yamldoc, and New must stay cheap.
+var defaultVocabulary = sync.OnceValue(func() Vocabulary {
 	b, err := data.ReadFile("data/topics.yaml")
 	if err != nil {
 		panic(fmt.Sprintf("extract: embedded vocabulary: %v", err))
@@ -42,6 +50,21 @@ func DefaultVocabulary() Vocabulary {
 		panic(fmt.Sprintf("extract: embedded vocabulary: %v", err))
 	}
 	return v
+})
+
+// clone copies v, so a caller may change what DefaultVocabulary returned.
+func (v Vocabulary) clone() Vocabulary {
+	out := make(Vocabulary, len(v))
+	for i, t := range v {
+		out[i] = Topic{Name: t.Name, Keywords: slices.Clone(t.Keywords)}
+		if t.Senses != nil {
+			out[i].Senses = make(map[string]Sense, len(t.Senses))
+			for k, s := range t.Senses {
+				out[i].Senses[k] = Sense{With: slices.Clone(s.With), Not: slices.Clone(s.Not)}
+			}
+		}
+	}
+	return out
 }
 
 // LoadVocabulary reads a YAML file mapping each topic to its keywords:
