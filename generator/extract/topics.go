@@ -23,6 +23,10 @@ type keyword struct {
 	stems []string
 	with  [][]string // stemmed phrases, one of which must be near; none: always
 	not   [][]string // stemmed phrases none of which may be near
+	// starts holds the first stems of with and not phrases, so the window
+	// around a keyword is read once, a lookup a token, however long the
+	// lists: the ambiguous keywords are among the commonest words.
+	starts set
 }
 
 // compileVocabulary indexes v. Every Extractor built without a vocabulary
@@ -51,6 +55,10 @@ func buildIndex(v Vocabulary) *topicIndex {
 			if s, ok := t.Senses[kw]; ok {
 				k.with = stemPhrases(s.With)
 				k.not = stemPhrases(s.Not)
+				k.starts = set{}
+				for _, p := range append(slices.Clip(k.with), k.not...) {
+					k.starts[p[0]] = true
+				}
 			}
 			ix.byFirst[stems[0]] = append(ix.byFirst[stems[0]], k)
 		}
@@ -166,38 +174,35 @@ const senseWindow = 15
 // meant reports whether the keyword at [from, to) has the sense its topic
 // wants, judged by the stems within senseWindow tokens.
 func (kw *keyword) meant(stems []string, from, to int) bool {
-	if len(kw.with) == 0 && len(kw.not) == 0 {
+	if kw.starts == nil {
 		return true
 	}
 	lo, hi := max(0, from-senseWindow), min(len(stems), to+senseWindow)
-	for _, p := range kw.not {
-		if phraseIn(stems, lo, hi, from, to, p) {
-			return false
-		}
-	}
-	if len(kw.with) == 0 {
-		return true
-	}
-	for _, p := range kw.with {
-		if phraseIn(stems, lo, hi, from, to, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// phraseIn reports phrase p among stems[lo:hi], outside the keyword's own
-// tokens [from, to).
-func phraseIn(stems []string, lo, hi, from, to int, p []string) bool {
-	for j := lo; j+len(p) <= hi; j++ {
-		if j >= from && j < to {
+	confirmed := len(kw.with) == 0
+	for j := lo; j < hi; j++ {
+		if (j >= from && j < to) || !kw.starts[stems[j]] {
 			continue
 		}
-		if stems[j] == p[0] && followedBy(stems, j+1, p[1:]) {
-			return true
+		for _, p := range kw.not {
+			if startsAt(stems, j, hi, p) {
+				return false
+			}
+		}
+		if !confirmed {
+			for _, p := range kw.with {
+				if startsAt(stems, j, hi, p) {
+					confirmed = true
+					break
+				}
+			}
 		}
 	}
-	return false
+	return confirmed
+}
+
+// startsAt reports phrase p at stems[j:], ending before hi.
+func startsAt(stems []string, j, hi int, p []string) bool {
+	return j+len(p) <= hi && stems[j] == p[0] && followedBy(stems, j+1, p[1:])
 }
 
 func followedBy(stems []string, i int, rest []string) bool {
