@@ -107,7 +107,7 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 			e.measures[mCoverage] = float64(len(t.paras)) / float64(paras)
 		}
 		e.measures[mParagraphs] = math.Log2(1 + float64(len(t.paras)))
-		e.measures[mKeywords] = math.Log2(1 + float64(len(t.kws)))
+		e.measures[mKeywords] = math.Log2(1 + float64(len(t.kws))*smallTopic(ix.sizes[t.topic]))
 		e.measures[mShare] = float64(t.mentions) / float64(best)
 		e.measures[mDensity] = math.Log2(1 + 100*float64(t.mentions)/float64(max(words, 50)))
 		e.measures[mSentences] = min(1, float64(t.sentWords)/float64(max(words, 1)))
@@ -115,6 +115,19 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 		out = append(out, e)
 	}
 	return out
+}
+
+// fullTopic is how many keywords a topic needs before finding one of them
+// says less than finding several: a site's own topic of one or two
+// keywords ("Caspian affairs: [caspian]") cannot show variety, so each of
+// its keywords counts as more than one. The default topics all have more.
+const fullTopic = 3
+
+func smallTopic(size int) float64 {
+	if size >= fullTopic || size == 0 {
+		return 1
+	}
+	return float64(fullTopic) / float64(size)
 }
 
 // sentenceStart is the first token of the sentence holding token i.

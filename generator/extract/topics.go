@@ -14,7 +14,8 @@ const maxTopics = 5
 type topicIndex struct {
 	names    []string
 	byFirst  map[string][]keyword
-	keywords int // how many keywords the vocabulary has, over all topics
+	keywords int   // how many keywords the vocabulary has, over all topics
+	sizes    []int // how many keywords each topic has
 }
 
 type keyword struct {
@@ -45,6 +46,7 @@ func buildIndex(v Vocabulary) *topicIndex {
 	ix := &topicIndex{byFirst: map[string][]keyword{}}
 	for ti, t := range v {
 		ix.names = append(ix.names, t.Name)
+		ix.sizes = append(ix.sizes, 0)
 		for _, kw := range t.Keywords {
 			stems := stemPhrase(kw)
 			if len(stems) == 0 {
@@ -52,6 +54,7 @@ func buildIndex(v Vocabulary) *topicIndex {
 			}
 			k := keyword{topic: ti, id: ix.keywords, stems: stems}
 			ix.keywords++
+			ix.sizes[ti]++
 			if s, ok := t.Senses[kw]; ok {
 				k.with = stemPhrases(s.With)
 				k.not = stemPhrases(s.Not)

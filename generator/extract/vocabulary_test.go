@@ -85,6 +85,7 @@ func TestTopics(t *testing.T) {
 		{"one mention in the headline is", "Oil exports resume", "Shipments left the port on Monday.", []string{"Energy"}},
 		{"phrases match whole", "Uranium enrichment resumes", "Uranium enrichment rose; uranium enrichment may rise again. Enrichment of soil is a farming term.", []string{"Nuclear programme"}},
 		{"words match whole", "", "The selection committee met. Reelection talk grew.", nil},
+		{"a topic of one keyword needs no headline", "", "Voters queued from dawn in the hill towns. The election was the first in six years.\n\nBuses ran all day, and schools closed early. Observers said the election was calm.\n\nThe count began at dusk, and the results of the election are due on Friday. Markets were quiet.", []string{"Elections"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
