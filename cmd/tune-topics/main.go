@@ -38,9 +38,6 @@ func run(args []string) error {
 	// counts, density and raw mentions added nothing that the number of
 	// distinct keywords and the share of sentences they fill did not say.
 	use := fs.String("use", "headline,keywords,sentences,share", "comma-separated measures to fit; the others get weight 0; \"\" fits all")
-	seed := fs.String("seed", "generator/extract/testdata/seed-article.txt", "the article whose topics are required; \"\" for none")
-	seedTitle := fs.String("seed-title", "Iran, Russia stress cooperation to achieve regional security", "the seed article's headline, as the tests also pass it")
-	seedTopics := fs.String("seed-topics", "Regional security,Diplomacy,Terrorism,Sanctions", "the topics the seed article must keep")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,16 +57,7 @@ func run(args []string) error {
 	}
 	report(os.Stdout, all)
 	w := fitWeights(all)
-	if *seed != "" {
-		if err := seedPriors(x, &w, *seed, *seedTitle, splitList(*seedTopics)); err != nil {
-			return err
-		}
-		for _, s := range all {
-			fmt.Printf("%-14s with seed priors: %v\n", s.name, evaluate(w, s.docs))
-		}
-		fmt.Printf("seed priors: %v\n", w.Priors)
-	}
-	w.About = fmt.Sprintf("fitted by go run ./cmd/tune-topics -use %q on %s (%d articles): L2 logistic regression (lambda %g), then the threshold of best F1; priors lift the topics %s must keep", *use, *sets, countDocs(all), lambda, *seed)
+	w.About = fmt.Sprintf("fitted by go run ./cmd/tune-topics -use %q on %s (%d articles): L2 logistic regression (lambda %g), then the threshold of best F1", *use, *sets, countDocs(all), lambda)
 	b, err := json.MarshalIndent(w, "", "  ")
 	if err != nil {
 		return err

@@ -19,11 +19,12 @@ const (
 	mDensity           // log2(1 + mentions per 100 words)
 	mSentences         // the share of the words in sentences with a keyword, headline included
 	mMentions          // log2(1 + mentions)
+	mNamed             // 1 when the article writes the topic's own name twice: "terrorism", "sanctions"
 	nMeasures
 )
 
 // measureNames spell the measures in the weights file.
-var measureNames = [nMeasures]string{"headline", "lead", "coverage", "paragraphs", "keywords", "share", "density", "sentences", "mentions"}
+var measureNames = [nMeasures]string{"headline", "lead", "coverage", "paragraphs", "keywords", "share", "density", "sentences", "mentions", "named"}
 
 // leadWords is how many words of opening paragraphs make the lead, so a
 // one-line teaser does not stand for it alone.
@@ -56,6 +57,7 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 		topic          int
 		headline, lead bool
 		mentions       int
+		named          int // mentions that are the topic's own name
 		paras, kws     []int
 		sents          []int // first token of each sentence with a mention
 		sentWords      int
@@ -69,6 +71,9 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 		}
 		t := &ts[slot[m.topic]-1]
 		t.mentions++
+		if ix.nameStem[m.topic] != "" && stems[m.tok] == ix.nameStem[m.topic] {
+			t.named++
+		}
 		if !slices.Contains(t.kws, m.kw) {
 			t.kws = append(t.kws, m.kw)
 		}
@@ -112,6 +117,9 @@ func (ix *topicIndex) evidence(a *article) []topicEvidence {
 		e.measures[mDensity] = math.Log2(1 + 100*float64(t.mentions)/float64(max(words, 50)))
 		e.measures[mSentences] = min(1, float64(t.sentWords)/float64(max(words, 1)))
 		e.measures[mMentions] = math.Log2(1 + float64(t.mentions))
+		if t.named >= 2 {
+			e.measures[mNamed] = 1
+		}
 		out = append(out, e)
 	}
 	return out

@@ -23,17 +23,12 @@ type TopicWeights struct {
 	Bias      float64            `json:"bias"`
 	Weights   map[string]float64 `json:"weights"` // by TopicMeasures name
 	Threshold float64            `json:"threshold"`
-	// Priors add to a topic's score, by topic name. cmd/tune-topics sets
-	// them only where a required article (the seed) needs them; topics
-	// not named, such as a site's own, have none.
-	Priors map[string]float64 `json:"priors,omitempty"`
 }
 
 // topicModel is TopicWeights laid out by measure.
 type topicModel struct {
 	bias, threshold float64
 	w               [nMeasures]float64
-	priors          map[string]float64
 }
 
 // defaultTopicModel reads the embedded weights once. It is read when
@@ -53,7 +48,7 @@ var defaultTopicModel = sync.OnceValue(func() topicModel {
 })
 
 func (tw TopicWeights) model() (topicModel, error) {
-	m := topicModel{bias: tw.Bias, threshold: tw.Threshold, priors: tw.Priors}
+	m := topicModel{bias: tw.Bias, threshold: tw.Threshold}
 	for name, w := range tw.Weights {
 		i := measureIndex(name)
 		if i < 0 {
@@ -75,7 +70,7 @@ func measureIndex(name string) int {
 
 // minMentions is the floor below the weights: a keyword found once, and
 // not in the headline, is a word in passing whatever else the article
-// holds, so no weight or prior may make a topic of it.
+// holds, so no weight may make a topic of it.
 const minMentions = 2
 
 // eligible reports evidence above that floor.
@@ -92,6 +87,18 @@ func (m topicModel) score(e *topicEvidence) float64 {
 	for i, v := range e.measures {
 		s += m.w[i] * v
 	}
+	return namedFloor(e.measures[:], s, m.threshold)
+}
+
+// namedFloor lifts to just above the threshold a topic whose own name the
+// article writes twice ("terrorism", "sanctions"): the article says
+// outright what it is about, however little of it those sentences fill.
+// It is a rule, not a weight, because the labelled sets have too few such
+// articles to fit one.
+func namedFloor(measures []float64, s, threshold float64) float64 {
+	if measures[mNamed] == 1 && !(s > threshold) {
+		return threshold + 1e-6
+	}
 	return s
 }
 
@@ -103,11 +110,11 @@ func (tw TopicWeights) Score(topic string, measures []float64) float64 {
 	if !eligible(measures) {
 		return math.Inf(-1)
 	}
-	s := tw.Bias + tw.Priors[topic]
+	s := tw.Bias
 	for i, n := range measureNames {
 		s += tw.Weights[n] * measures[i]
 	}
-	return s
+	return namedFloor(measures, s, tw.Threshold)
 }
 
 // choose keeps the topics that score above the threshold, best first.
@@ -118,7 +125,7 @@ func (m topicModel) choose(names []string, ev []topicEvidence) []string {
 	}
 	var kept []scored
 	for i := range ev {
-		if s := m.score(&ev[i]) + m.priors[names[ev[i].topic]]; s > m.threshold {
+		if s := m.score(&ev[i]); s > m.threshold {
 			kept = append(kept, scored{ev[i].topic, s})
 		}
 	}

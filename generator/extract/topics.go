@@ -16,6 +16,9 @@ type topicIndex struct {
 	byFirst  map[string][]keyword
 	keywords int   // how many keywords the vocabulary has, over all topics
 	sizes    []int // how many keywords each topic has
+	// nameStem is the stem of a one-word topic's name ("terrorism"), so an
+	// article that writes the name itself is seen to; "" for longer names.
+	nameStem []string
 }
 
 type keyword struct {
@@ -47,6 +50,7 @@ func buildIndex(v Vocabulary) *topicIndex {
 	for ti, t := range v {
 		ix.names = append(ix.names, t.Name)
 		ix.sizes = append(ix.sizes, 0)
+		ix.nameStem = append(ix.nameStem, oneWordStem(t.Name))
 		for _, kw := range t.Keywords {
 			stems := stemPhrase(kw)
 			if len(stems) == 0 {
@@ -254,4 +258,12 @@ func undouble(k string) string {
 		return k[:n-1]
 	}
 	return k
+}
+
+// oneWordStem is the stem of a one-word name, or "".
+func oneWordStem(name string) string {
+	if strings.ContainsAny(name, " -") {
+		return ""
+	}
+	return stem(fold(name))
 }

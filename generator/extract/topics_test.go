@@ -159,3 +159,19 @@ func TestDefaultVocabularyNames(t *testing.T) {
 		})
 	}
 }
+
+// A long story that names a topic outright twice is filed under it, though
+// those two sentences fill little of it; named once, it is a word in
+// passing.
+func TestTopicNamedOutright(t *testing.T) {
+	x := New()
+	filler := strings.Repeat("The delegations discussed trade routes, grain prices and the harbour works at length. ", 12)
+	twice := "Ministers met in the capital to review the port.\n\n" + filler + "\n\nThe minister said terrorism remained a worry.\n\n" + filler + "\n\nHe added that terrorism had cost the region dearly."
+	if !hasTopic(x, "Ministers review port plans", twice, "Terrorism") {
+		t.Error("terrorism named twice: want Terrorism")
+	}
+	once := "Ministers met in the capital to review the port.\n\n" + filler + "\n\nThe minister said terrorism remained a worry.\n\n" + filler
+	if hasTopic(x, "Ministers review port plans", once, "Terrorism") {
+		t.Error("terrorism named once in passing: want no Terrorism")
+	}
+}
