@@ -60,7 +60,7 @@ type shape uint8
 const (
 	shapeLower shape = iota // "of", "march"
 	shapeUpper              // first letter upper-case: "March", "Vegas"
-	shapeCaps               // two or more letters, all upper-case: "US", "NATO"
+	shapeCaps               // capitals past the first letter: "US", "NATO", "LeT"
 )
 
 func shapeOf(s string) shape {
@@ -68,17 +68,13 @@ func shapeOf(s string) shape {
 	if !unicode.IsUpper(first) {
 		return shapeLower
 	}
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if !unicode.IsUpper(r) {
-				return shapeUpper
-			}
+	// A capital after the first letter makes a spelling that must match
+	// as written: an acronym ("US" is not "us") or a mixed form ("LeT" is
+	// not "Let").
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return shapeCaps
 		}
-	}
-	if letters >= 2 {
-		return shapeCaps
 	}
 	return shapeUpper
 }

@@ -4,13 +4,26 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // data holds the gazetteer files; data/SOURCES.md says where each is from.
 //
-//go:embed data/src/*.txt
+//go:embed data/places.tsv data/given.txt data/src/countries.txt data/src/bodies.txt
+//go:embed data/src/orgs.txt data/src/blockers.txt data/src/words.txt data/src/demonyms.txt
 var data embed.FS
+
+// Ranks order the entries that share a spelling, best first: a country's
+// own name, then what the project curated, then capitals, then the open
+// data's regions and cities (cities already most populous first).
+const (
+	rankCountry = iota
+	rankCurated
+	rankCapital
+	rankRegion
+	rankCity
+)
 
 // eachLine calls f with every non-blank, non-comment line of a data file,
 // and names the file and line in any error f returns.
@@ -54,17 +67,23 @@ func fields(line string) [][]string {
 	return out
 }
 
-// load builds a Set. The order files load in is the order lookups prefer
-// their entries: countries, then capitals and curated places, then the
-// rest.
+// wholeName is a line's first field unsplit, for names that hold a comma:
+// "Foreign, Commonwealth and Development Office".
+func wholeName(line string) string {
+	name, _, _ := strings.Cut(line, "|")
+	return strings.TrimSpace(name)
+}
+
+// load builds a Set from the embedded files.
 func load() (*Set, error) {
 	s := &Set{words: map[string]wordEntry{}}
-	steps := []func() error{s.loadCountries, s.loadPlaces, s.loadOrgs, s.loadBlockers, s.loadGiven, s.loadWords}
+	steps := []func() error{s.loadCountries, s.loadDemonyms, s.loadPlaces, s.loadBodies, s.loadOrgs, s.loadBlockers, s.loadGiven, s.loadWords}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
 		}
 	}
+	s.root.finish()
 	return s, nil
 }
 
@@ -96,8 +115,7 @@ func (s *Set) addWord(word string, c Class, needsCapital bool) {
 }
 
 func (s *Set) loadCountries() error {
-	var capitals [][2]string
-	err := eachLine("data/src/countries.txt", func(line string) error {
+	return eachLine("data/src/countries.txt", func(line string) error {
 		f := fields(line)
 		if len(f) != 4 || len(f[0]) != 1 {
 			return fmt.Errorf("want name | other names | demonyms | capitals, got %q", line)
@@ -105,37 +123,68 @@ func (s *Set) loadCountries() error {
 		name := f[0][0]
 		p := &Place{Name: name, Country: name, Kind: Country}
 		for _, n := range append([]string{name}, f[1]...) {
-			s.add(n, entry{class: Country, country: name, place: p})
+			s.add(n, entry{class: Country, country: name, place: p, rank: rankCountry})
 		}
 		for _, d := range f[2] {
-			s.add(d, entry{class: Demonym, country: name})
+			s.add(d, entry{class: Demonym, country: name, rank: rankCountry})
 		}
 		for _, c := range f[3] {
-			capitals = append(capitals, [2]string{c, name})
+			s.add(c, entry{class: Capital, country: name, place: &Place{Name: c, Country: name, Kind: Capital}, rank: rankCapital})
 		}
 		return nil
 	})
-	// Capitals go after every country so "Luxembourg" or "Djibouti" is
-	// first the country.
-	for _, c := range capitals {
-		s.add(c[0], entry{class: Capital, country: c[1], place: &Place{Name: c[0], Country: c[1], Kind: Capital}})
-	}
-	return err
 }
 
+// loadPlaces reads places.tsv, the build's merge of curated places, ISO
+// regions and GeoNames cities.
 func (s *Set) loadPlaces() error {
-	return eachLine("data/src/places.txt", func(line string) error {
+	kinds := map[string]Class{"city": City, "region": Region}
+	ranks := map[string]int{"curated": rankCurated, "iso": rankRegion, "geonames": rankCity}
+	return eachLine("data/places.tsv", func(line string) error {
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return fmt.Errorf("want 6 tab-separated fields, got %q", line)
+		}
+		kind, rank := kinds[f[2]], ranks[f[5]]
+		pop, err := strconv.Atoi(f[3])
+		if kind == 0 || rank == 0 || err != nil {
+			return fmt.Errorf("bad kind, population or source in %q", line)
+		}
+		p := &Place{Name: f[0], Country: f[1], Kind: kind, Population: pop, Ambiguous: f[4] != ""}
+		c := kind
+		if p.Ambiguous {
+			c |= Ambiguous
+		}
+		s.add(p.Name, entry{class: c, country: p.Country, place: p, rank: rank})
+		return nil
+	})
+}
+
+// loadDemonyms reads the words for a region's people that point at its
+// country: "Scottish", "Texan".
+func (s *Set) loadDemonyms() error {
+	return eachLine("data/src/demonyms.txt", func(line string) error {
 		f := fields(line)
-		if len(f) < 2 || len(f[0]) != 1 {
-			return fmt.Errorf("want name | country, got %q", line)
+		if len(f) != 2 || len(f[0]) != 1 || len(f[1]) != 1 {
+			return fmt.Errorf("want word | country, got %q", line)
 		}
-		p := &Place{Name: f[0][0], Kind: City}
-		if len(f[1]) == 1 {
-			p.Country = f[1][0]
-		} else {
-			p.Kind = Region
+		s.add(f[0][0], entry{class: Demonym, country: f[1][0], rank: rankCurated})
+		return nil
+	})
+}
+
+// loadBodies reads national bodies, which are organisations that also
+// stand for their country.
+func (s *Set) loadBodies() error {
+	return eachLine("data/src/bodies.txt", func(line string) error {
+		f := fields(line)
+		if len(f) != 3 || len(f[1]) != 1 {
+			return fmt.Errorf("want name | country | other names, got %q", line)
 		}
-		s.add(p.Name, entry{class: p.Kind, country: p.Country, place: p})
+		o := &Org{Name: wholeName(line), Country: f[1][0]}
+		for _, n := range append([]string{o.Name}, f[2]...) {
+			s.add(n, entry{class: NationalBody | Organization, country: o.Country, org: o, rank: rankCurated})
+		}
 		return nil
 	})
 }
@@ -143,12 +192,12 @@ func (s *Set) loadPlaces() error {
 func (s *Set) loadOrgs() error {
 	return eachLine("data/src/orgs.txt", func(line string) error {
 		f := fields(line)
-		if len(f) < 2 || len(f[0]) != 1 {
+		if len(f) != 2 {
 			return fmt.Errorf("want name | short forms, got %q", line)
 		}
-		o := &Org{Name: f[0][0]}
+		o := &Org{Name: wholeName(line)}
 		for _, n := range append([]string{o.Name}, f[1]...) {
-			s.add(n, entry{class: Organization, org: o})
+			s.add(n, entry{class: Organization, org: o, rank: rankCurated})
 		}
 		return nil
 	})
@@ -156,23 +205,21 @@ func (s *Set) loadOrgs() error {
 
 func (s *Set) loadBlockers() error {
 	return eachLine("data/src/blockers.txt", func(line string) error {
-		s.add(line, entry{class: Blocked})
+		s.add(line, entry{class: Blocked, rank: rankCurated})
 		return nil
 	})
 }
 
 func (s *Set) loadGiven() error {
-	return eachLine("data/src/given_names.txt", func(line string) error {
-		for _, w := range strings.Fields(line) {
-			s.addWord(w, Given, true)
-		}
+	return eachLine("data/given.txt", func(line string) error {
+		s.addWord(line, Given, true)
 		return nil
 	})
 }
 
 // loadWords reads the word lists, "[Class]" headed.
 func (s *Set) loadWords() error {
-	classes := map[string]Class{"PersonTitle": PersonTitle, "OrgWord": OrgWord, "EventWord": EventWord}
+	classes := map[string]Class{"PersonTitle": PersonTitle, "OrgWord": OrgWord, "EventWord": EventWord, "Surname": Surname}
 	var cur Class
 	return eachLine("data/src/words.txt", func(line string) error {
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
@@ -187,7 +234,9 @@ func (s *Set) loadWords() error {
 			return fmt.Errorf("word before any [list]")
 		}
 		for _, w := range strings.Fields(line) {
-			s.addWord(w, cur, false)
+			// Names are names only capitalised ("Young", "young");
+			// titles and organisation words are cues in any case.
+			s.addWord(w, cur, cur == Surname)
 		}
 		return nil
 	})

@@ -26,10 +26,17 @@ func (s *Set) Mark(words []string) []Class {
 				break
 			}
 			var c Class
+			allAmbiguous := true
 			for _, e := range n.entries {
 				if e.matches(words[i:j+1], shapes[i:j+1]) {
 					c |= e.class
+					allAmbiguous = allAmbiguous && e.class&Ambiguous != 0
 				}
+			}
+			if !allAmbiguous {
+				// One plain reading ("Georgia" the country) outweighs
+				// the doubtful ones.
+				c &^= Ambiguous
 			}
 			if c != 0 {
 				best, bits = j+1-i, c

@@ -29,6 +29,12 @@ type wordEntry struct {
 	any, upper Class
 }
 
+// minCountryOfPopulation is the smallest generated city CountryOf maps to
+// its country. Smaller towns share their names with people and things far
+// more often than news means the town ("Obama, Japan"); curated places,
+// capitals and regions are not held to it.
+var minCountryOfPopulation = 100000
+
 var (
 	defaultOnce sync.Once
 	defaultSet  *Set
@@ -47,8 +53,8 @@ func Default() *Set {
 }
 
 // Place resolves name to the place a reader most likely means: a country
-// before a capital, a capital before a curated place, and among the rest
-// the most populous. The name must be capitalised as a place is, so
+// first, then a place the project curated, a capital, a region, and the
+// most populous city. The name must be capitalised as a place is, so
 // "march" is no place while "March" may be.
 func (s *Set) Place(name string) (Place, bool) {
 	for _, e := range s.lookup(name) {
@@ -72,11 +78,12 @@ func (s *Set) Places(name string) []Place {
 
 // CountryOf maps a country's name, abbreviation or demonym, a capital,
 // city or region, or a national body to the country's common English name.
-// Cities whose name is also a common word or a person's name are left out:
-// in running text they are more often not the place.
+// Places whose name is also a common word or a person's name ("Reading",
+// "Florence, Alabama") are passed over: in running text they are more
+// often not the place.
 func (s *Set) CountryOf(name string) (string, bool) {
 	for _, e := range s.lookup(name) {
-		if e.country == "" || (e.place != nil && e.place.Ambiguous && e.place.Kind == City) {
+		if e.country == "" || (e.place != nil && (e.place.Ambiguous || e.rank == rankCity && e.place.Population < minCountryOfPopulation)) {
 			continue
 		}
 		return e.country, true

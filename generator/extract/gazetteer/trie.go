@@ -1,5 +1,7 @@
 package gazetteer
 
+import "sort"
+
 // node indexes phrases by their tokens' folded keys, so Mark finds the
 // longest phrase at a token in one walk.
 type node struct {
@@ -15,6 +17,35 @@ type entry struct {
 	country string // the country the phrase stands for or lies in
 	place   *Place
 	org     *Org
+	rank    int // lower is preferred among entries of one spelling
+}
+
+// finish puts every node's entries in rank order, keeping file order
+// within a rank (cities are written most populous first), and folds a
+// GeoNames city into the capital it is: the capital gains the population
+// and the city row goes, so Places("Paris") lists Paris, France once.
+func (n *node) finish() {
+	sort.SliceStable(n.entries, func(i, j int) bool { return n.entries[i].rank < n.entries[j].rank })
+	capitals := map[string]*Place{}
+	for _, e := range n.entries {
+		if e.place != nil && e.place.Kind == Capital && e.place.Population == 0 {
+			capitals[e.country] = e.place
+		}
+	}
+	if len(capitals) > 0 {
+		kept := make([]*entry, 0, len(n.entries))
+		for _, e := range n.entries {
+			if c := capitals[e.country]; c != nil && e.place != nil && e.place.Kind == City && c.Population == 0 {
+				c.Population = e.place.Population
+				continue
+			}
+			kept = append(kept, e)
+		}
+		n.entries = kept
+	}
+	for _, c := range n.next {
+		c.finish()
+	}
 }
 
 func (n *node) child(key string) *node {
@@ -40,7 +71,10 @@ func (e *entry) matches(tokens []string, shapes []shape) bool {
 				return false
 			}
 		case shapeUpper:
-			if shapes[i] == shapeLower {
+			// Two or three capitals alone are an acronym, not a name in
+			// a headline: "UN" is not the town of Un, while "NEW YORK" is
+			// New York.
+			if shapes[i] == shapeLower || shapes[i] == shapeCaps && len(tokens[i]) <= 3 && len(e.shapes) == 1 {
 				return false
 			}
 		}

@@ -1,0 +1,71 @@
+package gazetteer
+
+import (
+	"testing"
+	"time"
+)
+
+// Every program that imports the package pays for the first Default, so
+// a load far past the 100 ms budget is a regression worth failing on; the
+// bound is loose because the test machine is shared.
+func TestLoadIsFast(t *testing.T) {
+	start := time.Now()
+	if _, err := load(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 400*time.Millisecond {
+		t.Errorf("load took %v, want well under 400ms", d)
+	}
+}
+
+func TestEmbeddedDataLoads(t *testing.T) {
+	s, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Victoria is a region of Australia, and cities of Canada, the
+	// Seychelles and more: every reading stays, the curated one first.
+	p := s.Places("Victoria")
+	if len(p) < 4 || p[0].Country != "Australia" {
+		t.Errorf("Places(Victoria) = %+v, want Australia first of four or more", p)
+	}
+	countries := map[string]bool{}
+	for _, v := range p {
+		countries[v.Country] = true
+	}
+	if !countries["Canada"] || !countries["Seychelles"] {
+		t.Errorf("Places(Victoria) lacks Canada or the Seychelles: %+v", p)
+	}
+}
+
+// Callers compare countries by name, so every country an entry points at
+// must be spelt as countries.txt spells it.
+func TestEntriesNameCuratedCountries(t *testing.T) {
+	s, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	var walk func(n *node, visit func(*entry))
+	walk = func(n *node, visit func(*entry)) {
+		for _, e := range n.entries {
+			visit(e)
+		}
+		for _, c := range n.next {
+			walk(c, visit)
+		}
+	}
+	walk(&s.root, func(e *entry) {
+		if e.place != nil && e.place.Kind == Country {
+			names[e.country] = true
+		}
+	})
+	if len(names) < 190 {
+		t.Fatalf("only %d countries loaded", len(names))
+	}
+	walk(&s.root, func(e *entry) {
+		if e.country != "" && !names[e.country] {
+			t.Errorf("%q points at %q, not a country of countries.txt", e.form, e.country)
+		}
+	})
+}
