@@ -1,7 +1,15 @@
 package main
 
+import "github.com/briefing-digest/briefing/generator/extract/gazetteer"
+
 // markClasses gives each token its gazetteer bits. It is the one place the
 // trainer learns about gazetteers, so the tagger is trained with the same
-// bits the extractor will pass at run time. Until package gazetteer lands,
-// every token has none.
-var markClasses = func(words []string) []uint32 { return make([]uint32, len(words)) }
+// bits the extractor passes at run time: gazetteer.Default().Mark.
+var markClasses = func(words []string) []uint32 {
+	marks := gazetteer.Default().Mark(words)
+	out := make([]uint32, len(marks))
+	for i, c := range marks {
+		out[i] = uint32(c)
+	}
+	return out
+}

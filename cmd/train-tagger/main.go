@@ -12,6 +12,8 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator/extract/tagger"
@@ -25,6 +27,7 @@ type options struct {
 	seed       uint64
 	headlines  int
 	evalOnly   bool
+	only       string
 }
 
 func main() {
@@ -36,6 +39,7 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle between passes")
 	flag.IntVar(&o.headlines, "headlines", 20, "add a Title Case headline copy of one sentence in this many (0: none)")
 	flag.BoolVar(&o.evalOnly, "eval-only", false, "train on 90% and report held-out scores, write no model")
+	flag.StringVar(&o.only, "corpora", "", "comma-separated corpora to use (default: all)")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)
@@ -48,6 +52,9 @@ func run(o options) error {
 	start := time.Now()
 	var train, held []tagger.Example
 	for _, c := range corpora() {
+		if o.only != "" && !slices.Contains(strings.Split(o.only, ","), c.name) {
+			continue
+		}
 		n := 0
 		for _, file := range c.files {
 			exs, err := readConll(filepath.Join(o.train, file), c.kind)

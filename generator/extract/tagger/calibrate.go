@@ -13,7 +13,7 @@ func (m *Model) Calibrate(heldOut []Example) int {
 		if len(ex.Tokens) == 0 {
 			continue
 		}
-		l := m.lattice(sentenceFeatures(ex.Tokens, m.buckets))
+		l := m.lattice(sentenceFeatures(ex.Tokens, m.buckets, m.lex))
 		tags, alpha := l.viterbi()
 		spans := spansOf(tags)
 		gold := map[Span]bool{}

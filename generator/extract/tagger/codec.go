@@ -10,10 +10,11 @@ import (
 )
 
 // The file is gzip over: magic, then little-endian buckets, tag count,
-// scale, calibration a and b, the transitions and the weights. The tag count
+// scale, calibration a and b, the transitions, the weights and the lexicon
+// bit set. The tag count
 // is stored so a model trained for other kinds fails to load instead of
 // tagging nonsense.
-const magic = "briefing-tagger-1"
+const magic = "briefing-tagger-2"
 
 // Save writes the model to w.
 func (m *Model) Save(w io.Writer) error {
@@ -22,7 +23,7 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("tagger: save: %w", err)
 	}
 	bw := bufio.NewWriter(zw)
-	for _, v := range []any{[]byte(magic), m.buckets, uint32(numTags), m.scale, m.calA, m.calB, m.trans, m.weights} {
+	for _, v := range []any{[]byte(magic), m.buckets, uint32(numTags), m.scale, m.calA, m.calB, m.trans, m.weights, []uint64(m.lex)} {
 		if err := binary.Write(bw, binary.LittleEndian, v); err != nil {
 			return fmt.Errorf("tagger: save: %w", err)
 		}
@@ -65,7 +66,8 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	m.trans = make([]int16, (numTags+1)*numTags)
 	m.weights = make([]int16, int(m.buckets)*numTags)
-	for _, v := range []any{m.trans, m.weights} {
+	m.lex = make(lexicon, lexiconBits/64)
+	for _, v := range []any{m.trans, m.weights, []uint64(m.lex)} {
 		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("tagger: load: %w", err)
 		}

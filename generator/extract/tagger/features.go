@@ -34,6 +34,8 @@ const (
 	fGazNext
 	fGazShape
 	fShapeTrio
+	fCommon
+	fCommonCtx
 )
 
 // pad stands for the tokens before the start and after the end.
@@ -84,6 +86,10 @@ func features(dst []uint32, words []word, i int, style lineStyle, buckets uint32
 		add(newHash(fStyleShape).num(uint32(style)).str(w.shape))
 		add(newHash(fStyleWord).num(uint32(style)).str(w.lower))
 	}
+	if w.common {
+		add(newHash(fCommon).num(flags&1 | uint32(style)<<1 | b2u(i == 0)<<3))
+	}
+	add(newHash(fCommonCtx).num(b2u(p.common) | b2u(w.common)<<1 | b2u(n.common)<<2 | (flags&1)<<3))
 	gaz := func(template byte, c uint32, extra uint32) {
 		for k := uint32(0); c != 0; k, c = k+1, c>>1 {
 			if c&1 != 0 {
@@ -100,10 +106,11 @@ func features(dst []uint32, words []word, i int, style lineStyle, buckets uint32
 
 // sentenceFeatures works out every token's features once; training reuses
 // them across epochs.
-func sentenceFeatures(sent []Token, buckets uint32) [][]uint32 {
+func sentenceFeatures(sent []Token, buckets uint32, lex lexicon) [][]uint32 {
 	words := make([]word, len(sent))
 	for i, t := range sent {
 		words[i] = newWord(t)
+		words[i].common = lex.has(words[i].lower)
 	}
 	style := styleOf(sent, words)
 	out := make([][]uint32, len(sent))
@@ -114,4 +121,11 @@ func sentenceFeatures(sent []Token, buckets uint32) [][]uint32 {
 		out[i] = buf[start:len(buf):len(buf)]
 	}
 	return out
+}
+
+func b2u(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
 }

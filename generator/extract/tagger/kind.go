@@ -39,8 +39,13 @@ type Token struct {
 
 // Span is a name found in a sentence: tokens From up to, not including, To.
 type Span struct {
-	From, To   int
-	Kind       Kind
+	From, To int
+	Kind     Kind
+	// Confidence, in [0,1], is how likely the span is exactly right. It
+	// comes from the margin between the best tag sequence and the best one
+	// that tags the span differently (or runs it on into the next token),
+	// squashed by a logistic curve fitted on held-out sentences, so 0.7
+	// means about seven spans in ten with that confidence were right there.
 	Confidence float32
 }
 

@@ -13,6 +13,7 @@ type Model struct {
 	// Confidence is sigmoid(calA·margin + calB), fitted on held-out
 	// sentences so that it reads as the chance the span is right.
 	calA, calB float32
+	lex        lexicon
 }
 
 // Tag finds the names in one sentence. Spans come in sentence order and do
@@ -21,7 +22,7 @@ func (m *Model) Tag(sent []Token) []Span {
 	if len(sent) == 0 {
 		return nil
 	}
-	l := m.lattice(sentenceFeatures(sent, m.buckets))
+	l := m.lattice(sentenceFeatures(sent, m.buckets, m.lex))
 	tags, alpha := l.viterbi()
 	spans := spansOf(tags)
 	for i, margin := range l.margins(tags, alpha, spans) {
@@ -57,7 +58,7 @@ func (m *Model) lattice(feats [][]uint32) *lattice {
 }
 
 // quantize turns trained float weights into a Model.
-func quantize(buckets uint32, weights, trans []float32) *Model {
+func quantize(buckets uint32, weights, trans []float32, lex lexicon) *Model {
 	maxAbs := float32(0)
 	for _, ws := range [][]float32{weights, trans} {
 		for _, v := range ws {
@@ -75,5 +76,5 @@ func quantize(buckets uint32, weights, trans []float32) *Model {
 		}
 		return out
 	}
-	return &Model{buckets: buckets, weights: q(weights), trans: q(trans), scale: scale, calA: 1, calB: 0}
+	return &Model{buckets: buckets, weights: q(weights), trans: q(trans), scale: scale, calA: 1, calB: 0, lex: lex}
 }

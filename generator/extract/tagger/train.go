@@ -37,12 +37,13 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		feats [][]uint32
 		gold  []tag
 	}
+	lex := buildLexicon(examples)
 	data := make([]prepared, 0, len(examples))
 	for _, ex := range examples {
 		if len(ex.Tokens) == 0 {
 			continue
 		}
-		data = append(data, prepared{sentenceFeatures(ex.Tokens, opt.Buckets), tagsOf(ex.Spans, len(ex.Tokens))})
+		data = append(data, prepared{sentenceFeatures(ex.Tokens, opt.Buckets, lex), tagsOf(ex.Spans, len(ex.Tokens))})
 	}
 	p := &perceptron{
 		buckets: opt.Buckets,
@@ -70,7 +71,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 			opt.Progress(epoch, wrong)
 		}
 	}
-	return quantize(opt.Buckets, p.average(p.w, p.accW), p.average(p.t, p.accT))
+	return quantize(opt.Buckets, p.average(p.w, p.accW), p.average(p.t, p.accT), lex)
 }
 
 // perceptron keeps the running weights and, for averaging without a copy

@@ -17,6 +17,7 @@ type word struct {
 	hyphen  bool
 	apos    bool
 	letter  bool // starts with a letter
+	common  bool // in the lexicon of words mostly written small
 	classes uint32
 }
 
