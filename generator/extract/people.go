@@ -137,6 +137,9 @@ func (s *scene) classify(c span) (personMention, bool) {
 	if !cue && (m.keys[0] == "al" || m.keys[0] == "el") {
 		return m, false // "Al Qaim", "Al Salem": places, unless a cue says otherwise
 	}
+	if s.allGroups(m.keys) {
+		return m, false // "Sunni Arabs", "Shia Kurds": peoples, not a person
+	}
 	if m.single() && s.demonymCompound(toks[from].text) {
 		return m, false // "Mexican-American", "Anglo-Irish"
 	}
@@ -225,6 +228,16 @@ func (s *scene) demonymCompound(w string) bool {
 	}
 	for _, p := range parts {
 		if s.t.countryOf(p) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// allGroups reports a run whose every word names a people, faith or party.
+func (s *scene) allGroups(keys []string) bool {
+	for _, k := range keys {
+		if !s.t.is(lexGroups, k) && s.t.countryOf(k) == "" {
 			return false
 		}
 	}
