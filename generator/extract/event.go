@@ -48,11 +48,17 @@ func (s *scene) namedEvent(ps []phrase, lead int) (string, int) {
 			continue
 		}
 		keys := s.keys(p.from, p.to)
+		for i, k := range keys {
+			keys[i] = stem(k) // "World Cups" and "World Cup" are one event
+		}
 		c := &eventCandidate{name: s.text(p.from, p.to), keys: keys, first: p.from}
 		merged := false
 		for _, o := range cands {
 			switch {
 			case within(keys, o.keys):
+				if len(keys) == len(o.keys) && s.t.is(lexEventwords, s.a.toks[p.to-1].key) {
+					o.name = c.name // the singular, "World Cup", names it
+				}
 				merged = true
 			case within(o.keys, keys):
 				o.name, o.keys = c.name, keys
@@ -115,12 +121,17 @@ func (s *scene) isEvent(p phrase) bool {
 	if s.t.is(lexEventprefix, first) && toks[p.from].upper {
 		return true
 	}
-	if !s.t.is(lexEventwords, last) {
-		return false
+	if !s.t.is(lexEventwords, last) && !s.t.is(lexEventwords, strings.TrimSuffix(last, "s")) {
+		return false // "World Cups" is the World Cup's plural
 	}
-	// "Last Round" or "Final Series" name nothing: some word must be a name.
+	// "Last Round" or "Final Series" name nothing: some word must be a name,
+	// as "World" is when a sentence capitalises it in "the World Cup".
 	for i := p.from; i < p.head.to-1; i++ {
-		if k := toks[i].key; toks[i].kind == tWord && !s.t.is(lexNotnames, k) && !s.t.is(lexEventwords, k) {
+		k := toks[i].key
+		if toks[i].kind != tWord || s.t.is(lexEventwords, k) || ordinalWords[k] {
+			continue
+		}
+		if !s.t.is(lexNotnames, k) || (toks[i].upper && !toks[i].sent) {
 			return true
 		}
 	}
@@ -166,3 +177,7 @@ func lastHead(keys []string) string {
 	}
 	return keys[len(keys)-1]
 }
+
+// ordinalWords rank an event among others of its kind without naming it.
+var ordinalWords = set{"last": true, "final": true, "first": true, "second": true, "third": true, "next": true,
+	"previous": true, "new": true, "latest": true, "semi": true, "quarter": true, "opening": true, "closing": true}

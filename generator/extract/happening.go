@@ -107,8 +107,8 @@ func (s *scene) describe(i int) (string, bool) {
 		if t.kind != tWord {
 			break
 		}
-		if t.upper && !t.sent && !s.t.is(lexTitles, t.key) {
-			proper = true
+		if t.upper && (!t.sent || s.gazAt[j] >= 0) && !s.t.is(lexTitles, t.key) {
+			proper = true // a name, or a known place opening the headline: "Turkey protests …"
 		} else if !eventModifiers[t.key] {
 			break
 		}
