@@ -19,8 +19,8 @@ func TestEventChoice(t *testing.T) {
 			"Rain came early this year. Prices held. Growers met at the Westland Farming Conference in May, then went home to plant.", ""},
 		{"a tournament named in the singular and the plural", "Fiji eye the last eight",
 			"Fiji have won two games in three World Cups. Their coach said this World Cup was different. Fans expect more.", "World Cup"},
-		{"a country opening the headline names the happening", "Ruritania protests spread to the ports",
-			"Crowds gathered again on Sunday. The protests began over fuel prices.", "Ruritania protests"},
+		{"a country opening the headline names the happening", "Moldova protests spread to the ports",
+			"Crowds gathered again on Sunday. The protests began over fuel prices.", "Moldova protests"},
 		{"a bare happening names nothing", "The attack shocked everyone",
 			"Nobody expected it. The attack was over in minutes.", ""},
 	}
