@@ -155,6 +155,9 @@ func (s *scene) classify(c span) (personMention, bool) {
 	if !titled && !cue && s.thingLike(m) {
 		return m, false
 	}
+	if !titled && s.articleBefore(c.from) && s.headWord(m.keys[len(m.keys)-1]) {
+		return m, false // "the Charles Schwab Cup", "the Rosa Hill Trust": named after a person
+	}
 	switch {
 	case titled || cue:
 		m.str = certain
