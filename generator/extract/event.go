@@ -44,6 +44,7 @@ const namedBonus = 2
 func (s *scene) namedEvent(ps []phrase, lead int) (string, int) {
 	var cands []*eventCandidate
 	for _, p := range ps {
+		p = s.trimDay(p)
 		if !s.isEvent(p) {
 			continue
 		}
@@ -181,3 +182,14 @@ func lastHead(keys []string) string {
 // ordinalWords rank an event among others of its kind without naming it.
 var ordinalWords = set{"last": true, "final": true, "first": true, "second": true, "third": true, "next": true,
 	"previous": true, "new": true, "latest": true, "semi": true, "quarter": true, "opening": true, "closing": true}
+
+// trimDay drops a day or month glued onto a name by a missing comma:
+// "won the Westland Cup Sunday".
+func (s *scene) trimDay(p phrase) phrase {
+	toks := s.a.toks
+	for p.to-p.from > 1 && p.to == p.head.to && (weekdays[toks[p.to-1].key] || months[toks[p.to-1].key]) {
+		p.to--
+		p.head.to--
+	}
+	return p
+}

@@ -21,6 +21,8 @@ func TestEventChoice(t *testing.T) {
 			"Fiji have won two games in three World Cups. Their coach said this World Cup was different. Fans expect more.", "World Cup"},
 		{"a country opening the headline names the happening", "Moldova protests spread to the ports",
 			"Crowds gathered again on Sunday. The protests began over fuel prices.", "Moldova protests"},
+		{"a day glued onto the name", "Okafor wins in Westland",
+			"Okafor came from behind to take the Westland Cup Championship Sunday. The Westland Cup Championship ends the season.", "Westland Cup Championship"},
 		{"a bare happening names nothing", "The attack shocked everyone",
 			"Nobody expected it. The attack was over in minutes.", ""},
 	}

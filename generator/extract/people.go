@@ -64,6 +64,11 @@ func (s *scene) namesake(c span) (personMention, bool) {
 	if end == c.to || s.wordsIn(c.from, end) < 2 || s.gazAt[c.from] >= 0 {
 		return personMention{}, false
 	}
+	for i := end; i < c.to; i++ {
+		if s.t.is(lexEventwords, toks[i].key) {
+			return personMention{}, false // "Charles Schwab Cup Championship": the event's name, kept whole
+		}
+	}
 	m, ok := s.classify(span{c.from, end})
 	first := toks[m.from]
 	if !ok || m.single() || m.str < likely || !(s.isGiven(first.key) || first.initial || m.cjk || s.t.cjk[first.key]) {
