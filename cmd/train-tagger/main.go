@@ -86,6 +86,7 @@ func run(o options) error {
 	n := m.Calibrate(held)
 	a, b := m.Calibration()
 	fmt.Fprintf(os.Stderr, "confidence = sigmoid(%.4g·margin %+.4g), fitted on %d spans\n", a, b, n)
+	reliability(m, held)
 	if o.evalOnly {
 		return nil
 	}
