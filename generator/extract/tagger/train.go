@@ -50,6 +50,8 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	weights := make([][]float32, runs)
 	trans := make([][]float32, runs)
 	var wg sync.WaitGroup
+	// Two runs at a time: each holds about 140 MB of weights and sums, and
+	// the machines this is built on have two cores.
 	sem := make(chan struct{}, 2)
 	for r := range runs {
 		wg.Add(1)
