@@ -117,6 +117,20 @@ func TestCheckReportsClashes(t *testing.T) {
 	}
 }
 
+func TestCheckReportsDoubtfulNames(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content/articles/a.md"), "---\ntitle: A\ndate: 2021-11-10\npeople: [Kent]\n---\n")
+	writeFile(t, filepath.Join(dir, "content/articles/b.md"), "---\ntitle: B\ndate: 2021-11-11\nplaces: [Kent]\n---\n")
+	code, stdout, stderr := briefing(t, "check", "-s", dir)
+	if code != 0 {
+		t.Fatalf("check: %s", stderr)
+	}
+	want := "warning: name looks wrong: people \"Kent\" (content/articles/a.md): also given as one of the places in 1 article(s)\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("check said:\n%s\nwant a line:\n%s", stdout, want)
+	}
+}
+
 func TestUnknownCommand(t *testing.T) {
 	code, _, stderr := briefing(t, "bild")
 	if code == 0 || !strings.Contains(stderr, `unknown command "bild"`) {

@@ -5,10 +5,11 @@ import "strings"
 // article is one text prepared for the recognisers: tokens, lines and the
 // words it uses in lower case.
 type article struct {
-	text  string
-	toks  []token
-	lines []line
-	lower set // keys of words the article writes in lower case
+	text   string
+	toks   []token
+	lines  []line
+	lower  set    // keys of words the article writes in lower case
+	credit []bool // tokens of bylines and picture credits, one flag a token
 }
 
 // prepare joins title and text (unless the text already opens with the
@@ -21,6 +22,7 @@ func prepare(title, text string) *article {
 	a := &article{text: text, toks: tokenize(text), lower: set{}}
 	a.splitLines()
 	a.markRoles(title)
+	a.markCredits()
 	a.markSentences()
 	for _, t := range a.toks {
 		if t.kind == tWord && !t.upper && !t.sent {
@@ -112,7 +114,7 @@ func (a *article) afterDottedEnd(i int) bool {
 		return false
 	}
 	p := a.toks[i-1]
-	return p.kind == tWord && !p.initial && strings.HasSuffix(p.text, ".") && loadTables().is("notnames", a.toks[i].key)
+	return p.kind == tWord && !p.initial && strings.HasSuffix(p.text, ".") && loadTables().is(lexNotnames, a.toks[i].key)
 }
 
 // prevLineEnds reports whether the text line before line n ended a

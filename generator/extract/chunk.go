@@ -31,7 +31,7 @@ func (t *tables) nameChunks(a *article) []span {
 				j += 2
 				continue
 			}
-			if j+1 < len(toks) && toks[j].kind == tWord && t.is("particles", toks[j].key) &&
+			if j+1 < len(toks) && toks[j].kind == tWord && t.is(lexParticles, toks[j].key) &&
 				toks[j+1].nl == 0 && a.capital(j+1) {
 				j += 2
 				continue
@@ -52,7 +52,7 @@ func (t *tables) nameChunks(a *article) []span {
 func (a *article) capital(i int) bool {
 	t := a.toks[i]
 	l := a.lines[t.line]
-	return t.kind == tWord && (t.upper || t.initial) && !l.unsure && l.role != roleChrome && l.role != roleDateline
+	return t.kind == tWord && (t.upper || t.initial) && !l.unsure && l.role != roleChrome && l.role != roleDateline && !a.credit[i]
 }
 
 // arabicArticle reports a family name written with a lower-case article:

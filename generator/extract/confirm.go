@@ -22,6 +22,7 @@ func (s *scene) confirmWeak(ms []personMention) []personMention {
 	out := ms[:0]
 	for _, m := range ms {
 		if m.str == weak && !m.single() {
+			s.doubt(m, weakConf(s.taggedPerson(m.from, m.to)), "named once, with no title, verb of saying or known given name")
 			continue
 		}
 		out = append(out, m)
@@ -57,4 +58,10 @@ func (s *scene) onlyListGlue(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// weakConf is the confidence shown for a weak name: the tagger's, but
+// never more than the bar it failed to clear.
+func weakConf(tagged float32) float32 {
+	return min(max(tagged, 0.3), vouchConf)
 }

@@ -10,7 +10,15 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 	for _, m := range s.matches {
 		tk := s.a.toks[m.from]
 		l := s.a.lines[tk.line]
-		if s.person[m.from] {
+		if s.noble[m.from] {
+			// "Duchess of Cambridge": a British title, though no place the
+			// story happens in.
+			if m.e.country != "" {
+				countries.add(m.e.country, tk.start)
+			}
+			continue
+		}
+		if s.person[m.from] || s.taggedPerson(m.from, m.to) >= personOverPlaceConf {
 			continue
 		}
 		word := tk.key
@@ -57,6 +65,11 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 				continue
 			}
 			places.add(m.e.name, tk.start)
+			// A city or region is in its country, as the analyst files it:
+			// "Las Vegas" is news from the United States.
+			if m.e.country != "" && !(l.unsure && m.to-m.from == 1) {
+				countries.add(m.e.country, tk.start)
+			}
 		}
 	}
 	return countries, places
@@ -89,7 +102,7 @@ func (s *scene) namesFirm(m gazMatch) bool {
 	if m.part >= 0 {
 		return false
 	}
-	if m.to < len(toks) && toks[m.to].nl == 0 && toks[m.to].upper && s.t.is("notcountry", toks[m.to].key) {
+	if m.to < len(toks) && toks[m.to].nl == 0 && toks[m.to].upper && s.t.is(lexNotcountry, toks[m.to].key) {
 		return true
 	}
 	return m.from > 0 && toks[m.from].nl == 0 && toks[m.from-1].key == "air" && toks[m.from-1].upper
@@ -111,7 +124,7 @@ func (s *scene) metonym(m gazMatch) bool {
 	}
 	if m.to < len(toks) && toks[m.to].nl == 0 {
 		next := toks[m.to]
-		if next.kind == tWord && !next.upper && s.t.is("auxiliaries", next.key) {
+		if next.kind == tWord && !next.upper && s.t.is(lexAuxiliaries, next.key) {
 			return true
 		}
 	}
@@ -169,5 +182,5 @@ func (s *scene) branch(m gazMatch) bool {
 	if p.kind != tWord || !p.upper || p.sent || s.gazAt[m.from-1] >= 0 {
 		return false
 	}
-	return !s.t.is("titles", p.key) && !s.t.is("titlemods", p.key) && !s.t.is("notnames", p.key)
+	return !s.t.is(lexTitles, p.key) && !s.t.is(lexTitlemods, p.key) && !s.t.is(lexNotnames, p.key)
 }

@@ -22,7 +22,7 @@ func (s *scene) cueBefore(from int) bool {
 	if toks[j].key == "to" && j > 0 && toks[j-1].key == "according" {
 		return true
 	}
-	if toks[j].key == "by" && j > 0 && s.t.is("byverbs", toks[j-1].key) {
+	if toks[j].key == "by" && j > 0 && s.t.is(lexByverbs, toks[j-1].key) {
 		return true
 	}
 	if toks[j].key == "the" {
@@ -32,7 +32,7 @@ func (s *scene) cueBefore(from int) bool {
 		return false
 	}
 	t := toks[j-1]
-	return t.upper && s.t.is("titles", t.key) && !s.t.is("personnouns", t.key)
+	return t.upper && s.t.is(lexTitles, t.key) && !s.t.is(lexPersonnouns, t.key)
 }
 
 // isRoleWord reports a lower-case word for what a person is or does,
@@ -40,7 +40,7 @@ func (s *scene) cueBefore(from int) bool {
 func (s *scene) isRoleWord(k string) bool {
 	for _, w := range append([]string{k}, strings.Split(k, "-")...) {
 		for _, f := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
-			if s.t.is("titles", f) || s.t.is("personnouns", f) {
+			if s.t.is(lexTitles, f) || s.t.is(lexPersonnouns, f) {
 				return true
 			}
 		}
@@ -50,8 +50,8 @@ func (s *scene) isRoleWord(k string) bool {
 
 // cueAfter looks right of a name for a verb of saying, an age, a
 // nationality in brackets, a relative, or an apposition followed by a
-// verb of saying: "Shearer said", "Duran, 45,", "Testud (France)",
-// "Yeltsin's wife", "Kiara Perkins, a second year art major, admitted".
+// verb of saying: "Okonjo said", "Varga, 52,", "Lindqvist (Sweden)",
+// "Mbeki's wife", "Kiara Perkins, a second year art major, admitted".
 func (s *scene) cueAfter(to int) bool {
 	toks := s.a.toks
 	i := to
@@ -72,9 +72,9 @@ func (s *scene) cueAfter(to int) bool {
 	}
 	t := toks[i]
 	switch {
-	case t.kind == tWord && !t.upper && s.t.is("cues", t.key):
+	case t.kind == tWord && !t.upper && s.t.is(lexCues, t.key):
 		return true
-	case t.key == "'s" && i+1 < len(toks) && s.t.is("possessions", toks[i+1].key):
+	case t.key == "'s" && i+1 < len(toks) && s.t.is(lexPossessions, toks[i+1].key):
 		return true
 	case t.key == "(" && i+2 < len(toks) && toks[i+2].key == ")":
 		m, ok := s.gaz(i + 1)
@@ -96,7 +96,7 @@ func (s *scene) apposition(i int) bool {
 			if t.key != "," {
 				return false
 			}
-			return j+1 < len(toks) && toks[j+1].kind == tWord && !toks[j+1].upper && s.t.is("cues", toks[j+1].key)
+			return j+1 < len(toks) && toks[j+1].kind == tWord && !toks[j+1].upper && s.t.is(lexCues, toks[j+1].key)
 		}
 		if !t.upper && s.isRoleWord(t.key) {
 			return true
@@ -106,17 +106,17 @@ func (s *scene) apposition(i int) bool {
 }
 
 // saysRightAfter reports a verb of saying straight after a word:
-// "Shearer said", "Mohib told".
+// "Okonjo said", "Mohib told".
 func (s *scene) saysRightAfter(i int) bool {
 	toks := s.a.toks
 	if i < len(toks) && toks[i].key == "," && i+1 < len(toks) && toks[i+1].key == "who" {
 		return true
 	}
-	return i < len(toks) && toks[i].nl == 0 && toks[i].kind == tWord && !toks[i].upper && s.t.is("cues", toks[i].key) && toks[i].key != "who"
+	return i < len(toks) && toks[i].nl == 0 && toks[i].kind == tWord && !toks[i].upper && s.t.is(lexCues, toks[i].key) && toks[i].key != "who"
 }
 
 // recurs reports a word the article capitalises at least twice, once
-// inside a sentence, as people's family names are: "Traders said" at a
+// inside a sentence, as people's family names are: "Analysts said" at a
 // sentence's start is no name.
 func (s *scene) recurs(i int) bool {
 	key := s.a.toks[i].key

@@ -11,35 +11,68 @@ type eventCandidate struct {
 	count int
 }
 
-// event picks the named meeting, exercise, attack or agreement the article
-// is about: the event named most often, the earlier one on a tie, in its
-// longest form. "" when the article names none.
+// event picks the one event the article is chiefly about. A named event
+// ("Delhi Regional Security Dialogue") and a described one ("the attack
+// in the Karrada district") compete on where they stand and how often the
+// article comes back to them: a conference mentioned in passing loses to
+// the talks of the headline. "" when nothing is salient enough.
 func (s *scene) event(ps []phrase) string {
+	lead := s.a.leadEnd()
+	named, namedScore := s.namedEvent(ps, lead)
+	told, toldScore := s.describedEvent(lead)
+	switch {
+	case namedScore >= minEventScore && namedScore+namedBonus >= toldScore:
+		// The guidelines' first choice is an event's own name; a described
+		// one wins only when the story plainly dwells on it more.
+		return named
+	case toldScore >= minEventScore:
+		return told
+	}
+	return ""
+}
+
+// minEventScore is what an event needs to be the article's: named in the
+// headline, or in the lead and once more.
+const minEventScore = 3
+
+// namedBonus is how far a named event may trail a described one and still
+// be chosen.
+const namedBonus = 2
+
+// namedEvent is the best-placed named event and its score: each mention
+// counts one, a mention in the headline three more, in the lead two more.
+func (s *scene) namedEvent(ps []phrase, lead int) (string, int) {
 	var cands []*eventCandidate
 	for _, p := range ps {
 		if !s.isEvent(p) {
 			continue
 		}
 		keys := s.keys(p.from, p.to)
-		c := &eventCandidate{name: s.text(p.from, p.to), keys: keys, first: p.from, count: 1}
+		for i, k := range keys {
+			keys[i] = stem(k) // "World Cups" and "World Cup" are one event
+		}
+		c := &eventCandidate{name: s.text(p.from, p.to), keys: keys, first: p.from}
 		merged := false
 		for _, o := range cands {
 			switch {
 			case within(keys, o.keys):
-				o.count++
+				if len(keys) == len(o.keys) && s.t.is(lexEventwords, s.a.toks[p.to-1].key) {
+					o.name = c.name // the singular, "World Cup", names it
+				}
 				merged = true
 			case within(o.keys, keys):
 				o.name, o.keys = c.name, keys
-				o.count++
 				merged = true
 			}
 			if merged {
+				c = o
 				break
 			}
 		}
 		if !merged {
 			cands = append(cands, c)
 		}
+		c.count += 1 + s.a.placeWeight(p.from, lead) + s.framing(p.from)
 		s.take(p.from, p.to)
 	}
 	var best *eventCandidate
@@ -49,9 +82,30 @@ func (s *scene) event(ps []phrase) string {
 		}
 	}
 	if best == nil {
-		return ""
+		return "", 0
 	}
-	return best.name
+	return best.name, best.count
+}
+
+// framing weighs a story that files itself under an event: "as part of
+// Operation Inherent Resolve", "in support of Exercise Eager Lion".
+func (s *scene) framing(i int) int {
+	toks := s.a.toks
+	if i >= 2 && toks[i-1].key == "of" && (toks[i-2].key == "part" || toks[i-2].key == "support") {
+		return 4
+	}
+	return 0
+}
+
+// placeWeight is what a mention at token i adds for where it stands.
+func (a *article) placeWeight(i, lead int) int {
+	switch {
+	case a.lines[a.toks[i].line].role == roleTitle:
+		return 3
+	case i < lead:
+		return 2
+	}
+	return 0
 }
 
 func (s *scene) isEvent(p phrase) bool {
@@ -64,15 +118,20 @@ func (s *scene) isEvent(p phrase) bool {
 	if p.from > 0 && toks[p.from-1].text == "The" && !toks[p.from-1].sent {
 		return false // a work's title: "Batman: The Animated Series"
 	}
-	if s.t.is("eventprefix", first) && toks[p.from].upper {
+	if s.t.is(lexEventprefix, first) && toks[p.from].upper {
 		return true
 	}
-	if !s.t.is("eventwords", last) {
-		return false
+	if !s.t.is(lexEventwords, last) && !s.t.is(lexEventwords, strings.TrimSuffix(last, "s")) {
+		return false // "World Cups" is the World Cup's plural
 	}
-	// "Last Round" or "Final Series" name nothing: some word must be a name.
+	// "Last Round" or "Final Series" name nothing: some word must be a name,
+	// as "World" is when a sentence capitalises it in "the World Cup".
 	for i := p.from; i < p.head.to-1; i++ {
-		if k := toks[i].key; toks[i].kind == tWord && !s.t.is("notnames", k) && !s.t.is("eventwords", k) {
+		k := toks[i].key
+		if toks[i].kind != tWord || s.t.is(lexEventwords, k) || ordinalWords[k] {
+			continue
+		}
+		if !s.t.is(lexNotnames, k) || (toks[i].upper && !toks[i].sent) {
 			return true
 		}
 	}
@@ -118,3 +177,7 @@ func lastHead(keys []string) string {
 	}
 	return keys[len(keys)-1]
 }
+
+// ordinalWords rank an event among others of its kind without naming it.
+var ordinalWords = set{"last": true, "final": true, "first": true, "second": true, "third": true, "next": true,
+	"previous": true, "new": true, "latest": true, "semi": true, "quarter": true, "opening": true, "closing": true}

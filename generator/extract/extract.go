@@ -13,12 +13,16 @@ type Result struct {
 	Event         string   // the named meeting, summit, dialogue, talks, exercise, attack or agreement; "" if none
 	Topics        []string // from the vocabulary, strongest first
 	Summary       string   // the first informative sentences, about 300 characters at most
+	// Doubtful are names found but not filed above, for the analyst to
+	// judge: import prints them.
+	Doubtful []Doubt
 }
 
 // Extractor reads articles. Build one with New and share it: Extract is
 // safe for concurrent use and does no set-up of its own.
 type Extractor struct {
 	t       *tables
+	rec     *recognizer
 	topics  *topicIndex
 	aliases map[string]string
 	known   []knownPerson
@@ -26,7 +30,7 @@ type Extractor struct {
 
 // New builds an Extractor, loading its tables once.
 func New(opts ...Option) *Extractor {
-	x := &Extractor{t: loadTables()}
+	x := &Extractor{t: loadTables(), rec: newRecognizer()}
 	for _, o := range opts {
 		o(x)
 	}
@@ -41,7 +45,8 @@ func New(opts ...Option) *Extractor {
 func (x *Extractor) Extract(title, text string) Result {
 	a := prepare(title, text)
 	s := newScene(x.t, a)
-	clusters := clusterPeople(s.candidates())
+	s.tags = x.rec.tagArticle(a)
+	clusters := s.dropNobleAliases(clusterPeople(s.candidates()))
 	people := newOrdered()
 	words := set{}
 	for _, c := range clusters {
@@ -55,6 +60,8 @@ func (x *Extractor) Extract(title, text string) Result {
 	event := s.event(ps)
 	orgs := s.organizations(ps)
 	countries, places := s.countriesAndPlaces(words)
+	s.learnedPlaces(x.rec, countries, places)
+	x.rec.bodiesCountries(orgs, countries)
 	return Result{
 		People:        x.alias(people.list()),
 		Countries:     x.alias(countries.list()),
@@ -63,6 +70,7 @@ func (x *Extractor) Extract(title, text string) Result {
 		Event:         x.aliasOne(event),
 		Topics:        x.topics.topics(a),
 		Summary:       summarize(a),
+		Doubtful:      s.doubtful(clusters),
 	}
 }
 

@@ -17,7 +17,7 @@ func (t *tables) matchGazetteer(a *article) []gazMatch {
 	for i := 0; i < len(a.toks); {
 		tk := a.toks[i]
 		l := a.lines[tk.line]
-		if tk.kind != tWord || l.role == roleChrome {
+		if tk.kind != tWord || l.role == roleChrome || a.credit[i] {
 			i++
 			continue
 		}

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
+
+	"github.com/briefing-digest/briefing/generator/extract/gazetteer"
 )
 
 // data holds the gazetteers and word lists, authored for this project.
@@ -63,7 +66,7 @@ type tables struct {
 	countryKeys map[string]string // folded name, abbreviation or demonym → country
 	given       set
 	cjk         set
-	words       map[string]set // the lists of lexicon.txt by section
+	words       [numLexSections]set // the lists of lexicon.txt by section
 }
 
 type set map[string]bool
@@ -86,11 +89,11 @@ func loadTables() *tables {
 }
 
 func buildTables() (*tables, error) {
-	t := &tables{gaz: &trieNode{}, countryKeys: map[string]string{}, given: set{}, cjk: set{}, words: map[string]set{}}
+	t := &tables{gaz: &trieNode{}, countryKeys: map[string]string{}, given: set{}, cjk: set{}}
 	if err := t.loadLexicon(); err != nil {
 		return nil, err
 	}
-	t.cjk = t.words["cjksurnames"]
+	t.cjk = t.words[lexCjksurnames]
 	for _, load := range []func() error{t.loadCountries, t.loadPlaces, t.loadOrgs, t.loadBlockers, t.loadGiven} {
 		if err := load(); err != nil {
 			return nil, err
@@ -99,16 +102,26 @@ func buildTables() (*tables, error) {
 	// East Asian family names listed with given names are family names;
 	// the few that English also gives as first names stay.
 	for k := range t.cjk {
-		if !t.words["westerngiven"][k] {
+		if !t.words[lexWesterngiven][k] {
 			delete(t.given, k)
 		}
 	}
 	return t, nil
 }
 
+// shared are the lists the gazetteer package keeps, which the rules read
+// as they are rather than keep copies.
+var shared = set{"countries.txt": true, "given_names.txt": true}
+
 // eachLine calls f with every non-blank, non-comment line of a data file.
 func eachLine(name string, f func(line string) error) error {
-	file, err := data.Open("data/" + name)
+	var file fs.File
+	var err error
+	if shared[name] {
+		file, err = gazetteer.Source(name)
+	} else {
+		file, err = data.Open("data/" + name)
+	}
 	if err != nil {
 		return fmt.Errorf("extract data: %w", err)
 	}
@@ -130,10 +143,17 @@ func eachLine(name string, f func(line string) error) error {
 
 func (t *tables) loadLexicon() error {
 	var cur set
-	return eachLine("lexicon.txt", func(line string) error {
+	err := eachLine("lexicon.txt", func(line string) error {
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			sec, err := sectionNamed(line[1 : len(line)-1])
+			if err != nil {
+				return err
+			}
+			if t.words[sec] != nil {
+				return fmt.Errorf("section [%s] appears twice", lexSectionNames[sec])
+			}
 			cur = set{}
-			t.words[line[1:len(line)-1]] = cur
+			t.words[sec] = cur
 			return nil
 		}
 		if cur == nil {
@@ -144,6 +164,10 @@ func (t *tables) loadLexicon() error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return checkSections(&t.words)
 }
 
 func (t *tables) loadGiven() error {
@@ -249,7 +273,7 @@ func (t *tables) add(phrase string, e *gazEntry) {
 }
 
 // is reports whether key is in the lexicon list called section.
-func (t *tables) is(section, key string) bool { return t.words[section][key] }
+func (t *tables) is(section lexSection, key string) bool { return t.words[section][key] }
 
 // countryOf maps a country's name, abbreviation or demonym to its common
 // English name; "" when s names no country.

@@ -15,7 +15,7 @@ const (
 	roleChrome            // breadcrumbs, "Back to top button": ignored
 	roleTitle             // the headline
 	roleHeading           // a short line without a full stop
-	roleDateline          // "Friday, July 21, 2017", "LONDON 1996-08-30"
+	roleDateline          // "Friday, July 21, 2017", "GDANSK 2024-03-14"
 	roleByline            // the writer's name above a dateline
 	roleCaption           // "… Image: Nick Moreau."
 )
@@ -135,7 +135,7 @@ var months = set{"january": true, "february": true, "march": true, "april": true
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
 
 // isDateline reports a line that is a date, or a place and a date:
-// "Friday, July 21, 2017", "LONDON 1996-08-30".
+// "Friday, July 21, 2017", "GDANSK 2024-03-14".
 func (a *article) isDateline(l *line) bool {
 	words, dates := 0, 0
 	for i := l.first; i < l.last; i++ {
@@ -159,7 +159,7 @@ func (a *article) isDateline(l *line) bool {
 	return last.kind == tNum
 }
 
-// isISODate reports "1996-08-30".
+// isISODate reports "2024-03-14".
 func isISODate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false

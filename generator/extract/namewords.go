@@ -10,7 +10,7 @@ func (s *scene) nameWords(m personMention, titled bool) bool {
 	toks := s.a.toks
 	firstGiven := s.isGiven(m.keys[0]) || toks[m.from].initial
 	last := m.keys[len(m.keys)-1]
-	if s.headWord(last) && !(firstGiven && s.t.is("surnamewords", last)) {
+	if s.headWord(last) && !(firstGiven && s.t.is(lexSurnamewords, last)) {
 		return false
 	}
 	for i := m.from; i < m.to; i++ {
@@ -18,10 +18,10 @@ func (s *scene) nameWords(m personMention, titled bool) bool {
 		if t.kind != tWord {
 			continue
 		}
-		if (t.caps && !t.initial) || capsRun(t.text) || isDescriptor(t.key) || s.t.is("thingwords", t.key) {
+		if (t.caps && !t.initial) || capsRun(t.text) || isDescriptor(t.key) || s.t.is(lexThingwords, t.key) {
 			return false
 		}
-		if s.headWord(t.key) && !s.t.is("surnamewords", t.key) && !(i == m.from && firstGiven) {
+		if s.headWord(t.key) && !s.t.is(lexSurnamewords, t.key) && !(i == m.from && firstGiven) {
 			return false
 		}
 		if isContraction(t.key) {
@@ -30,10 +30,10 @@ func (s *scene) nameWords(m personMention, titled bool) bool {
 		if i == m.from && firstGiven {
 			continue
 		}
-		if s.isGiven(t.key) || s.t.is("particles", t.key) {
+		if s.isGiven(t.key) || s.t.is(lexParticles, t.key) {
 			continue
 		}
-		if s.t.is("notnames", t.key) && !titled && !(i == m.to-1 && s.t.cjk[t.key] && firstGiven) {
+		if s.t.is(lexNotnames, t.key) && !titled && !(i == m.to-1 && s.t.cjk[t.key] && firstGiven) {
 			return false
 		}
 		if g, ok := s.gaz(i); ok && !firstGiven && !titled && g.e.kind != kPlace {
@@ -113,7 +113,7 @@ func (s *scene) westernCJK(m *personMention) bool {
 		return false
 	}
 	sur := m.keys[1]
-	return s.t.cjk[sur] && len(sur) >= 3 && !s.a.lower[sur] && !s.t.is("notnames", sur) && !s.t.is("notnames", m.keys[0])
+	return s.t.cjk[sur] && len(sur) >= 3 && !s.a.lower[sur] && !s.t.is(lexNotnames, sur) && !s.t.is(lexNotnames, m.keys[0])
 }
 
 // capsRun reports two capitals in a row inside a mixed-case word, the

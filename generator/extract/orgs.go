@@ -10,11 +10,13 @@ func (s *scene) organizations(ps []phrase) *ordered {
 	orgs := newOrdered()
 	acronyms := s.acronyms()
 	for _, p := range ps {
+		p = s.joinDashed(p)
 		last := s.a.toks[p.head.to-1].key
 		joined := p.to > p.head.to
-		if !s.t.is("orgwords", last) || s.hasPerson(p.from, p.to) {
+		if (!s.t.is(lexOrgwords, last) && !s.dashedOrg(p)) || s.hasPerson(p.from, p.to) {
 			continue
 		}
+		p.from = s.withOrdinal(p.from)
 		if s.wordsIn(p.from, p.to) < 2 && !joined {
 			continue
 		}
@@ -40,6 +42,9 @@ func (s *scene) organizations(ps []phrase) *ordered {
 		if full, ok := acronyms[t.text]; ok && t.caps {
 			orgs.add(full, t.start)
 			s.take(i, i+1)
+		}
+		if s.standsAlone(i) {
+			orgs.add(t.text, t.start)
 		}
 	}
 	return orgs
@@ -103,4 +108,62 @@ func (s *scene) spells(acr string, end int) (int, bool) {
 		return 0, false
 	}
 	return i + 1, true
+}
+
+// joinDashed extends a name across a dash written without spaces, which
+// joins two names into one: "Combined Joint Task Force–Inherent Resolve".
+func (s *scene) joinDashed(p phrase) phrase {
+	toks := s.a.toks
+	for p.to+1 < len(toks) && (toks[p.to].key == "–" || toks[p.to].key == "—") &&
+		toks[p.to].start == toks[p.to-1].end && toks[p.to+1].start == toks[p.to].end && s.a.capital(p.to+1) {
+		end := p.to + 1
+		for end < len(toks) && toks[end].nl == 0 && s.a.capital(end) && !s.t.is(lexTitles, toks[end].key) {
+			end++
+		}
+		p.to = end
+	}
+	return p
+}
+
+// dashedOrg reports a name that runs on past an organisation word joined
+// by a hyphen: "Combined Joint Task Force-Operation Inherent Resolve".
+func (s *scene) dashedOrg(p phrase) bool {
+	for i := p.from; i < p.to; i++ {
+		k := s.a.toks[i].key
+		if j := strings.IndexAny(k, "-‐‑"); j > 0 && s.t.is(lexOrgwords, k[:j]) && s.wordsIn(p.from, i) >= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// withOrdinal takes in a unit's number before its name: "507th Air
+// Refueling Wing".
+func (s *scene) withOrdinal(from int) int {
+	toks := s.a.toks
+	if from == 0 || toks[from-1].nl > 0 {
+		return from
+	}
+	k := toks[from-1].key
+	digits := strings.TrimLeft(k, "0123456789")
+	if len(digits) < len(k) && (digits == "st" || digits == "nd" || digits == "rd" || digits == "th") {
+		return from - 1
+	}
+	return from
+}
+
+// allianceWords name a body when capitalised on their own: "the
+// Coalition" is the international coalition a security story is about.
+var allianceWords = set{"coalition": true, "alliance": true}
+
+// standsAlone reports "Coalition" capitalised inside a sentence.
+func (s *scene) standsAlone(i int) bool {
+	t := s.a.toks[i]
+	if t.kind != tWord || !t.upper || t.caps || !allianceWords[t.key] || s.taken[i] || !s.a.capital(i) {
+		return false
+	}
+	if i+1 < len(s.a.toks) && s.a.capital(i+1) && s.a.toks[i+1].nl == 0 && !s.a.toks[i+1].sent {
+		return false // part of a longer name: "Coalition Provisional Authority"
+	}
+	return !t.sent || (i > 0 && s.a.toks[i-1].key == "the")
 }

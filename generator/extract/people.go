@@ -32,11 +32,19 @@ func (m *personMention) surname() string {
 
 // candidates turns the article's capitalised runs into person mentions.
 func (s *scene) candidates() []personMention {
-	var out []personMention
+	out := append(s.lineupPeople(), s.nobles()...)
 	for _, c := range s.t.nameChunks(s.a) {
+		if s.lineup[s.a.toks[c.from].line] {
+			continue
+		}
+		if c = s.cutAtNoble(c); c.from >= c.to {
+			continue
+		}
 		for _, part := range s.splitAtHeads(c) {
 			if m, ok := s.classify(part); ok {
-				out = append(out, m)
+				if m, ok = s.weigh(m, part); ok {
+					out = append(out, m)
+				}
 			} else if m, ok := s.namesake(part); ok {
 				out = append(out, m)
 			}
@@ -50,7 +58,7 @@ func (s *scene) candidates() []personMention {
 func (s *scene) namesake(c span) (personMention, bool) {
 	toks := s.a.toks
 	end := c.to
-	for end > c.from && (s.headWord(toks[end-1].key) || s.t.is("thingwords", toks[end-1].key) || s.a.lower[toks[end-1].key]) {
+	for end > c.from && (s.headWord(toks[end-1].key) || s.t.is(lexThingwords, toks[end-1].key) || s.a.lower[toks[end-1].key]) {
 		end--
 	}
 	if end == c.to || s.wordsIn(c.from, end) < 2 || s.gazAt[c.from] >= 0 {
@@ -75,7 +83,7 @@ func (s *scene) splitAtHeads(c span) []span {
 	start := c.from
 	for i := c.from; i < c.to-1; i++ {
 		k := s.a.toks[i].key
-		if s.headWord(k) && !s.t.is("surnamewords", k) && s.opensName(i+1) {
+		if s.headWord(k) && !s.t.is(lexSurnamewords, k) && s.opensName(i+1) {
 			out = append(out, span{start, i + 1})
 			start = i + 1
 		}
@@ -86,12 +94,12 @@ func (s *scene) splitAtHeads(c span) []span {
 // opensName reports a word that can begin a person's name or title.
 func (s *scene) opensName(i int) bool {
 	t := s.a.toks[i]
-	return s.isGiven(t.key) || t.initial || s.t.is("titles", t.key) || s.t.is("titlemods", t.key) || s.t.cjk[t.key]
+	return s.isGiven(t.key) || t.initial || s.t.is(lexTitles, t.key) || s.t.is(lexTitlemods, t.key) || s.t.cjk[t.key]
 }
 
 func (s *scene) headWord(k string) bool {
 	for _, w := range []string{k, strings.TrimSuffix(k, "s")} {
-		if s.t.is("orgwords", w) || s.t.is("eventwords", w) || s.t.is("placewords", w) {
+		if s.t.is(lexOrgwords, w) || s.t.is(lexEventwords, w) || s.t.is(lexPlacewords, w) {
 			return true
 		}
 	}
@@ -108,7 +116,7 @@ func (s *scene) classify(c span) (personMention, bool) {
 	if m, ok := s.gaz(c.from); ok && m.from == c.from && m.to >= c.to {
 		return personMention{}, false // the whole run is a country, place or organisation
 	}
-	if c.from > 0 && s.t.is("worknouns", toks[c.from-1].key) && !toks[c.from-1].upper {
+	if c.from > 0 && s.t.is(lexWorknouns, toks[c.from-1].key) && !toks[c.from-1].upper {
 		return personMention{}, false // "the graphic novel Angel Catbird"
 	}
 	from, titled := s.stripTitles(c)
@@ -126,6 +134,18 @@ func (s *scene) classify(c span) (personMention, bool) {
 		return m, false
 	}
 	cue := titled || s.cueBefore(c.from) || s.cueAfter(c.to)
+	if !cue && (m.keys[0] == "al" || m.keys[0] == "el") {
+		return m, false // "Al Qaim", "Al Salem": places, unless a cue says otherwise
+	}
+	if s.allGroups(m.keys) {
+		return m, false // "Sunni Arabs", "Shia Kurds": peoples, not a person
+	}
+	if m.single() && s.demonymCompound(toks[from].text) {
+		return m, false // "Mexican-American", "Anglo-Irish"
+	}
+	if s.dashedOrg(phrase{from: c.from, to: c.to}) {
+		return m, false // "… Task Force-Operation Inherent Resolve"
+	}
 	if m.single() {
 		return s.classifySingle(m, titled, cue)
 	}
@@ -152,10 +172,10 @@ func (s *scene) classify(c span) (personMention, bool) {
 // trailing common words glued on by a missing full stop ("… Quat In").
 func (s *scene) trimEnds(c span) span {
 	toks := s.a.toks
-	for c.from < c.to && toks[c.from].sent && s.commonAtStart(c.from) {
+	for c.from < c.to && toks[c.from].sent && s.commonAtStart(c.from) && !(s.t.is(lexTitles, toks[c.from].key) && c.to-c.from > 1) {
 		c.from++
 	}
-	for c.to > c.from && s.t.is("notnames", toks[c.to-1].key) && !s.isGiven(toks[c.to-1].key) {
+	for c.to > c.from && s.t.is(lexNotnames, toks[c.to-1].key) && !s.isGiven(toks[c.to-1].key) {
 		if c.to-c.from >= 2 && s.t.cjk[toks[c.to-1].key] && s.isGiven(toks[c.to-2].key) {
 			break // "Wilson Or", "James To"
 		}
@@ -178,7 +198,7 @@ func (s *scene) commonAtStart(i int) bool {
 	if s.isGiven(k) {
 		return false
 	}
-	if s.t.is("notnames", k) || s.a.lower[k] {
+	if s.t.is(lexNotnames, k) || s.a.lower[k] {
 		return true
 	}
 	return len(k) > 4 && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "ed"))
@@ -196,5 +216,30 @@ func (s *scene) continuesName(i int) bool {
 		return false
 	}
 	prev := toks[j-1]
-	return prev.upper && !s.t.is("titles", prev.key)
+	return prev.upper && !s.t.is(lexTitles, prev.key)
+}
+
+// demonymCompound reports a hyphenated word whose parts name countries or
+// their peoples: "Mexican-American".
+func (s *scene) demonymCompound(w string) bool {
+	parts := strings.FieldsFunc(w, isHyphen)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if s.t.countryOf(p) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// allGroups reports a run whose every word names a people, faith or party.
+func (s *scene) allGroups(keys []string) bool {
+	for _, k := range keys {
+		if !s.t.is(lexGroups, k) && s.t.countryOf(k) == "" {
+			return false
+		}
+	}
+	return true
 }

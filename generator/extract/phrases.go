@@ -29,7 +29,7 @@ func (s *scene) phrases() []phrase {
 		// A name joins what follows when its head word opens the way:
 		// "Centre for Control of Iodine Deficiency Disorders".
 		for i+1 < len(segs) && (p.to > p.head.to || s.headWord(s.a.toks[p.to-1].key)) {
-			next, ok := s.joins(p.to, segs[i+1], s.t.is("eventwords", s.a.toks[p.head.to-1].key))
+			next, ok := s.joins(p.to, segs[i+1], s.t.is(lexEventwords, s.a.toks[p.head.to-1].key))
 			if !ok {
 				break
 			}
@@ -66,7 +66,7 @@ func (s *scene) trimPhraseStart(c span) span {
 		switch {
 		case toks[c.from].sent && s.commonAtStart(c.from) && !s.headWord(k):
 		case k == "the" || k == ".":
-		case s.t.is("titles", k) && c.to-c.from > 1 && !s.headWord(k):
+		case s.t.is(lexTitles, k) && c.to-c.from > 1 && !s.headWord(k):
 		default:
 			return c
 		}

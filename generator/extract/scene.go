@@ -8,6 +8,12 @@ type scene struct {
 	gazAt   []int  // index into matches of the whole-token phrase covering a token, or -1
 	person  []bool // tokens inside an accepted person's name
 	taken   []bool // tokens inside an organisation or event name
+	lineup  []bool // lines that are sports line-ups, one flag a line
+	noble   []bool // tokens of a noble title that names a person
+	// nobleAlias holds the given names written before a noble title.
+	nobleAlias set
+	tags       []tagged   // the learned tagger's reading, one a token
+	doubts     []heldBack // people found but not filed
 }
 
 func newScene(t *tables, a *article) *scene {
@@ -26,6 +32,9 @@ func newScene(t *tables, a *article) *scene {
 	}
 	s.person = make([]bool, len(a.toks))
 	s.taken = make([]bool, len(a.toks))
+	s.lineup = make([]bool, len(a.lines))
+	s.noble = make([]bool, len(a.toks))
+	s.nobleAlias = set{}
 	return s
 }
 

@@ -13,9 +13,9 @@ func TestSummary(t *testing.T) {
 		name, title, text, want string
 	}{
 		{"skips headline, dateline and byline",
-			"Bruno quits",
-			"Bruno quits\nAdrian Warner\nLONDON 1996-08-30\nFormer champion Frank Bruno has quit the ring on medical advice. He said he was in shock.",
-			"Former champion Frank Bruno has quit the ring on medical advice. He said he was in shock."},
+			"Harbour reopens",
+			"Harbour reopens\nLena Kowalczyk\nGDANSK 2024-03-14\nThe old harbour reopened to ferries on Thursday after a year of repairs. Traffic resumed at noon.",
+			"The old harbour reopened to ferries on Thursday after a year of repairs. Traffic resumed at noon."},
 		{"skips a wire dateline", "",
 			"Evansville, Indiana, United States - This past week marked the opening night of an exhibit at the university.",
 			"This past week marked the opening night of an exhibit at the university."},

@@ -24,7 +24,7 @@ func (s *scene) stripTitles(c span) (int, bool) {
 		case s.isTitleAt(i, c.to):
 			titled = true
 			i++
-		case s.t.is("titlemods", k) && s.titleAhead(i+1, c.to):
+		case s.t.is(lexTitlemods, k) && s.titleAhead(i+1, c.to):
 			i++
 		case s.gazAt[i] >= 0:
 			m := s.matches[s.gazAt[i]]
@@ -48,7 +48,7 @@ func (s *scene) placeAsGivenName(m gazMatch, c span) bool {
 		return false
 	}
 	k := s.a.toks[m.to].key
-	if s.gazAt[m.to] >= 0 || s.headWord(k) || s.t.is("notnames", k) || s.t.is("titles", k) || s.a.lower[k] {
+	if s.gazAt[m.to] >= 0 || s.headWord(k) || s.t.is(lexNotnames, k) || s.t.is(lexTitles, k) || s.a.lower[k] {
 		return false
 	}
 	return s.cueAfter(c.to)
@@ -59,7 +59,7 @@ func (s *scene) placeAsGivenName(m gazMatch, c span) bool {
 // name follows.
 func (s *scene) isTitleAt(i, to int) bool {
 	k := s.a.toks[i].key
-	if !s.t.is("titles", k) && !s.isTitleCompound(k) {
+	if !s.t.is(lexTitles, k) && !s.isTitleCompound(k) {
 		return false
 	}
 	return !s.isGiven(k) || s.wordsIn(i+1, to) >= 2
@@ -101,7 +101,7 @@ func (s *scene) isTitleCompound(k string) bool {
 		return false
 	}
 	for _, p := range strings.Split(k, "-") {
-		if s.t.is("titles", p) {
+		if s.t.is(lexTitles, p) {
 			return true
 		}
 	}
@@ -110,7 +110,7 @@ func (s *scene) isTitleCompound(k string) bool {
 
 func (s *scene) titleAhead(from, to int) bool {
 	for i := from; i < to-1; i++ {
-		if s.t.is("titles", s.a.toks[i].key) {
+		if s.t.is(lexTitles, s.a.toks[i].key) {
 			return true
 		}
 	}

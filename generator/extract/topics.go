@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // maxTopics keeps the list short enough to be a signal.
@@ -11,88 +12,204 @@ const maxTopics = 5
 // topicIndex is a Vocabulary compiled for matching: keyword phrases as
 // word stems, indexed by their first stem.
 type topicIndex struct {
-	names   []string
-	byFirst map[string][]keyword
+	names    []string
+	byFirst  map[string][]keyword
+	keywords int   // how many keywords the vocabulary has, over all topics
+	sizes    []int // how many keywords each topic has
+	// nameStem is the stem of a one-word topic's name ("terrorism"), so an
+	// article that writes the name itself is seen to; "" for longer names.
+	nameStem []string
 }
 
 type keyword struct {
 	topic int
+	id    int // the keyword's number, so distinct keywords can be counted
 	stems []string
+	with  [][]string // stemmed phrases, one of which must be near; none: always
+	not   [][]string // stemmed phrases none of which may be near
+	// starts holds the first stems of with and not phrases, so the window
+	// around a keyword is read once, a lookup a token, however long the
+	// lists: the ambiguous keywords are among the commonest words.
+	starts set
 }
 
+// compileVocabulary indexes v. Every Extractor built without a vocabulary
+// of its own shares one index of the default, which is read-only: its
+// senses make it costly to build, and New is called per command.
 func compileVocabulary(v Vocabulary) *topicIndex {
+	if v.equal(defaultVocabulary()) {
+		return defaultIndex()
+	}
+	return buildIndex(v)
+}
+
+var defaultIndex = sync.OnceValue(func() *topicIndex { return buildIndex(defaultVocabulary()) })
+
+func buildIndex(v Vocabulary) *topicIndex {
 	ix := &topicIndex{byFirst: map[string][]keyword{}}
 	for ti, t := range v {
 		ix.names = append(ix.names, t.Name)
+		ix.sizes = append(ix.sizes, 0)
+		ix.nameStem = append(ix.nameStem, oneWordStem(t.Name))
 		for _, kw := range t.Keywords {
-			var stems []string
-			for _, tk := range tokenize(kw) {
-				if tk.kind != tPunct {
-					stems = append(stems, stem(tk.key))
+			stems := stemPhrase(kw)
+			if len(stems) == 0 {
+				continue
+			}
+			k := keyword{topic: ti, id: ix.keywords, stems: stems}
+			ix.keywords++
+			ix.sizes[ti]++
+			if s, ok := t.Senses[kw]; ok {
+				k.with = stemPhrases(s.With)
+				k.not = stemPhrases(s.Not)
+				k.starts = set{}
+				for _, p := range append(slices.Clip(k.with), k.not...) {
+					k.starts[p[0]] = true
 				}
 			}
-			if len(stems) > 0 {
-				ix.byFirst[stems[0]] = append(ix.byFirst[stems[0]], keyword{topic: ti, stems: stems})
-			}
+			ix.byFirst[stems[0]] = append(ix.byFirst[stems[0]], k)
 		}
 	}
 	return ix
 }
 
-// topics scores each topic by its keywords' hits, a hit in the headline
-// counting three times, and keeps those with two hits or one in the
-// headline, best first.
+// equal reports whether v and o hold the same topics, keywords and senses.
+func (v Vocabulary) equal(o Vocabulary) bool {
+	if len(v) != len(o) {
+		return false
+	}
+	for i := range v {
+		a, b := v[i], o[i]
+		if a.Name != b.Name || !slices.Equal(a.Keywords, b.Keywords) || len(a.Senses) != len(b.Senses) {
+			return false
+		}
+		for k, s := range a.Senses {
+			t, ok := b.Senses[k]
+			if !ok || !slices.Equal(s.With, t.With) || !slices.Equal(s.Not, t.Not) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func stemPhrase(p string) []string {
+	var stems []string
+	for _, tk := range tokenize(p) {
+		if tk.kind != tPunct {
+			stems = append(stems, stem(tk.key))
+		}
+	}
+	return stems
+}
+
+func stemPhrases(ps []string) [][]string {
+	var out [][]string
+	for _, p := range ps {
+		if s := stemPhrase(p); len(s) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// mention is one keyword found where it means what the topic means.
+type mention struct {
+	topic, kw int
+	tok       int // the keyword's first token
+}
+
+// topics lists the vocabulary's topics the article is about, strongest
+// first: its keywords are found, each judged by the words around it, and
+// the model weighs where they stand and how much of the article they fill.
 func (ix *topicIndex) topics(a *article) []string {
 	if len(ix.names) == 0 {
 		return []string{}
 	}
-	stems := make([]string, len(a.toks))
+	ev := ix.evidence(a)
+	return defaultTopicModel().choose(ix.names, ev)
+}
+
+// mentions finds every keyword of the vocabulary in the article's text,
+// leaving out page furniture, captions, keywords in a sense the topic
+// does not mean and negated ones ("not a terror attack").
+func (ix *topicIndex) mentions(a *article, stems []string) []mention {
+	var out []mention
 	for i, t := range a.toks {
-		if t.kind == tWord {
-			stems[i] = stem(t.key)
-		}
-	}
-	hits := make([]int, len(ix.names))
-	inTitle := make([]bool, len(ix.names))
-	for i, t := range a.toks {
-		role := a.lines[t.line].role
-		if t.kind != tWord || role == roleChrome {
+		if t.kind != tWord || !countsForTopics(a.lines[t.line].role) {
 			continue
 		}
-		first := []string{stems[i]}
-		if j := strings.LastIndexAny(t.key, "-"); j > 0 {
-			first = append(first, stem(t.key[j+1:]))
+		first := stems[i]
+		tail := ""
+		// "counter-terrorism" finds "terrorism"; "non-military" finds nothing.
+		if j := strings.LastIndexByte(t.key, '-'); j > 0 && t.key[:j] != "non" {
+			tail = stem(t.key[j+1:])
 		}
-		counted := map[int]bool{}
-		for _, f := range first {
-			for _, kw := range ix.byFirst[f] {
-				if counted[kw.topic] || !followedBy(stems, i+1, kw.stems[1:]) {
+		var found uint64 // topics already found at this token, as bits for the first 64
+		for _, f := range [2]string{first, tail} {
+			if f == "" {
+				continue
+			}
+			for ki := range ix.byFirst[f] {
+				kw := &ix.byFirst[f][ki]
+				bit := uint64(1) << (kw.topic % 64)
+				if found&bit != 0 || !followedBy(stems, i+1, kw.stems[1:]) {
 					continue
 				}
-				counted[kw.topic] = true
-				hits[kw.topic]++
-				if role == roleTitle {
-					hits[kw.topic] += 2
-					inTitle[kw.topic] = true
+				end := i + len(kw.stems)
+				if !kw.meant(stems, i, end) || negated(a, stems, i) {
+					continue
+				}
+				found |= bit
+				out = append(out, mention{topic: kw.topic, kw: kw.id, tok: i})
+			}
+		}
+	}
+	return out
+}
+
+// countsForTopics says which lines speak for the article: not chrome,
+// datelines, bylines or captions, which name things the story is not about.
+func countsForTopics(r lineRole) bool {
+	return r == roleBody || r == roleTitle || r == roleHeading
+}
+
+// senseWindow is how many tokens either side of a keyword are read for
+// the words that confirm or rule out its sense: about a sentence.
+const senseWindow = 15
+
+// meant reports whether the keyword at [from, to) has the sense its topic
+// wants, judged by the stems within senseWindow tokens.
+func (kw *keyword) meant(stems []string, from, to int) bool {
+	if kw.starts == nil {
+		return true
+	}
+	lo, hi := max(0, from-senseWindow), min(len(stems), to+senseWindow)
+	confirmed := len(kw.with) == 0
+	for j := lo; j < hi; j++ {
+		if (j >= from && j < to) || !kw.starts[stems[j]] {
+			continue
+		}
+		for _, p := range kw.not {
+			if startsAt(stems, j, hi, p) {
+				return false
+			}
+		}
+		if !confirmed {
+			for _, p := range kw.with {
+				if startsAt(stems, j, hi, p) {
+					confirmed = true
+					break
 				}
 			}
 		}
 	}
-	var chosen []int
-	for ti, h := range hits {
-		if h >= 2 || inTitle[ti] {
-			chosen = append(chosen, ti)
-		}
-	}
-	sort.SliceStable(chosen, func(i, j int) bool { return hits[chosen[i]] > hits[chosen[j]] })
-	if len(chosen) > maxTopics {
-		chosen = chosen[:maxTopics]
-	}
-	out := make([]string, len(chosen))
-	for i, ti := range chosen {
-		out[i] = ix.names[ti]
-	}
-	return out
+	return confirmed
+}
+
+// startsAt reports phrase p at stems[j:], ending before hi.
+func startsAt(stems []string, j, hi int, p []string) bool {
+	return j+len(p) <= hi && stems[j] == p[0] && followedBy(stems, j+1, p[1:])
 }
 
 func followedBy(stems []string, i int, rest []string) bool {
@@ -141,4 +258,12 @@ func undouble(k string) string {
 		return k[:n-1]
 	}
 	return k
+}
+
+// oneWordStem is the stem of a one-word name, or "".
+func oneWordStem(name string) string {
+	if strings.ContainsAny(name, " -") {
+		return ""
+	}
+	return stem(fold(name))
 }

@@ -70,8 +70,8 @@ func TestLoadAliases(t *testing.T) {
 
 func TestTopics(t *testing.T) {
 	v := Vocabulary{
-		{Name: "Sanctions", Keywords: []string{"sanction", "embargo"}},
-		{Name: "Nuclear programme", Keywords: []string{"uranium enrichment"}},
+		{Name: "Sanctions", Keywords: []string{"sanction", "embargo", "asset freeze"}},
+		{Name: "Nuclear programme", Keywords: []string{"uranium enrichment", "centrifuge"}},
 		{Name: "Energy", Keywords: []string{"oil"}},
 		{Name: "Elections", Keywords: []string{"election"}},
 	}
@@ -80,11 +80,12 @@ func TestTopics(t *testing.T) {
 		name, title, text string
 		want              []string
 	}{
-		{"inflections count", "", "The EU sanctioned two banks. New sanctions follow earlier ones.", []string{"Sanctions"}},
-		{"one mention is not enough", "", "Oil prices were steady. The talks went on.", nil},
+		{"inflections count", "", "The EU sanctioned two banks and froze their assets.\n\nNew sanctions follow earlier ones, and an embargo on arms stays in place.", []string{"Sanctions"}},
+		{"one mention is not enough", "", "Oil prices were steady. The talks went on. Ministers met again on Tuesday and agreed to meet next month.", nil},
 		{"one mention in the headline is", "Oil exports resume", "Shipments left the port on Monday.", []string{"Energy"}},
-		{"phrases match whole", "", "Uranium enrichment rose; uranium enrichment may rise again. Enrichment of soil is a farming term.", []string{"Nuclear programme"}},
+		{"phrases match whole", "Uranium enrichment resumes", "Uranium enrichment rose; uranium enrichment may rise again. Enrichment of soil is a farming term.", []string{"Nuclear programme"}},
 		{"words match whole", "", "The selection committee met. Reelection talk grew.", nil},
+		{"a topic of one keyword needs no headline", "", "Voters queued from dawn in the hill towns. The election was the first in six years.\n\nBuses ran all day, and schools closed early. Observers said the election was calm.\n\nThe count began at dusk, and the results of the election are due on Friday. Markets were quiet.", []string{"Elections"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -236,6 +236,12 @@ func (im *Importer) prepare(in Input) (*prep, error) {
 		}
 	}
 	fillList("people", &m.People, r.People)
+	if !present["people"] {
+		for _, d := range r.Doubtful {
+			p.warnings = append(p.warnings, fmt.Sprintf("not filed under %s, doubtful (%.0f%% sure): %q, %s; add it by hand if it is right",
+				d.Kind, 100*d.Confidence, d.Name, d.Why))
+		}
+	}
 	fillList("countries", &m.Countries, r.Countries)
 	fillList("organizations", &m.Organizations, r.Organizations)
 	fillList("places", &m.Places, r.Places)

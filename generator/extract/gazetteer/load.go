@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 )
@@ -12,7 +13,15 @@ import (
 //
 //go:embed data/places.tsv data/given.txt data/src/countries.txt data/src/bodies.txt
 //go:embed data/src/orgs.txt data/src/blockers.txt data/src/words.txt data/src/demonyms.txt
+//go:embed data/src/given_names.txt
 var data embed.FS
+
+// Source opens one of the curated source files by name ("countries.txt",
+// "given_names.txt"), for a package that reads the same lists its own way:
+// the lists are written once, here.
+func Source(name string) (fs.File, error) {
+	return data.Open("data/src/" + name)
+}
 
 // Ranks order the entries that share a spelling, best first: a country's
 // own name, then what the project curated, then capitals, then the open

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// These sentences are ones the rules alone get wrong; the tagger's
+// reading puts them right.
+func TestTaggerSettlesWhatRulesCannot(t *testing.T) {
+	x := New()
+	tests := []struct {
+		name, text string
+		people     []string
+		noCountry  string
+	}{
+		{"a surname that is also a common word", "Fans queued for hours to see Kanye West at the gala.", []string{"Kanye West"}, ""},
+		{"a character's name that is also a people's", "Rachel and Finn kept everyone guessing all season, and Finn's despair felt real.", nil, "Finland"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := x.Extract("", tt.text)
+			if tt.people != nil && !slices.Equal(r.People, tt.people) {
+				t.Errorf("people = %q, want %q", r.People, tt.people)
+			}
+			if tt.noCountry != "" && slices.Contains(r.Countries, tt.noCountry) {
+				t.Errorf("countries = %q, want no %s", r.Countries, tt.noCountry)
+			}
+		})
+	}
+}
+
+func TestBodiesFileUnderTheirState(t *testing.T) {
+	r := New().Extract("", "A spokesman for the Pentagon said the review would take a month.")
+	if !slices.Contains(r.Countries, "United States") {
+		t.Errorf("countries = %q, want United States for the Pentagon", r.Countries)
+	}
+}
