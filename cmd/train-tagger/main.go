@@ -23,6 +23,7 @@ import (
 type options struct {
 	train, out string
 	epochs     int
+	runs       int
 	buckets    uint
 	seed       uint64
 	headlines  int
@@ -35,6 +36,7 @@ func main() {
 	flag.StringVar(&o.train, "train", "../shared/train", "folder of training corpora")
 	flag.StringVar(&o.out, "out", "generator/extract/tagger/model.bin.gz", "model file to write")
 	flag.IntVar(&o.epochs, "epochs", 10, "passes over the training sentences")
+	flag.IntVar(&o.runs, "runs", 3, "perceptrons with successive seeds, averaged")
 	flag.UintVar(&o.buckets, "buckets", 1<<20, "hashed feature rows")
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle between passes")
 	flag.IntVar(&o.headlines, "headlines", 20, "add a Title Case headline copy of one sentence in this many (0: none)")
@@ -73,7 +75,7 @@ func run(o options) error {
 		}
 		fmt.Fprintf(os.Stderr, "%-9s %6d sentences\n", c.name, n)
 	}
-	topt := tagger.TrainOptions{Buckets: uint32(o.buckets), Epochs: o.epochs, Seed: o.seed,
+	topt := tagger.TrainOptions{Buckets: uint32(o.buckets), Epochs: o.epochs, Seed: o.seed, Runs: o.runs,
 		Progress: func(e, wrong int) {
 			fmt.Fprintf(os.Stderr, "  epoch %2d: %d sentences wrong (%s)\n", e, wrong, since(start))
 		}}
@@ -84,6 +86,7 @@ func run(o options) error {
 	n := m.Calibrate(held)
 	a, b := m.Calibration()
 	fmt.Fprintf(os.Stderr, "confidence = sigmoid(%.4g·margin %+.4g), fitted on %d spans\n", a, b, n)
+	reliability(m, held)
 	if o.evalOnly {
 		return nil
 	}

@@ -49,3 +49,41 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// reliability prints, for bands of confidence, how many held-out spans fell
+// in each and how many of those were right: if the curve is fitted well the
+// two columns agree.
+func reliability(m *tagger.Model, held []tagger.Example) {
+	const bands = 6
+	edges := [bands + 1]float32{0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}
+	var n, right [bands]int
+	var sum [bands]float64
+	for _, ex := range held {
+		gold := map[[3]int]bool{}
+		for _, s := range ex.Spans {
+			gold[[3]int{s.From, s.To, int(s.Kind)}] = true
+		}
+		for _, s := range m.Tag(ex.Tokens) {
+			b := 0
+			for b < bands-1 && s.Confidence >= edges[b+1] {
+				b++
+			}
+			n[b]++
+			sum[b] += float64(s.Confidence)
+			if gold[[3]int{s.From, s.To, int(s.Kind)}] {
+				right[b]++
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "%-13s %6s %6s %6s\n", "confidence", "spans", "mean", "right")
+	for b := range bands {
+		fmt.Fprintf(os.Stderr, "%.1f–%-9.1f %6d %6.2f %6.2f\n", edges[b], min(edges[b+1], 1), n[b], ratio64(sum[b], n[b]), ratio(right[b], n[b]))
+	}
+}
+
+func ratio64(a float64, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / float64(b)
+}

@@ -94,3 +94,17 @@ func TestShippedModelConfidence(t *testing.T) {
 		t.Errorf("want Olaf Scholz as a person, got %v", got)
 	}
 }
+
+func TestShippedModelTakesOddTokens(t *testing.T) {
+	// Empty text, other scripts, symbols and a very long token must give
+	// well-formed spans, not a panic.
+	toks := []tagger.Token{{Text: ""}, {Text: "東京"}, {Text: "🙂"}, {Text: strings.Repeat("Ab", 500)}, {Text: "Москва"}, {Text: ".", Classes: ^uint32(0)}}
+	for _, s := range shipped(t).Tag(toks) {
+		if s.From < 0 || s.To > len(toks) || s.From >= s.To || s.Confidence < 0 || s.Confidence > 1 {
+			t.Errorf("malformed span %+v", s)
+		}
+	}
+	if spans := shipped(t).Tag(nil); spans != nil {
+		t.Errorf("Tag(nil) = %v, want nil", spans)
+	}
+}

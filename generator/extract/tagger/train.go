@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math/rand/v2"
+	"sync"
 )
 
 // Example is a sentence with the names a person marked in it.
@@ -20,6 +21,10 @@ type TrainOptions struct {
 	// Seed fixes the order of examples in each pass, so the same input
 	// gives the same model.
 	Seed uint64
+	// Runs is how many perceptrons, each shuffled by its own seed (Seed,
+	// Seed+1, ...), are trained and averaged; one is the default. The
+	// average varies less with the seed than any one run.
+	Runs int
 	// Progress, if set, hears after each pass how many sentences it got wrong.
 	Progress func(epoch, wrong int)
 }
@@ -33,10 +38,6 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	if opt.Buckets == 0 {
 		opt.Buckets = 1 << 20
 	}
-	type prepared struct {
-		feats [][]uint32
-		gold  []tag
-	}
 	lex := buildLexicon(examples)
 	data := make([]prepared, 0, len(examples))
 	for _, ex := range examples {
@@ -45,6 +46,44 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		}
 		data = append(data, prepared{sentenceFeatures(ex.Tokens, opt.Buckets, lex), tagsOf(ex.Spans, len(ex.Tokens))})
 	}
+	runs := max(opt.Runs, 1)
+	weights := make([][]float32, runs)
+	trans := make([][]float32, runs)
+	var wg sync.WaitGroup
+	// Two runs at a time: each holds about 140 MB of weights and sums, and
+	// the machines this is built on have two cores.
+	sem := make(chan struct{}, 2)
+	for r := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			weights[r], trans[r] = trainRun(data, opt, opt.Seed+uint64(r), r == 0)
+		}()
+	}
+	wg.Wait()
+	// Summing in run order keeps the result the same however the runs
+	// were scheduled.
+	for r := 1; r < runs; r++ {
+		for i, v := range weights[r] {
+			weights[0][i] += v
+		}
+		for i, v := range trans[r] {
+			trans[0][i] += v
+		}
+	}
+	for _, ws := range [][]float32{weights[0], trans[0]} {
+		for i := range ws {
+			ws[i] /= float32(runs)
+		}
+	}
+	return quantize(opt.Buckets, weights[0], trans[0], lex)
+}
+
+// trainRun is one perceptron over the data in the order one seed gives;
+// only the run that report says so tells Progress.
+func trainRun(data []prepared, opt TrainOptions, seed uint64, report bool) (weights, trans []float32) {
 	p := &perceptron{
 		buckets: opt.Buckets,
 		w:       make([]float32, int(opt.Buckets)*numTags),
@@ -57,7 +96,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong := 0
@@ -67,11 +106,17 @@ func Train(examples []Example, opt TrainOptions) *Model {
 			}
 			p.step++
 		}
-		if opt.Progress != nil {
+		if report && opt.Progress != nil {
 			opt.Progress(epoch, wrong)
 		}
 	}
-	return quantize(opt.Buckets, p.average(p.w, p.accW), p.average(p.t, p.accT), lex)
+	return p.average(p.w, p.accW), p.average(p.t, p.accT)
+}
+
+// prepared is an example as training reads it.
+type prepared struct {
+	feats [][]uint32
+	gold  []tag
 }
 
 // perceptron keeps the running weights and, for averaging without a copy

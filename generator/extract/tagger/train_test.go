@@ -39,7 +39,7 @@ func toyExamples(n, offset int) []Example {
 
 func toyModel(t *testing.T) *Model {
 	t.Helper()
-	return Train(toyExamples(60, 0), TrainOptions{Buckets: 1 << 12, Epochs: 5, Seed: 7})
+	return Train(toyExamples(60, 0), TrainOptions{Buckets: 1 << 12, Epochs: 5, Seed: 7, Runs: 2})
 }
 
 func TestTrainLearnsContextPattern(t *testing.T) {
