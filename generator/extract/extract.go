@@ -45,7 +45,7 @@ func New(opts ...Option) *Extractor {
 func (x *Extractor) Extract(title, text string) Result {
 	a := prepare(title, text)
 	s := newScene(x.t, a)
-	s.tags = x.rec.tagArticle(a)
+	s.tags, s.classes = x.rec.tagArticle(a)
 	clusters := s.dropNobleAliases(clusterPeople(s.candidates()))
 	people := newOrdered()
 	words := set{}
@@ -61,6 +61,7 @@ func (x *Extractor) Extract(title, text string) Result {
 	orgs := s.organizations(ps)
 	countries, places := s.countriesAndPlaces(words)
 	s.learnedPlaces(x.rec, countries, places)
+	s.regionalDemonyms(x.rec, countries)
 	x.rec.bodiesCountries(orgs, countries)
 	return Result{
 		People:        x.alias(people.list()),

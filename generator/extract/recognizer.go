@@ -37,8 +37,9 @@ func newRecognizer() *recognizer {
 
 // tagArticle runs the tagger over each sentence of a, one line at a time,
 // skipping page furniture.
-func (r *recognizer) tagArticle(a *article) []tagged {
+func (r *recognizer) tagArticle(a *article) ([]tagged, []gazetteer.Class) {
 	out := make([]tagged, len(a.toks))
+	classesOf := make([]gazetteer.Class, len(a.toks))
 	var words []string
 	var sent []tagger.Token
 	flush := func(first int) {
@@ -48,6 +49,7 @@ func (r *recognizer) tagArticle(a *article) []tagged {
 		classes := r.gaz.Mark(words)
 		for i := range sent {
 			sent[i].Classes = uint32(classes[i])
+			classesOf[first+i] = classes[i]
 		}
 		for _, sp := range r.model.Tag(sent) {
 			for k := sp.From; k < sp.To; k++ {
@@ -72,7 +74,7 @@ func (r *recognizer) tagArticle(a *article) []tagged {
 		sent = append(sent, tagger.Token{Text: t.text, Headline: l.role == roleTitle || l.unsure})
 	}
 	flush(first)
-	return out
+	return out, classesOf
 }
 
 // tagOf is the tagger's verdict on the words of [from, to): the kind most
@@ -229,4 +231,17 @@ func kindWord(k tagger.Kind) string {
 		return "an event"
 	}
 	return "the name of a thing"
+}
+
+// regionalDemonyms files "Welsh", "Texan" or "Tasmanian" under the country
+// the region is in; the rules' own tables know only nations' demonyms.
+func (s *scene) regionalDemonyms(rec *recognizer, countries *ordered) {
+	for i, c := range s.classes {
+		if !c.Has(gazetteer.Demonym) || c.Has(gazetteer.Ambiguous) || s.gazAt[i] >= 0 || s.person[i] || !s.a.capital(i) {
+			continue
+		}
+		if name, ok := rec.gaz.CountryOf(s.a.toks[i].text); ok {
+			countries.add(name, s.a.toks[i].start)
+		}
+	}
 }

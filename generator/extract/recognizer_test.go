@@ -30,6 +30,15 @@ func TestTaggerSettlesWhatRulesCannot(t *testing.T) {
 	}
 }
 
+func TestRegionalDemonyms(t *testing.T) {
+	r := New().Extract("", "The Welsh singer and a Tasmanian farmer shared the prize.")
+	for _, want := range []string{"United Kingdom", "Australia"} {
+		if !slices.Contains(r.Countries, want) {
+			t.Errorf("countries = %q, want %s among them", r.Countries, want)
+		}
+	}
+}
+
 func TestBodiesFileUnderTheirState(t *testing.T) {
 	r := New().Extract("", "A spokesman for the Pentagon said the review would take a month.")
 	if !slices.Contains(r.Countries, "United States") {

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/briefing-digest/briefing/generator/extract/gazetteer"
+
 // scene is what the recognisers share about one article while they work.
 type scene struct {
 	t       *tables
@@ -12,8 +14,9 @@ type scene struct {
 	noble   []bool // tokens of a noble title that names a person
 	// nobleAlias holds the given names written before a noble title.
 	nobleAlias set
-	tags       []tagged   // the learned tagger's reading, one a token
-	doubts     []heldBack // people found but not filed
+	tags       []tagged          // the learned tagger's reading, one a token
+	classes    []gazetteer.Class // what the gazetteers say of each token
+	doubts     []heldBack        // people found but not filed
 }
 
 func newScene(t *tables, a *article) *scene {
