@@ -132,7 +132,7 @@ func (s *scene) taggedOther(from, to int) float32 {
 // (see docs/extraction.md): how sure it must be to vouch for a name the
 // rules found weak, and to overrule a name they found likely.
 const (
-	vouchConf    = 0.85
+	vouchConf    = 0.8
 	overruleConf = 0.7
 	// personOverPlaceConf is how sure the tagger must be that a country's
 	// or city's word names a person ("Finn" in a review of a show) for
