@@ -8,16 +8,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// letterFolds spells letters that decomposition leaves whole, the same
-// way package extract does, so both key a name alike.
+// letterFolds spells letters that decomposition leaves whole, as
+// generator.Slugify does, so a lookup key and a slug agree on a name.
 var letterFolds = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i", 'ħ': "h",
 }
 
-// fold is the key every table is indexed by: lower case, accents gone,
+// Fold is the key every table is indexed by: lower case, accents gone,
 // curly apostrophes straight, so "Bogotá" and "BOGOTA" meet. ASCII, the
 // common case, takes a path that allocates only when it must lower.
-func fold(s string) string {
+// Package extract keys its own tables the same way, through this.
+func Fold(s string) string {
 	lower := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]

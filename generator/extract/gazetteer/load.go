@@ -107,13 +107,13 @@ func (s *Set) add(phrase string, e entry) {
 	n := &s.root
 	for i, t := range toks {
 		e.shapes[i] = shapeOf(t)
-		n = n.child(fold(t))
+		n = n.child(Fold(t))
 	}
 	n.entries = append(n.entries, &e)
 }
 
 func (s *Set) addWord(word string, c Class, needsCapital bool) {
-	k := fold(word)
+	k := Fold(word)
 	w := s.words[k]
 	if needsCapital {
 		w.upper |= c

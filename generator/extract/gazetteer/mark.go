@@ -10,7 +10,7 @@ func (s *Set) Mark(words []string) []Class {
 	keys := make([]string, len(words))
 	shapes := make([]shape, len(words))
 	for i, w := range words {
-		keys[i] = fold(w)
+		keys[i] = Fold(w)
 		shapes[i] = shapeOf(w)
 		if we, ok := s.words[keys[i]]; ok {
 			out[i] |= we.any

@@ -104,6 +104,6 @@ func (s *Set) Organization(name string) (Org, bool) {
 
 // Given reports whether word is a given name, in any capitalisation.
 func (s *Set) Given(word string) bool {
-	w := s.words[fold(word)]
+	w := s.words[Fold(word)]
 	return (w.any|w.upper)&Given != 0
 }

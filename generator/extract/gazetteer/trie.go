@@ -92,7 +92,7 @@ func (s *Set) lookup(name string) []*entry {
 	n := &s.root
 	for i, t := range toks {
 		shapes[i] = shapeOf(t)
-		if n = n.next[fold(t)]; n == nil {
+		if n = n.next[Fold(t)]; n == nil {
 			return nil
 		}
 	}
