@@ -59,6 +59,7 @@ func (x *Extractor) Extract(title, text string) Result {
 	ps := s.phrases()
 	event := s.event(ps)
 	orgs := s.organizations(ps)
+	s.knownBodies(x.rec, orgs)
 	countries, places := s.countriesAndPlaces(words)
 	s.learnedPlaces(x.rec, countries, places)
 	s.regionalDemonyms(x.rec, countries)
