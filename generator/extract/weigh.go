@@ -6,6 +6,9 @@ import "github.com/briefing-digest/briefing/generator/extract/tagger"
 // no title or cue vouched for when it reads the words as a place, body or
 // thing.
 func (s *scene) weigh(m personMention, part span) (personMention, bool) {
+	if smallWords[m.keys[0]] {
+		return m, false // "The Lady From Shanghai": a title's small word opens no name
+	}
 	if m.str != certain {
 		if c := s.taggedOther(m.from, m.to); c >= overruleConf {
 			k, _, _ := s.tagOf(m.from, m.to)
