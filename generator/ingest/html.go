@@ -2,13 +2,11 @@ package ingest
 
 import (
 	"cmp"
-	"fmt"
 	"net/url"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
@@ -166,23 +164,11 @@ func articleMarkdown(name string, doc *html.Node, pageURL string) (string, error
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
 	}
-	parser := readability.NewParser()
-	article, err := parser.ParseAndMutate(doc, base)
+	node, err := findArticle(name, doc, base)
 	if err != nil {
-		return "", generator.Errorf(name, 0, 0, "cannot find the article: %w", err)
+		return "", err
 	}
-	if article.Node == nil {
-		return "", noArticle(name, "the page has no article text")
-	}
-	sanitize(article.Node)
-	chars, linked := textLengths(article.Node)
-	if chars < minArticleText {
-		return "", noArticle(name, fmt.Sprintf("the page has %d characters of article text, fewer than %d", chars, minArticleText))
-	}
-	if linked*2 > chars {
-		return "", noArticle(name, "the page's text is mostly links, as a navigation page's is")
-	}
-	md, err := markdownConverter().ConvertNode(article.Node, converter.WithDomain(pageURL))
+	md, err := markdownConverter().ConvertNode(node, converter.WithDomain(pageURL))
 	if err != nil {
 		return "", generator.Errorf(name, 0, 0, "cannot convert the article to Markdown: %w", err)
 	}
