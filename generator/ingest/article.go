@@ -14,6 +14,7 @@ import (
 // it. Either is sanitized. doc is changed.
 func findArticle(name string, doc *html.Node, base *url.URL) (*html.Node, error) {
 	settleAddresses(doc, base)
+	dropHoverCards(doc)
 	// trafilatura first: it copies doc, which readability then changes.
 	trimmed := trafilaturaArticle(doc, base)
 	parser := readability.NewParser()

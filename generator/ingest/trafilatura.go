@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"net/url"
+	"regexp"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // trafilaturaArticle is the article trafilatura finds in doc, or nil when
@@ -26,5 +28,27 @@ func trafilaturaArticle(doc *html.Node, base *url.URL) *html.Node {
 	if err != nil || res == nil {
 		return nil
 	}
+	repairAddresses(res.ContentNode)
 	return res.ContentNode
+}
+
+// otherScheme finds, in a link trafilatura resolved as if it were a path,
+// the address with its own scheme: ".../story/mailto:desk@example.com".
+var otherScheme = regexp.MustCompile(`/((?:mailto|tel|sms|ftp|news|irc|magnet|geo):.*)$`)
+
+// repairAddresses undoes trafilatura's joining of mailto: and other
+// non-web addresses onto the page's path.
+func repairAddresses(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		for i, a := range n.Attr {
+			if a.Key == "href" {
+				if m := otherScheme.FindStringSubmatch(a.Val); m != nil {
+					n.Attr[i].Val = m[1]
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		repairAddresses(c)
+	}
 }

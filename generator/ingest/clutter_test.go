@@ -1,0 +1,19 @@
+package ingest
+
+import "testing"
+
+func TestClutterLeavesTheStory(t *testing.T) {
+	d := parseFile(t, "cluttered.html", testdata(t, "html/cluttered.html"))
+	assertPresent(t, d.Body,
+		"The harbour authority closed the northern quay",
+		"Councillor [Ines Barrow](https://www.harbourcourier.example/people/ines-barrow) said repairs would take three weeks",
+		// The story's own list stays, its link to another site too.
+		"stock lost to the flooding", "[harbour fund](https://council.example/fund)",
+		"publish their findings by Friday.",
+	)
+	assertAbsent(t, d.Body,
+		"Updated", "Posted", "Photo:", "Council passes the harbour budget",
+		"mara.quist@", "@maraquist", "newsletter", "You may also like",
+		"ferry timetable", "Fish prices climb", "lighthouse keeper",
+	)
+}
