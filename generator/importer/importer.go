@@ -241,7 +241,7 @@ func (im *Importer) prepare(in Input) (*prep, error) {
 	fillList("places", &m.Places, r.Places)
 	fillList("topics", &m.Topics, r.Topics)
 	fill("event", &m.Event, r.Event)
-	fill("summary", &m.Summary, r.Summary)
+	fill("summary", &m.Summary, plainSummary(r.Summary))
 	if m.Fingerprint == "" {
 		m.Fingerprint = Fingerprint(in.Data)
 	}
