@@ -38,6 +38,9 @@ var (
 // be the story's own.
 func dropClutter(blocks []string, site string) []string {
 	linkOnly := func(b string) bool { return linksOnly(b, site) }
+	// linkList is a block of other stories: only links, or a list whose
+	// every item links to one.
+	linkList := func(b string) bool { return linkOnly(b) || isList(b) && everyItemLinked(b, site) }
 	kept := blocks[:0]
 	related := false // whether the last kept heading introduced other stories
 	for i, b := range blocks {
@@ -45,10 +48,17 @@ func dropClutter(blocks []string, site string) []string {
 		plain := strings.TrimSpace(text)
 		short := utf8.RuneCountInString(plain) <= 160 && !strings.Contains(strings.TrimSpace(b), "\n")
 		switch {
-		case short && relatedHeading.MatchString(plain) && !endsSentence(plain) && (i == len(blocks)-1 || linkOnly(blocks[i+1]) || strings.Contains(plain, ":")):
+		case short && relatedHeading.MatchString(plain) && !endsSentence(plain) && (i == len(blocks)-1 || linkList(blocks[i+1]) || strings.Contains(plain, ":")):
 			related = true
 			continue
-		case related && linkOnly(b):
+		case related && linkList(b):
+			continue
+		case relatedHeading.MatchString(plain) && linked*2 >= utf8.RuneCountInString(plain):
+			// A heading run into its links: "DON'T MISS[Plague warning…](…)".
+			continue
+		case linked > 0 && linkOnly(b) && isTeaser(plain):
+			continue
+		case short && (buttonLabels[lineKey(plain)] || pageLabel.MatchString(plain) || isDateOnly(plain)):
 			continue
 		case isList(b):
 			if b = dropLinkItems(b, linkOnly); b == "" {
@@ -64,6 +74,58 @@ func dropClutter(blocks []string, site string) []string {
 		kept = append(kept, b)
 	}
 	return kept
+}
+
+// buttonLabels are the words of a page's buttons and controls, which
+// stand alone wherever they are.
+var buttonLabels = set(
+	"order reprints", "reprints", "print article", "print this page", "text size",
+	"font size", "voltar", "zurück", "retour", "indietro", "volver", "back",
+	"share", "share this", "tweet", "email", "print", "comments",
+	"you must log in to post a comment",
+)
+
+// pageLabel starts a line of the page's filing labels: "Posted by: … -
+// Category: … - Tags: …", in the main European languages.
+var pageLabel = regexp.MustCompile(`(?i)(^|[-–|·•]\s*)(publicado por|posted by|filed (under|in)|categor(y|ia|ie|ía)|tags?|publié par|veröffentlicht (von|am)|pubblicato da|gepubliceerd door|schlagwörter|etiquetas)\s*:`)
+
+// teaser is the headline of another story set alone between paragraphs:
+// in capitals, as some sites set them.
+func isTeaser(plain string) bool {
+	words := strings.Fields(plain)
+	return len(words) >= 4 && strings.ToUpper(plain) == plain && strings.ToLower(plain) != plain
+}
+
+// isDateOnly reports whether a short line is nothing but a date, in any
+// language: "segunda-feira, 22 de janeiro de 2018 às 0:13".
+func isDateOnly(plain string) bool {
+	if utf8.RuneCountInString(plain) > 60 || !yearInLine.MatchString(plain) || endsSentence(plain) {
+		return false
+	}
+	_, ok := looseDate(plain)
+	return ok
+}
+
+var yearInLine = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// everyItemLinked reports whether every item of a list links to site, as
+// in a list of other stories written as sentences.
+func everyItemLinked(b, site string) bool {
+	for _, item := range strings.Split(b, "\n") {
+		if strings.TrimSpace(item) == "" {
+			continue
+		}
+		found := false
+		for _, m := range mdLink.FindAllStringSubmatch(item, -1) {
+			if !strings.HasPrefix(m[0], "!") && sameSite(hostOf(m[2]), site) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // isClutterLine reports whether a block's plain text is a line of clutter

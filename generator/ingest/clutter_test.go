@@ -15,5 +15,7 @@ func TestClutterLeavesTheStory(t *testing.T) {
 		"Updated", "Posted", "Photo:", "Council passes the harbour budget",
 		"mara.quist@", "@maraquist", "newsletter", "You may also like",
 		"ferry timetable", "Fish prices climb", "lighthouse keeper",
+		"SPRING TIDES", "Order Reprints", "Posted by", "Category:",
+		"More Great Courier Stories", "old pier", "night fish market",
 	)
 }
