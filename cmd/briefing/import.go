@@ -112,9 +112,9 @@ func printOutcome(out, errOut io.Writer, o importer.Outcome, dryRun bool) {
 		fmt.Fprintf(errOut, "error: %v\n", o.Err)
 		return
 	case importer.Unchanged:
-		fmt.Fprintf(out, "unchanged %s (imported before; --force re-extracts)\n", o.File)
+		fmt.Fprintf(out, "unchanged %s (imported before: %s; --force re-extracts)\n", o.File, o.Match)
 	case importer.Duplicate:
-		fmt.Fprintf(out, "duplicate %s: same article as %s\n", name, o.File)
+		fmt.Fprintf(out, "duplicate %s: same article as %s (%s)\n", name, o.File, o.Match)
 	default:
 		verb := o.Status.String()
 		if dryRun {

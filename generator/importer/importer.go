@@ -64,6 +64,10 @@ type Outcome struct {
 	Warnings []string
 	Err      error
 	Content  []byte // the file as written (or as it would be, on a dry run)
+	// Match says how an input was recognised as an article imported
+	// before ("the same address", "nearly the same text (…)"), for
+	// Unchanged, Duplicate and Updated.
+	Match string
 }
 
 // Importer imports articles into one site. Import may be called from
@@ -266,8 +270,8 @@ func (im *Importer) place(p *prep) Outcome {
 	im.mu.Lock()
 	defer im.mu.Unlock()
 	o := Outcome{Input: p.input, Warnings: p.warnings}
-	if prev := im.index.find(p.meta.Fingerprint, p.meta.URL); prev != nil {
-		o.File = prev.file
+	if prev := im.index.find(p.meta.Fingerprint, p.meta.URL, string(p.body)); prev != nil {
+		o.File, o.Match = prev.file, prev.why
 		// Nothing is written for these, so what extraction warned of is moot.
 		switch {
 		case prev.batch:
@@ -290,7 +294,7 @@ func (im *Importer) place(p *prep) Outcome {
 			return Outcome{Input: p.input, File: o.File, Status: Failed, Err: err, Warnings: p.warnings}
 		}
 	}
-	im.index.add(o.File, p.meta, true)
+	im.index.add(o.File, p.meta, string(p.body), true)
 	return o
 }
 
