@@ -54,7 +54,7 @@ leaves its file alone, so your edits are safe; --force re-extracts it.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Site, "source-dir", "s", ".", "the site's folder")
-	f.StringVar(&date, "date", "", "date for articles that give none (YYYY-MM-DD); otherwise today, with a warning")
+	f.StringVar(&date, "date", "", "date for articles that give none (YYYY-MM-DD), unless the file is named YYYY-MM-DD-…; otherwise today, with a warning. Importing an article again with another date corrects its date")
 	f.StringVar(&opts.Source, "source", "", "the outlet the articles come from, e.g. \"Tehran Times\"")
 	f.StringVar(&opts.URL, "url", "", "the original article's address")
 	f.StringVar(&opts.License, "license", "", "the article's licence, e.g. \"CC BY 2.5\"")
@@ -67,6 +67,17 @@ func runImport(cmd *cobra.Command, opts importer.Options, args []string) error {
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	inputs, failed := importer.Read(args, cmd.InOrStdin())
 	im, err := importer.New(opts)
+	if err != nil {
+		return err
+	}
+	moves, err := im.Relocate()
+	for _, m := range moves {
+		verb := "moved"
+		if opts.DryRun {
+			verb = "would move"
+		}
+		fmt.Fprintf(out, "%s %s → %s (its date is of that year)\n", verb, m.From, m.To)
+	}
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 // and addresses were imported, which slugs and files are taken, and the
 // people already named.
 type index struct {
+	all      []*known
 	sketches []*known // the articles with a sketch, to find near copies
 	byPrint  map[string]*known
 	byURL    map[string]*known
@@ -29,12 +30,14 @@ type known struct {
 	slugOverride string
 	batch        bool // added by this run, not found on disk
 	sketch       storySketch
+	date         time.Time
 }
 
 // match is an article found again, and how it was recognised.
 type match struct {
 	*known
-	why string
+	why  string
+	near bool // recognised by a near copy of its text, not the same input
 }
 
 // loadIndex reads every article of the site. Files with errors still
@@ -67,7 +70,8 @@ func loadIndex(site string, loc *time.Location) (*index, error) {
 }
 
 func (idx *index) add(file string, m generator.Metadata, body string, batch bool) {
-	k := &known{file: file, slugOverride: m.Slug, batch: batch}
+	k := &known{file: file, slugOverride: m.Slug, batch: batch, date: m.Date}
+	idx.all = append(idx.all, k)
 	if sketch, ok := sketchOf(body); ok {
 		k.sketch = sketch
 		idx.sketches = append(idx.sketches, k)
@@ -90,10 +94,10 @@ func (idx *index) add(file string, m generator.Metadata, body string, batch bool
 // whose text is nearly the same as body's: the same story again.
 func (idx *index) find(print, url, body string) *match {
 	if k := idx.byPrint[print]; k != nil {
-		return &match{k, "the same text"}
+		return &match{known: k, why: "the same text"}
 	}
 	if k := idx.byURL[url]; url != "" && k != nil {
-		return &match{k, "the same address"}
+		return &match{known: k, why: "the same address"}
 	}
 	sketch, ok := sketchOf(body)
 	if !ok {
@@ -109,7 +113,18 @@ func (idx *index) find(print, url, body string) *match {
 	if best == nil {
 		return nil
 	}
-	return &match{best, fmt.Sprintf("nearly the same text (about %.0f%% in common)", bestShare*100)}
+	return &match{known: best, why: fmt.Sprintf("nearly the same text (about %.0f%% in common)", bestShare*100), near: true}
+}
+
+// onDisk are the articles found in the site, not added by this run.
+func (idx *index) onDisk() []*known {
+	var ks []*known
+	for _, k := range idx.all {
+		if !k.batch {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }
 
 // freePath picks the article's file: its title's slug, with -2, -3, …

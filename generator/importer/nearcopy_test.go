@@ -1,6 +1,10 @@
 package importer
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -62,5 +66,63 @@ func TestOneFilePerStory(t *testing.T) {
 	// A different story under the same headline is a story of its own.
 	if o := outs[2]; o.Err != nil || o.Status != Imported || o.File == pasted.File {
 		t.Errorf("different story, same headline: %v %q (%v); want a file of its own", o.Status, o.File, o.Err)
+	}
+}
+
+func TestDatePerFile(t *testing.T) {
+	site := t.TempDir()
+	im := newImporter(t, site, Options{Date: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)})
+	outs := im.ImportAll(t.Context(), []Input{
+		{Name: "clips/2021-11-10-quay.txt", Data: []byte(quayHeadline + "\n\n" + quayStory + "\n")},
+		{Name: "clips/strike.txt", Data: []byte("Harbour pilots strike\n\n" + otherQuayStory + "\n")},
+	}, nil)
+	for i, want := range []string{"content/articles/2021/", "content/articles/2024/"} {
+		if o := outs[i]; o.Err != nil || !strings.HasPrefix(o.File, want) {
+			t.Errorf("%s: %q (%v), want a file under %s", o.Input, o.File, o.Err, want)
+		}
+	}
+	if a := parse(t, site, outs[0].File); a.Date.Format("2006-01-02") != "2021-11-10" {
+		t.Errorf("date = %v, want the file name's 2021-11-10 over --date", a.Date)
+	}
+}
+
+func TestCorrectedDateMovesTheFile(t *testing.T) {
+	site := t.TempDir()
+	in := Input{Name: "quay.txt", Data: []byte(quayHeadline + "\n\n" + quayStory + "\n")}
+	first := newImporter(t, site, Options{Date: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)}).Import(in)
+	if first.Err != nil || !strings.HasPrefix(first.File, "content/articles/2019/") {
+		t.Fatalf("first import: %q %v", first.File, first.Err)
+	}
+	// The user edits the summary, then imports again with the right day.
+	path := site + "/" + first.File
+	data, _ := os.ReadFile(path)
+	edited := regexp.MustCompile(`(?m)^summary: .*$`).ReplaceAll(data, []byte(`summary: "My own summary."`))
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := newImporter(t, site, Options{Date: time.Date(2021, 11, 10, 0, 0, 0, 0, time.UTC)}).Import(in)
+	if again.Err != nil || again.Status != Updated || again.File != "content/articles/2021/"+filepath.Base(first.File) {
+		t.Fatalf("re-import with a new date: %v %q %v; want updated, moved to 2021", again.Status, again.File, again.Err)
+	}
+	a := parse(t, site, again.File)
+	if a.Date.Format("2006-01-02") != "2021-11-10" || a.Summary != "My own summary." {
+		t.Errorf("date %v, summary %q; want the new date and the user's summary", a.Date, a.Summary)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Errorf("%s is still there", first.File)
+	}
+
+	// The user corrects the date by hand; the next import files it anew.
+	data, _ = os.ReadFile(site + "/" + again.File)
+	if err := os.WriteFile(site+"/"+again.File, bytes.Replace(data, []byte("date: 2021-11-10"), []byte("date: 2020-05-06"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	moves, err := newImporter(t, site, Options{}).Relocate()
+	want := "content/articles/2020/" + filepath.Base(first.File)
+	if err != nil || len(moves) != 1 || moves[0].To != want {
+		t.Fatalf("Relocate = %v, %v; want one move to %s", moves, err, want)
+	}
+	if a := parse(t, site, want); a.Summary != "My own summary." {
+		t.Errorf("summary %q after the move", a.Summary)
 	}
 }
