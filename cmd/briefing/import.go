@@ -22,7 +22,7 @@ func newImport() *cobra.Command {
 		date string
 	)
 	cmd := &cobra.Command{
-		Use:   "import PATH...",
+		Use:   "import PATH|URL...",
 		Short: "Turn copied text, saved web pages or Markdown into articles with metadata",
 		Long: `Import reads articles — text copied from a news page, a saved HTML page,
 or Markdown — and writes each to content/articles/YYYY/<slug>.md with front
@@ -30,8 +30,12 @@ matter saying what it is about: people, countries, organizations, places,
 event, topics, date, source and summary. Review and edit those files.
 
 PATH may be a file, a folder (its .txt, .html and .md files), or - for
-standard input. Importing the same article again (same text or same URL)
-leaves its file alone, so your edits are safe; --force re-extracts it.`,
+standard input; an http or https URL is fetched and imported as a saved
+page. Importing the same story again (the same text or URL, or nearly the
+same text: pasted, saved, or another outlet's copy) leaves its file alone,
+so your edits are safe, and says which file it is; --force re-extracts it.
+Importing it again with another --date corrects its date, and an article
+whose date: you changed moves to its year's folder.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if date != "" {
