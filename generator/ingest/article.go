@@ -15,6 +15,7 @@ import (
 func findArticle(name string, doc *html.Node, base *url.URL) (*html.Node, error) {
 	settleAddresses(doc, base)
 	dropHoverCards(doc)
+	liftEmbeds(doc)
 	// trafilatura first: it copies doc, which readability then changes.
 	trimmed := trafilaturaArticle(doc, base)
 	parser := readability.NewParser()

@@ -10,6 +10,8 @@ func TestClutterLeavesTheStory(t *testing.T) {
 		// The story's own list stays, its link to another site too.
 		"stock lost to the flooding", "[harbour fund](https://council.example/fund)",
 		"publish their findings by Friday.",
+		// The post the story quotes, though its box is named like a share bar.
+		"Water is over the quay wall and still rising",
 	)
 	assertAbsent(t, d.Body,
 		"Updated", "Posted", "Photo:", "Council passes the harbour budget",
