@@ -20,7 +20,12 @@ import (
 // looseDate reads a date from a page's metadata that parseDate cannot:
 // any absolute date in any language go-dateparser knows, complete to the
 // day. Relative dates ("2 hours ago") say nothing about a saved page.
-func looseDate(s string) (time.Time, bool) {
+func looseDate(s string) (t time.Time, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = time.Time{}, false
+		}
+	}()
 	s = strings.TrimSpace(s)
 	zone := time.UTC
 	if indiaTime.MatchString(s) {
@@ -67,7 +72,13 @@ func siteDateCandidates(props map[string]string) []string {
 
 // scanPageDate is the date htmldate finds anywhere in the page, its text
 // included, for a page whose metadata gives none. doc is not changed.
-func scanPageDate(doc *html.Node, pageURL string) (time.Time, bool) {
+func scanPageDate(doc *html.Node, pageURL string) (t time.Time, ok bool) {
+	// A fault of the scan on a strange page costs the date, not the import.
+	defer func() {
+		if recover() != nil {
+			t, ok = time.Time{}, false
+		}
+	}()
 	res, err := htmldate.FromDocument(doc, htmldate.Options{
 		URL:             pageURL,
 		UseOriginalDate: true,

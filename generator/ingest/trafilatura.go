@@ -11,7 +11,14 @@ import (
 
 // trafilaturaArticle is the article trafilatura finds in doc, or nil when
 // it finds none. doc is left as it was: trafilatura works on a copy.
-func trafilaturaArticle(doc *html.Node, base *url.URL) *html.Node {
+func trafilaturaArticle(doc *html.Node, base *url.URL) (article *html.Node) {
+	// A fault of trafilatura on a strange page costs its cut, not the
+	// import: readability's article stands.
+	defer func() {
+		if recover() != nil {
+			article = nil
+		}
+	}()
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     base,
 		ExcludeComments: true,
