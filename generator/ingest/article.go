@@ -7,12 +7,14 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/briefing-digest/briefing/generator"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // findArticle is the article in doc: readability decides whether the page
 // has one, and trafilatura's cut of it is taken when preferTrimmed trusts
 // it. Either is sanitized. doc is changed.
 func findArticle(name string, doc *html.Node, base *url.URL) (*html.Node, error) {
+	dropCode(doc)
 	settleAddresses(doc, base)
 	dropHoverCards(doc)
 	liftEmbeds(doc)
@@ -52,4 +54,20 @@ func articleProblem(n *html.Node) string {
 		return "the page's text is mostly links, as a navigation page's is"
 	}
 	return ""
+}
+
+// dropCode removes the page's scripts and styles, whose metadata has been
+// read by now: neither extractor keeps them, and trafilatura copies the
+// whole page three times over, which for a page of inline application
+// state is most of its work.
+func dropCode(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style) {
+			n.RemoveChild(c)
+		} else {
+			dropCode(c)
+		}
+		c = next
+	}
 }
