@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
@@ -33,16 +34,25 @@ func looseDate(s string) (t time.Time, ok bool) {
 		// Israel's or Ireland's, which go-dateparser would take it for.
 		s, zone = indiaTime.ReplaceAllString(s, ""), time.FixedZone("", 5*3600+1800)
 	}
-	if len(s) < 6 || len(s) > 80 {
+	// go-dateparser tries every language's patterns: a string with no
+	// year in it is not worth that.
+	if len(s) < 6 || len(s) > 80 || !yearInLine.MatchString(s) {
 		return time.Time{}, false
 	}
-	parser := &dps.Parser{ParserTypes: []dps.ParserType{dps.AbsoluteTime, dps.NoSpacesTime}}
+	parser := dateParsers.Get().(*dps.Parser)
+	defer dateParsers.Put(parser)
 	d, err := parser.Parse(&dps.Configuration{StrictParsing: true, DefaultTimezone: zone, CurrentTime: time.Now()}, s)
 	if err != nil || d.Time.IsZero() || d.Time.Year() < 1990 {
 		return time.Time{}, false
 	}
 	return d.Time, true
 }
+
+// dateParsers keep the languages a parser has loaded, one parser to a
+// goroutine: a parser locks itself while it works.
+var dateParsers = sync.Pool{New: func() any {
+	return &dps.Parser{ParserTypes: []dps.ParserType{dps.AbsoluteTime, dps.NoSpacesTime}}
+}}
 
 var indiaTime = regexp.MustCompile(`\bIST\b`)
 
