@@ -140,7 +140,7 @@ func isClutterLine(plain string) bool {
 	}
 	lower := strings.ToLower(plain)
 	switch {
-	case galleryLine.MatchString(plain), lower == "by", lower == "close":
+	case galleryLine.MatchString(plain), lower == "by", lower == "close", isByline(plain):
 		return true
 	case n <= 200 && creditLine.MatchString(plain) && !endsSentence(plain):
 		return true
@@ -230,4 +230,23 @@ func dropLinkItems(b string, linkOnly func(string) bool) string {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, `"'”’)] `)
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// isByline reports whether a short line is a byline, whatever follows the
+// name ("By Mara Quist - 11/18/19", "By Mara Quist | Staff"): a name of
+// capitalised words after "By", up to a separator. "By Tuesday the water
+// had gone" reads on in lower case.
+func isByline(plain string) bool {
+	if utf8.RuneCountInString(plain) > 80 || endsSentence(plain) {
+		return false
+	}
+	m := bylineStart.FindStringIndex(plain)
+	if m == nil {
+		return false
+	}
+	rest := plain[m[1]-1:] // the name's first letter, which the pattern took
+	if i := strings.IndexAny(rest, "-–—|,·•/("); i >= 0 {
+		rest = rest[:i]
+	}
+	return looksLikeName(strings.TrimSpace(rest))
 }
