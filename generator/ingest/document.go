@@ -17,6 +17,7 @@ const (
 	DateFromMetadata = "metadata" // the page's own metadata (JSON-LD, Open Graph, <time>)
 	DateFromDateline = "dateline" // a date line at the top of the text
 	DateFromURL      = "url"      // a date in the canonical URL's path
+	DateFromPage     = "page"     // found elsewhere in a saved page, by htmldate's scan
 )
 
 // Document is what one raw input says about itself.

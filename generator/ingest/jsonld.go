@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,11 +34,12 @@ var articleTypes = set(
 // warning for each script that is not JSON.
 func readJSONLD(scripts []string) (ldFacts, []string) {
 	var nodes []map[string]any
-	var warnings []string
+	var warnings, broken []string
 	for i, script := range scripts {
 		v, err := decodeJSONLD(script)
 		if err != nil {
 			warnings = append(warnings, fmt.Sprintf("ignored JSON-LD script %d of the page: %v", i+1, err))
+			broken = append(broken, script)
 			continue
 		}
 		collectNodes(v, &nodes)
@@ -58,6 +60,9 @@ func readJSONLD(scripts []string) (ldFacts, []string) {
 			facts.section = text(n["articleSection"])
 			break
 		}
+	}
+	if facts.published == "" {
+		facts.published = anyPublished(nodes, broken)
 	}
 	for _, n := range nodes {
 		if hasType(n, set("BreadcrumbList")) {
@@ -228,4 +233,26 @@ func crumbNames(list map[string]any, byID map[string]map[string]any) []string {
 		names[i] = c.name
 	}
 	return names
+}
+
+// publishedField is a publication date as JSON-LD writes it, found in a
+// script too broken to parse (trailing commas, unquoted keys).
+var publishedField = regexp.MustCompile(`"date(?:Published|Created)"\s*:\s*"([^"]{6,40})"`)
+
+// anyPublished is the publication date of a page whose JSON-LD has no
+// article node with one: that of whatever node the page is (WebPage,
+// ClaimReview, MedicalWebPage, VideoObject), or one found in a broken
+// script.
+func anyPublished(nodes []map[string]any, broken []string) string {
+	for _, n := range nodes {
+		if p := cmp.Or(text(n["datePublished"]), text(n["dateCreated"]), text(n["uploadDate"])); p != "" {
+			return p
+		}
+	}
+	for _, script := range broken {
+		if m := publishedField.FindStringSubmatch(script); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
