@@ -243,7 +243,7 @@ func (im *Importer) prepare(in Input) (*prep, error) {
 			*dst = v
 		}
 	}
-	fillList("people", &m.People, r.People)
+	fillList("people", &m.People, withoutAuthors(r.People, doc.Authors))
 	if !present["people"] {
 		for _, d := range r.Doubtful {
 			p.warnings = append(p.warnings, fmt.Sprintf("not filed under %s, doubtful (%.0f%% sure): %q, %s; add it by hand if it is right",
@@ -388,4 +388,23 @@ func (im *Importer) Extract(in Input) (generator.Metadata, []string, error) {
 		return generator.Metadata{}, nil, err
 	}
 	return p.meta, p.warnings, nil
+}
+
+// withoutAuthors drops from people the writers the page names as its
+// authors: a story is not about its reporter.
+func withoutAuthors(people, authors []string) []string {
+	if len(authors) == 0 {
+		return people
+	}
+	by := map[string]bool{}
+	for _, a := range authors {
+		by[strings.ToLower(strings.Join(strings.Fields(a), " "))] = true
+	}
+	out := make([]string, 0, len(people))
+	for _, p := range people {
+		if !by[strings.ToLower(strings.Join(strings.Fields(p), " "))] {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -36,6 +36,9 @@ type Document struct {
 	URL string
 	// Sections are the breadcrumbs, outermost first, without "Home".
 	Sections []string
+	// Authors are the writers the page's metadata names, so that the
+	// story is not filed under its own reporter.
+	Authors []string
 	// Body is the article as Markdown, ending in one newline; "" for
 	// Markdown input that is only front matter.
 	Body string

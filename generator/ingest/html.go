@@ -56,6 +56,7 @@ func parseHTML(name string, d *Document, text string) error {
 	if d.Title == "" {
 		d.warnf("no title: the page has no og:title, headline, <title> or <h1>")
 	}
+	d.Authors = pageAuthors(meta, ld)
 	readPageDate(d, meta, ld)
 	// The slow scan of the whole page, for a page whose metadata gives no
 	// date, runs before readability changes doc; a date line atop the
@@ -227,4 +228,19 @@ func dropRepeatedTitle(body, title string) string {
 		return body
 	}
 	return tidyMarkdown(rest)
+}
+
+// pageAuthors are the writers a page names in its metadata: JSON-LD's
+// author, else <meta name="author"> or article:author when it is a name
+// rather than an address.
+func pageAuthors(meta *pageMeta, ld ldFacts) []string {
+	if len(ld.authors) > 0 {
+		return ld.authors
+	}
+	for _, key := range []string{"author", "article:author"} {
+		if a := strings.TrimSpace(meta.props[key]); a != "" && !strings.Contains(a, "/") && !strings.Contains(a, "@") {
+			return []string{a}
+		}
+	}
+	return nil
 }

@@ -18,6 +18,7 @@ type ldFacts struct {
 	url       string
 	section   string
 	crumbs    []string
+	authors   []string
 }
 
 // articleTypes are the schema.org types of a news article's node.
@@ -58,6 +59,7 @@ func readJSONLD(scripts []string) (ldFacts, []string) {
 			facts.publisher = nameOf(n["publisher"], byID)
 			facts.url = cmp.Or(urlOf(n["mainEntityOfPage"]), text(n["url"]))
 			facts.section = text(n["articleSection"])
+			facts.authors = namesOf(n["author"], byID)
 			break
 		}
 	}
@@ -187,6 +189,23 @@ func nameOf(v any, byID map[string]map[string]any) string {
 		}
 	}
 	return ""
+}
+
+// namesOf is every name v gives: one, or a list of them.
+func namesOf(v any, byID map[string]map[string]any) []string {
+	if list, ok := v.([]any); ok {
+		var out []string
+		for _, item := range list {
+			if s := nameOf(item, byID); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	if s := nameOf(v, byID); s != "" {
+		return []string{s}
+	}
+	return nil
 }
 
 // urlOf is the address v gives: a string, or a node's @id or url.
