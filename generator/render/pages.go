@@ -58,10 +58,10 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	jobs = append(jobs, r.page("404.html", &Page{Site: s, Kind: "404", Title: "Page not found", Path: "404.html"}))
 	pages++
 
+	jobs = append(jobs, r.searchJobs(s)...)
 	jobs = append(jobs,
 		r.jsonFeed(s),
 		r.sitemap(s),
-		r.searchIndex(s),
 		static("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+cfg.AbsURL("sitemap.xml")+"\n")),
 		// GitHub Pages would otherwise run Jekyll, which hides files starting with "_".
 		static(".nojekyll", nil),

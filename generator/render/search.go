@@ -1,0 +1,170 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"hash/maphash"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/search"
+)
+
+// The search index is three kinds of file under search/: meta.json (the
+// facets, loaded first), t/N.json (the words, by shard, fetched as a
+// query needs them) and d/N.json (what a result shows of article N).
+const (
+	searchMeta  = "search/meta.json"
+	searchShard = "search/t/"
+	searchDoc   = "search/d/"
+)
+
+// searchJobs lists the index's files. The shards and meta.json come from
+// one pass over every article, made by the first of them to run.
+func (r *Renderer) searchJobs(s *generator.Site) []job {
+	idx := &searchIndex{r: r, site: s}
+	n := search.ShardCount(len(s.Entries))
+	jobs := make([]job, 0, n+1+len(s.Entries))
+	for _, e := range s.Entries {
+		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(e.Index) + ".json", entry: e,
+			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragment(buf, e) }})
+	}
+	whole := func(path string, make func(buf *bytes.Buffer) error) job {
+		// Every body is in the index, so every body counts for Sigs.
+		return job{path: path, bodies: len(s.Entries), make: func(buf *bytes.Buffer, _ templateSet) error {
+			if err := idx.build(); err != nil {
+				return err
+			}
+			return make(buf)
+		}}
+	}
+	jobs = append(jobs, whole(searchMeta, func(buf *bytes.Buffer) error {
+		data, err := idx.meta.JSON()
+		buf.Write(data)
+		return err
+	}))
+	for i := range n {
+		jobs = append(jobs, whole(searchShard+strconv.Itoa(i)+".json", func(buf *bytes.Buffer) error {
+			buf.Write(idx.shards[i])
+			return nil
+		}))
+	}
+	return jobs
+}
+
+// searchFragment writes what a search result shows of e.
+func (r *Renderer) searchFragment(buf *bytes.Buffer, e *generator.Entry) error {
+	body, err := e.ReadBody()
+	if err != nil {
+		return err
+	}
+	data, err := search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
+		Source: e.Source, Summary: e.Summary, Body: search.PlainText(body)}.JSON()
+	buf.Write(data)
+	return err
+}
+
+// searchIndex is the index of one render's site, made once.
+type searchIndex struct {
+	r      *Renderer
+	site   *generator.Site
+	once   sync.Once
+	err    error
+	meta   search.Meta
+	shards [][]byte
+}
+
+func (x *searchIndex) build() error {
+	x.once.Do(func() {
+		s := x.site
+		docs, err := x.r.analyses.all(s)
+		if err != nil {
+			x.err = err
+			return
+		}
+		x.shards = search.Shards(docs, search.ShardCount(len(s.Entries)))
+		x.meta = facets(s, x.r.cfg.Location)
+	})
+	return x.err
+}
+
+// analyses keeps each article's words between renders (serve), keyed by
+// everything they are read from, so a save re-reads one article, not all.
+type analyses struct {
+	seed maphash.Seed
+	mu   sync.Mutex
+	keep bool
+	by   map[uint64]search.Analysis
+}
+
+func newAnalyses() *analyses {
+	return &analyses{seed: maphash.MakeSeed(), by: map[uint64]search.Analysis{}}
+}
+
+// all analyses every entry of s, in order, spread over the cores.
+func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
+	out := make([]search.Analysis, len(s.Entries))
+	errs := make([]error, len(s.Entries))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = a.one(s.Entries[i])
+			}
+		})
+	}
+	for i := range s.Entries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var list generator.ErrorList
+	for _, err := range errs {
+		if err != nil {
+			list.Add(err)
+		}
+	}
+	if err := list.Err(); err != nil {
+		return nil, fmt.Errorf("indexing for search: %w", err)
+	}
+	a.mu.Lock()
+	if len(a.by) > 2*len(s.Entries)+1024 {
+		a.by = map[uint64]search.Analysis{}
+	}
+	a.mu.Unlock()
+	return out, nil
+}
+
+func (a *analyses) one(e *generator.Entry) (search.Analysis, error) {
+	body, err := e.ReadBody()
+	if err != nil {
+		return search.Analysis{}, err
+	}
+	names := allTerms(e)
+	var key uint64
+	if a.keep {
+		var h maphash.Hash
+		h.SetSeed(a.seed)
+		putString(&h, e.Title)
+		putString(&h, e.Summary)
+		putStrings(&h, names)
+		h.Write(body)
+		key = h.Sum64()
+		a.mu.Lock()
+		got, ok := a.by[key]
+		a.mu.Unlock()
+		if ok {
+			return got, nil
+		}
+	}
+	got := search.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
+	if a.keep {
+		a.mu.Lock()
+		a.by[key] = got
+		a.mu.Unlock()
+	}
+	return got, nil
+}
