@@ -9,7 +9,7 @@ import (
 
 // jobs lists every file of the site and how many of them are HTML pages.
 // Paths are "dir/index.html" so every page has a clean URL ending in "/".
-func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
+func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	var jobs []job
 	pages := 0
 	html := func(path string, p *Page) {
@@ -58,7 +58,8 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	jobs = append(jobs, r.page("404.html", &Page{Site: s, Kind: "404", Title: "Page not found", Path: "404.html"}))
 	pages++
 
-	jobs = append(jobs, r.searchJobs(s)...)
+	index := &searchIndex{r: r, site: s}
+	jobs = append(jobs, r.searchJobs(index)...)
 	jobs = append(jobs,
 		r.jsonFeed(s),
 		r.sitemap(s),
@@ -76,7 +77,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 			j.outline = true
 		}
 	}
-	return jobs, pages
+	return jobs, pages, index
 }
 
 // isStatic names the files made from the configuration alone.

@@ -119,12 +119,13 @@ type Plan struct {
 	jobs  []job
 	pages int
 	cards map[*generator.Entry]uint64 // card fingerprints, once Sigs has worked them out
+	index *searchIndex                // made afresh by each render: serve renders one plan again after an edit
 }
 
 // Plan lists the files s renders to, without rendering any.
 func (r *Renderer) Plan(s *generator.Site) *Plan {
-	jobs, pages := r.jobs(s)
-	return &Plan{site: s, jobs: jobs, pages: pages}
+	jobs, pages, index := r.jobs(s)
+	return &Plan{site: s, jobs: jobs, pages: pages, index: index}
 }
 
 // Site is the site the plan renders.
@@ -150,6 +151,7 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 // them when only is nil. Stats count the files rendered.
 func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) bool, out Output) (Stats, error) {
 	r.cards.begin(p)
+	p.index.reset()
 	r.partials.begin()
 	var (
 		mu    sync.Mutex

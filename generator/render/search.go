@@ -23,30 +23,31 @@ const (
 
 // searchJobs lists the index's files. The shards and meta.json come from
 // one pass over every article, made by the first of them to run.
-func (r *Renderer) searchJobs(s *generator.Site) []job {
-	idx := &searchIndex{r: r, site: s}
+func (r *Renderer) searchJobs(idx *searchIndex) []job {
+	s := idx.site
 	n := search.ShardCount(len(s.Entries))
 	jobs := make([]job, 0, n+1+len(s.Entries))
 	for _, e := range s.Entries {
 		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(e.Index) + ".json", entry: e,
 			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragment(buf, e) }})
 	}
-	whole := func(path string, make func(buf *bytes.Buffer) error) job {
-		// Every body is in the index, so every body counts for Sigs.
-		return job{path: path, bodies: len(s.Entries), make: func(buf *bytes.Buffer, _ templateSet) error {
+	// The shards hold every body's words, so every body counts for Sigs;
+	// meta.json holds only names and dates.
+	whole := func(path string, bodies int, make func(buf *bytes.Buffer) error) job {
+		return job{path: path, bodies: bodies, make: func(buf *bytes.Buffer, _ templateSet) error {
 			if err := idx.build(); err != nil {
 				return err
 			}
 			return make(buf)
 		}}
 	}
-	jobs = append(jobs, whole(searchMeta, func(buf *bytes.Buffer) error {
+	jobs = append(jobs, whole(searchMeta, 0, func(buf *bytes.Buffer) error {
 		data, err := idx.meta.JSON()
 		buf.Write(data)
 		return err
 	}))
 	for i := range n {
-		jobs = append(jobs, whole(searchShard+strconv.Itoa(i)+".json", func(buf *bytes.Buffer) error {
+		jobs = append(jobs, whole(searchShard+strconv.Itoa(i)+".json", len(s.Entries), func(buf *bytes.Buffer) error {
 			buf.Write(idx.shards[i])
 			return nil
 		}))
@@ -66,14 +67,23 @@ func (r *Renderer) searchFragment(buf *bytes.Buffer, e *generator.Entry) error {
 	return err
 }
 
-// searchIndex is the index of one render's site, made once.
+// searchIndex is the index of one render's site, made once a render.
 type searchIndex struct {
 	r      *Renderer
 	site   *generator.Site
-	once   sync.Once
+	once   *sync.Once
 	err    error
 	meta   search.Meta
 	shards [][]byte
+}
+
+// reset makes the next build read the articles again, as an edit in
+// place (serve) changes entries' articles without making a new plan.
+func (x *searchIndex) reset() {
+	if x == nil {
+		return // a plan made without one has no index to make
+	}
+	x.once, x.err, x.shards = new(sync.Once), nil, nil
 }
 
 func (x *searchIndex) build() error {

@@ -84,8 +84,11 @@ func encodePostings(buf []byte, list []posting, docs []Analysis, n int, avg floa
 	return buf
 }
 
-// impact quantises a BM25 score: the scores of a word found in a
-// headline run up to about 20, and anything scored at all is kept.
+// impact quantises a BM25 score on a logarithmic scale: scores run from
+// near 0 (a word most articles hold) to about 25 (a rare word in a
+// headline), and steps of equal ratio keep apart both the headline and
+// the body of a small site, where no word is rare, and the rare words of
+// a large one. Anything scored at all weighs at least 1.
 func impact(score float64) int {
-	return min(1+int(score*0.7), maxImpact)
+	return min(1+int(math.Round(3*math.Log1p(4*score))), maxImpact)
 }

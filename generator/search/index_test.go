@@ -1,0 +1,96 @@
+package search
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// lookup decodes word's postings from the shards, as search.js does:
+// article number to weight.
+func lookup(t *testing.T, shards [][]byte, word string) map[int]int {
+	t.Helper()
+	var terms map[string]string
+	if err := json.Unmarshal(shards[Shard(Key(word), len(shards))], &terms); err != nil {
+		t.Fatalf("a shard is not JSON: %v", err)
+	}
+	list, ok := terms[word]
+	if !ok {
+		return nil
+	}
+	out := map[int]int{}
+	doc := -1
+	for _, v := range decodeNumbers(list) {
+		doc += int(v >> 4)
+		out[doc] = int(v & 15)
+	}
+	return out
+}
+
+func TestShardsRankTitleAndNamesAboveBody(t *testing.T) {
+	docs := []Analysis{
+		Analyze(Doc{Title: "Talks resume", Body: "Officials met in Tehran on Monday to resume talks on sanctions."}),
+		Analyze(Doc{Title: "Sanctions on Tehran tightened", Names: []string{"Iran"}, Body: "Officials said the new sanctions start in May."}),
+		Analyze(Doc{Title: "Harvest festival", Names: []string{"Ali Shamkhani"}, Body: "Farmers gathered for the harvest."}),
+	}
+	shards := Shards(docs, 4)
+	if len(shards) != 4 {
+		t.Fatalf("got %d shards, want 4", len(shards))
+	}
+	tehran := lookup(t, shards, "tehran")
+	if len(tehran) != 2 || tehran[0] == 0 || tehran[1] == 0 {
+		t.Fatalf("tehran's postings = %v, want articles 0 (body) and 1 (title)", tehran)
+	}
+	if tehran[1] <= tehran[0] {
+		t.Errorf("tehran weighs %d in a headline and %d in a body; the headline should weigh more", tehran[1], tehran[0])
+	}
+	if got := lookup(t, shards, "shamkhani"); len(got) != 1 || got[2] == 0 {
+		t.Errorf("a name is not indexed: shamkhani's postings = %v", got)
+	}
+	if got := lookup(t, shards, "sanction"); len(got) != 2 {
+		t.Errorf("sanction's postings = %v, want both articles saying sanctions", got)
+	}
+	if got := lookup(t, shards, "farmers"); got != nil {
+		t.Errorf("an unstemmed word was indexed: %v", got)
+	}
+}
+
+func TestNumbersRoundTrip(t *testing.T) {
+	in := []uint64{0, 1, 31, 32, 1023, 1024, 1 << 20, 123456789}
+	var b []byte
+	for _, v := range in {
+		b = appendNumber(b, v)
+	}
+	got := decodeNumbers(string(b))
+	if len(got) != len(in) {
+		t.Fatalf("decoded %v, want %v", got, in)
+	}
+	for i := range in {
+		if got[i] != in[i] {
+			t.Errorf("number %d: decoded %d, want %d", i, got[i], in[i])
+		}
+	}
+	if len(appendNumber(nil, 17)) != 1 {
+		t.Error("a posting for the next article (gap 1, any weight) takes more than one character")
+	}
+}
+
+func TestFragmentCutsLongBodiesAtAWord(t *testing.T) {
+	body := ""
+	for len(body) < 2*maxSnippetText {
+		body += "Tehran délégation "
+	}
+	data, err := Fragment{Title: "T", Body: body}.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f Fragment
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Body) > maxSnippetText || len(f.Body) < maxSnippetText-200 {
+		t.Errorf("a long body was cut to %d bytes, want near %d", len(f.Body), maxSnippetText)
+	}
+	if last := f.Body[len(f.Body)-1]; last == ' ' || f.Body[len(f.Body)-5:] == "dél" {
+		t.Errorf("the body was cut mid-word: ends %q", f.Body[len(f.Body)-10:])
+	}
+}
