@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -92,5 +94,25 @@ func TestFragmentCutsLongBodiesAtAWord(t *testing.T) {
 	}
 	if last := f.Body[len(f.Body)-1]; last == ' ' || f.Body[len(f.Body)-5:] == "dél" {
 		t.Errorf("the body was cut mid-word: ends %q", f.Body[len(f.Body)-10:])
+	}
+}
+
+func TestMetaWritesRunsShort(t *testing.T) {
+	for _, tc := range []struct {
+		docs []int
+		want []uint64
+		run  bool
+	}{
+		{[]int{4, 5, 6, 7}, []uint64{4, 4}, true},
+		{[]int{0, 2, 3, 9}, []uint64{1, 2, 1, 6}, false},
+		{[]int{3, 4}, []uint64{4, 1}, false},
+	} {
+		got := string(appendDocs(nil, tc.docs))
+		if run := len(got) > 0 && got[0] == '~'; run != tc.run {
+			t.Errorf("%v written as %q: a run is %v, want %v", tc.docs, got, run, tc.run)
+		}
+		if nums := decodeNumbers(strings.TrimPrefix(got, "~")); !slices.Equal(nums, tc.want) {
+			t.Errorf("%v written as %v, want %v", tc.docs, nums, tc.want)
+		}
 	}
 }

@@ -41,7 +41,9 @@ type metaJSON struct {
 
 // JSON is search/meta.json: {"v":1,"n":docs,"s":shards,"k":[[name,title]…],
 // "f":[[kind,name,slug,docs]…]}, docs being the gaps between article
-// numbers (the first counting from -1), written as in the shards.
+// numbers (the first counting from -1), written as in the shards, or for
+// articles numbered one after another (a week's, a year's) "~" and the
+// first number and how many.
 func (m *Meta) JSON() ([]byte, error) {
 	j := metaJSON{Version: 1, Docs: m.Docs, Shards: m.Shards}
 	for _, k := range m.Kinds {
@@ -49,12 +51,7 @@ func (m *Meta) JSON() ([]byte, error) {
 	}
 	var buf []byte
 	for _, v := range m.Values {
-		buf = buf[:0]
-		prev := -1
-		for _, d := range v.Docs {
-			buf = appendNumber(buf, uint64(d-prev))
-			prev = d
-		}
+		buf = appendDocs(buf[:0], v.Docs)
 		j.Values = append(j.Values, [4]any{v.Kind, v.Name, v.Slug, string(buf)})
 	}
 	data, err := json.Marshal(j)
@@ -77,7 +74,7 @@ type Fragment struct {
 
 // maxSnippetText bounds the body a fragment carries: enough for the
 // snippet of almost any match, and a page of results stays small.
-const maxSnippetText = 6000
+const maxSnippetText = 4000
 
 // JSON is the fragment's file, its body cut at a word near maxSnippetText.
 func (f Fragment) JSON() ([]byte, error) {
@@ -96,4 +93,22 @@ func (f Fragment) JSON() ([]byte, error) {
 		return nil, fmt.Errorf("encoding the search fragment of %q: %w", f.Title, err)
 	}
 	return append(data, '\n'), nil
+}
+
+// appendDocs writes ascending article numbers as Meta.JSON describes. A
+// week or a year holds a run of articles, as articles are numbered
+// newest first; written as a run, the facets of 10,000 articles take a
+// seventh less to download.
+func appendDocs(buf []byte, docs []int) []byte {
+	if n := len(docs); n > 2 && docs[n-1]-docs[0] == n-1 {
+		buf = append(buf, '~')
+		buf = appendNumber(buf, uint64(docs[0]))
+		return appendNumber(buf, uint64(n))
+	}
+	prev := -1
+	for _, d := range docs {
+		buf = appendNumber(buf, uint64(d-prev))
+		prev = d
+	}
+	return buf
 }

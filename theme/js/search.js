@@ -17,7 +17,7 @@
     facetBox = el("div", "search-facets");
     results.parentNode.insertBefore(facetBox, results);
   }
-  var pageSize = 20;
+  var pageSize = 10; // each result fetches its own few kilobytes
   var shownValues = 8; // facet values listed before "show all"
   var maxNames = 6;
 
@@ -99,7 +99,14 @@
         for (var d = 0; d < m.n; d++) docFacets.push([]);
         var values = m.f.map(function (f, vi) {
           var docs = [], prev = -1;
-          numbers(f[3], function (gap) { prev += gap; docs.push(prev); docFacets[prev].push(vi); });
+          var add = function (d) { docs.push(d); docFacets[d].push(vi); };
+          if (f[3].charAt(0) === "~") { // a run: its first article and how many
+            var run = [];
+            numbers(f[3].slice(1), function (v) { run.push(v); });
+            for (var d = run[0]; d < run[0] + run[1]; d++) add(d);
+          } else {
+            numbers(f[3], function (gap) { prev += gap; add(prev); });
+          }
           return { kind: f[0], name: f[1], slug: f[2], docs: docs };
         });
         var kinds = m.k.map(function (k) { return { name: k[0], title: k[1], values: [] }; });
