@@ -96,8 +96,9 @@ func results(t *testing.T, tab context.Context) []result {
 	return eval[[]result](t, tab, `[...document.querySelectorAll(".search-results .entry-title a")].map(a => ({text: a.textContent, path: a.pathname}))`)
 }
 
-// testFacets follows a country page's search link, ticks a topic, and
-// checks results and counts against the country and topic pages.
+// testFacets follows a country page's search link, ticks a topic, then a
+// second one, and checks results, counts, the address and the focus
+// against the country and topic pages the build wrote.
 func testFacets(t *testing.T, tab context.Context, site testSite, out string) {
 	country := "countries/afghanistan/"
 	open(t, tab, site.url(country))
@@ -151,6 +152,45 @@ func testFacets(t *testing.T, tab context.Context, site testSite, out string) {
 	if got := paths(results(t, tab)); !sameSet(got, want) {
 		t.Errorf("reopening search/%s shows %v, want %v", url, got, want)
 	}
+
+	// A second topic widens the results: the country's articles with
+	// either topic. The counts of the other topics still say what each
+	// would add, as values of one kind are alternatives.
+	others := eval[[]value](t, tab, `[...document.querySelectorAll("input[name=topics]:not(:checked)")].map(i => ({slug: i.value, count: i.parentNode.querySelector(".search-count").textContent}))`)
+	var other value
+	for _, v := range others {
+		extra := intersect(inCountry, listed(t, out, "topics/"+v.Slug+"/"))
+		if v.Count != "("+strconv.Itoa(len(extra))+")" {
+			t.Errorf("with topic %s chosen, topic %s is counted %s, but %s has %d articles with it", pick.Slug, v.Slug, v.Count, country, len(extra))
+		}
+		if other.Slug == "" && len(union(want, extra)) > len(want) {
+			other = v
+			want = union(want, extra)
+		}
+	}
+	if other.Slug == "" {
+		t.Fatalf("no other topic adds to %s's articles with topic %s; offered %+v", country, pick.Slug, others)
+	}
+	if _, err := chromedp.Run(within(t, tab), chromedp.Click(chromedp.CSS(`input[name=topics][value="`+other.Slug+`"]`))); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, tab)
+	if got := paths(results(t, tab)); !sameSet(got, want) {
+		t.Errorf("%s with topic %s or %s shows %v, want %v", country, pick.Slug, other.Slug, got, want)
+	}
+	if focused := eval[string](t, tab, `document.activeElement.value || ""`); focused != other.Slug {
+		t.Errorf("after ticking %s the focus is on %q, want it kept on the box ticked", other.Slug, focused)
+	}
+}
+
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, s := range b {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // settle waits until the results shown are complete.
