@@ -63,6 +63,17 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("the result names %q, want Ali Shamkhani among them", names)
 		}
 	})
+	t.Run("case, accents and plurals fold as the build folds them", func(t *testing.T) {
+		t.Parallel()
+		tab := browsertest.Tab(t, browser)
+		// The index holds "patrushev" and "country" (for "countries"):
+		// two accents and a plural are more than the one typo forgiven,
+		// so these match only if search.js folds and stems as Go does.
+		got := query(t, tab, site, "PÂTRÜSHEV countries")
+		if len(got) == 0 || got[0].Path != seedPath {
+			t.Fatalf("searching PÂTRÜSHEV countries shows %+v, want the seed article first", got)
+		}
+	})
 	t.Run("two facets from a term page", func(t *testing.T) {
 		t.Parallel()
 		testFacets(t, browsertest.Tab(t, browser), site, out)
