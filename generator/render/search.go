@@ -3,8 +3,8 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -100,17 +100,24 @@ func (x *searchIndex) build() error {
 	return x.err
 }
 
-// analyses keeps each article's words between renders (serve), keyed by
-// everything they are read from, so a save re-reads one article, not all.
+// analyses keeps each article's words between renders (serve), so a save
+// reads one article again, not every body from disk. An article's file is
+// read into a new Article whenever it changes, so the Article stands for
+// its body; the names it files under can change without it (another
+// article's spelling of a name), so they are compared too.
 type analyses struct {
-	seed maphash.Seed
 	mu   sync.Mutex
 	keep bool
-	by   map[uint64]search.Analysis
+	by   map[*generator.Article]analysis
+}
+
+type analysis struct {
+	names []string
+	words search.Analysis
 }
 
 func newAnalyses() *analyses {
-	return &analyses{seed: maphash.MakeSeed(), by: map[uint64]search.Analysis{}}
+	return &analyses{by: map[*generator.Article]analysis{}}
 }
 
 // all analyses every entry of s, in order, spread over the cores.
@@ -142,39 +149,38 @@ func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
 	}
 	a.mu.Lock()
 	if len(a.by) > 2*len(s.Entries)+1024 {
-		a.by = map[uint64]search.Analysis{}
+		// Articles replaced by edits pile up; keep only the current ones.
+		current := make(map[*generator.Article]analysis, len(s.Entries))
+		for _, e := range s.Entries {
+			if got, ok := a.by[e.Article]; ok {
+				current[e.Article] = got
+			}
+		}
+		a.by = current
 	}
 	a.mu.Unlock()
 	return out, nil
 }
 
 func (a *analyses) one(e *generator.Entry) (search.Analysis, error) {
+	names := allTerms(e)
+	if a.keep {
+		a.mu.Lock()
+		got, ok := a.by[e.Article]
+		a.mu.Unlock()
+		if ok && slices.Equal(got.names, names) {
+			return got.words, nil
+		}
+	}
 	body, err := e.ReadBody()
 	if err != nil {
 		return search.Analysis{}, err
 	}
-	names := allTerms(e)
-	var key uint64
-	if a.keep {
-		var h maphash.Hash
-		h.SetSeed(a.seed)
-		putString(&h, e.Title)
-		putString(&h, e.Summary)
-		putStrings(&h, names)
-		h.Write(body)
-		key = h.Sum64()
-		a.mu.Lock()
-		got, ok := a.by[key]
-		a.mu.Unlock()
-		if ok {
-			return got, nil
-		}
-	}
-	got := search.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
+	words := search.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
 	if a.keep {
 		a.mu.Lock()
-		a.by[key] = got
+		a.by[e.Article] = analysis{names: names, words: words}
 		a.mu.Unlock()
 	}
-	return got, nil
+	return words, nil
 }
