@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -94,7 +93,7 @@ func (x *searchIndex) build() error {
 			x.err = err
 			return
 		}
-		x.shards = search.Shards(docs, search.ShardCount(len(s.Entries)))
+		x.shards = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
 		x.meta = facets(s, x.r.cfg.Location)
 	})
 	return x.err
@@ -106,6 +105,7 @@ func (x *searchIndex) build() error {
 // its body; the names it files under can change without it (another
 // article's spelling of a name), so they are compared too.
 type analyses struct {
+	dict *search.Dictionary
 	mu   sync.Mutex
 	keep bool
 	by   map[*generator.Article]analysis
@@ -117,23 +117,34 @@ type analysis struct {
 }
 
 func newAnalyses() *analyses {
-	return &analyses{by: map[*generator.Article]analysis{}}
+	return &analyses{dict: search.NewDictionary(), by: map[*generator.Article]analysis{}}
 }
 
-// all analyses every entry of s, in order, spread over the cores.
+// all analyses every entry of s, in order: those kept from the last
+// render as they are, the others spread over the cores.
 func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
 	out := make([]search.Analysis, len(s.Entries))
 	errs := make([]error, len(s.Entries))
+	var todo []int
+	a.mu.Lock()
+	for i, e := range s.Entries {
+		if got, ok := a.by[e.Article]; ok && a.keep && sameNames(got.names, e) {
+			out[i] = got.words
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	a.mu.Unlock()
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Go(func() {
 			for i := range next {
 				out[i], errs[i] = a.one(s.Entries[i])
 			}
 		})
 	}
-	for i := range s.Entries {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
@@ -163,24 +174,30 @@ func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
 }
 
 func (a *analyses) one(e *generator.Entry) (search.Analysis, error) {
-	names := allTerms(e)
-	if a.keep {
-		a.mu.Lock()
-		got, ok := a.by[e.Article]
-		a.mu.Unlock()
-		if ok && slices.Equal(got.names, names) {
-			return got.words, nil
-		}
-	}
 	body, err := e.ReadBody()
 	if err != nil {
 		return search.Analysis{}, err
 	}
-	words := search.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
+	names := allTerms(e)
+	words := a.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
 	if a.keep {
 		a.mu.Lock()
 		a.by[e.Article] = analysis{names: names, words: words}
 		a.mu.Unlock()
 	}
 	return words, nil
+}
+
+// sameNames reports whether e files under names, in order.
+func sameNames(names []string, e *generator.Entry) bool {
+	i := 0
+	for _, ts := range e.Terms {
+		for _, t := range ts {
+			if i >= len(names) || names[i] != t.Name {
+				return false
+			}
+			i++
+		}
+	}
+	return i == len(names)
 }

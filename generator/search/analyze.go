@@ -1,8 +1,8 @@
 package search
 
 import (
-	"slices"
 	"strings"
+	"sync"
 )
 
 // Doc is one article as the index reads it.
@@ -22,8 +22,9 @@ const (
 	bodyWeight    = 1
 )
 
-// Analysis is what the index keeps of one article: each word with its
-// weighted count, A–Z, and the article's weighted length.
+// Analysis is what the index keeps of one article: each word (by its
+// number in a Dictionary) with its weighted count, and the article's
+// weighted length.
 type Analysis struct {
 	Words  []WordCount
 	Length float64
@@ -32,12 +33,27 @@ type Analysis struct {
 // WordCount is one word of an article and how often it occurs, each
 // occurrence counted by the weight of its field.
 type WordCount struct {
-	Word  string
+	ID    int32 // the word's number in the Dictionary that read it
 	Count float64
 }
 
+// Dictionary numbers the words of the articles it reads, so the index
+// gathers postings in a slice by number: gathering them in a map keyed by
+// the words was most of the time serve spent on the index after a save.
+// It is safe for concurrent use.
+type Dictionary struct {
+	mu    sync.Mutex
+	ids   map[string]int32
+	words []string
+}
+
+// NewDictionary returns an empty dictionary.
+func NewDictionary() *Dictionary {
+	return &Dictionary{ids: map[string]int32{}}
+}
+
 // Analyze reads d's words.
-func Analyze(d Doc) Analysis {
+func (dict *Dictionary) Analyze(d Doc) Analysis {
 	counts := map[string]float64{}
 	var length float64
 	add := func(text string, weight float64) {
@@ -51,9 +67,16 @@ func Analyze(d Doc) Analysis {
 	add(d.Summary, summaryWeight)
 	add(d.Body, bodyWeight)
 	a := Analysis{Words: make([]WordCount, 0, len(counts)), Length: length}
+	dict.mu.Lock()
 	for w, c := range counts {
-		a.Words = append(a.Words, WordCount{Word: w, Count: c})
+		id, ok := dict.ids[w]
+		if !ok {
+			id = int32(len(dict.words))
+			dict.ids[w] = id
+			dict.words = append(dict.words, w)
+		}
+		a.Words = append(a.Words, WordCount{ID: id, Count: c})
 	}
-	slices.SortFunc(a.Words, func(x, y WordCount) int { return strings.Compare(x.Word, y.Word) })
+	dict.mu.Unlock()
 	return a
 }

@@ -27,41 +27,46 @@ type posting struct {
 	count float32
 }
 
-// Shards writes the index of docs (Analyze's results, in the site's
+// Shards writes the index of docs (dict's Analyze results, in the site's
 // order) as n shards: shard i is a JSON object from each word whose key
 // (Key) falls in it (Shard) to its postings. A posting is the gap from
 // the previous article's number (the first counts from -1) times 16
 // plus its weight from 1 to 15, written by appendNumber.
-func Shards(docs []Analysis, n int) [][]byte {
-	postings := map[string][]posting{}
+func (dict *Dictionary) Shards(docs []Analysis, n int) [][]byte {
+	dict.mu.Lock()
+	words := dict.words[:len(dict.words):len(dict.words)]
+	dict.mu.Unlock()
+	postings := make([][]posting, len(words))
 	var total float64
 	for i, d := range docs {
 		total += d.Length
 		for _, wc := range d.Words {
-			postings[wc.Word] = append(postings[wc.Word], posting{doc: int32(i), count: float32(wc.Count)})
+			postings[wc.ID] = append(postings[wc.ID], posting{doc: int32(i), count: float32(wc.Count)})
 		}
 	}
 	avg := max(total/float64(max(len(docs), 1)), 1)
 
-	byShard := make([][]string, n)
-	for w := range postings {
-		s := Shard(Key(w), n)
-		byShard[s] = append(byShard[s], w)
+	byShard := make([][]int32, n)
+	for id, list := range postings {
+		if len(list) > 0 {
+			s := Shard(Key(words[id]), n)
+			byShard[s] = append(byShard[s], int32(id))
+		}
 	}
 	out := make([][]byte, n)
 	var buf []byte
-	for s, words := range byShard {
-		slices.SortFunc(words, strings.Compare)
+	for s, ids := range byShard {
+		slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(words[x], words[y]) })
 		var b bytes.Buffer
 		b.WriteByte('{')
-		for i, w := range words {
+		for i, id := range ids {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteByte('"')
-			b.WriteString(w) // letters and digits only: nothing to escape
+			b.WriteString(words[id]) // letters and digits only: nothing to escape
 			b.WriteString(`":"`)
-			buf = encodePostings(buf[:0], postings[w], docs, len(docs), avg)
+			buf = encodePostings(buf[:0], postings[id], docs, len(docs), avg)
 			b.Write(buf)
 			b.WriteByte('"')
 		}

@@ -29,12 +29,13 @@ func lookup(t *testing.T, shards [][]byte, word string) map[int]int {
 }
 
 func TestShardsRankTitleAndNamesAboveBody(t *testing.T) {
+	dict := NewDictionary()
 	docs := []Analysis{
-		Analyze(Doc{Title: "Talks resume", Body: "Officials met in Tehran on Monday to resume talks on sanctions."}),
-		Analyze(Doc{Title: "Sanctions on Tehran tightened", Names: []string{"Iran"}, Body: "Officials said the new sanctions start in May."}),
-		Analyze(Doc{Title: "Harvest festival", Names: []string{"Ali Shamkhani"}, Body: "Farmers gathered for the harvest."}),
+		dict.Analyze(Doc{Title: "Talks resume", Body: "Officials met in Tehran on Monday to resume talks on sanctions."}),
+		dict.Analyze(Doc{Title: "Sanctions on Tehran tightened", Names: []string{"Iran"}, Body: "Officials said the new sanctions start in May."}),
+		dict.Analyze(Doc{Title: "Harvest festival", Names: []string{"Ali Shamkhani"}, Body: "Farmers gathered for the harvest."}),
 	}
-	shards := Shards(docs, 4)
+	shards := dict.Shards(docs, 4)
 	if len(shards) != 4 {
 		t.Fatalf("got %d shards, want 4", len(shards))
 	}
