@@ -54,11 +54,22 @@ func NewDictionary() *Dictionary {
 
 // Analyze reads d's words.
 func (dict *Dictionary) Analyze(d Doc) Analysis {
-	counts := map[string]float64{}
+	slot := map[string]int{} // word → its place in words and counts
+	var words []string
+	var counts []float64
 	var length float64
 	add := func(text string, weight float64) {
-		Words(text, func(w string) {
-			counts[w] += weight
+		Words(text, func(w []byte) {
+			// Looking up string(w) copies nothing; only a new word is kept.
+			i, ok := slot[string(w)]
+			if !ok {
+				i = len(words)
+				word := string(w)
+				slot[word] = i
+				words = append(words, word)
+				counts = append(counts, 0)
+			}
+			counts[i] += weight
 			length += weight
 		})
 	}
@@ -68,7 +79,8 @@ func (dict *Dictionary) Analyze(d Doc) Analysis {
 	add(d.Body, bodyWeight)
 	a := Analysis{Words: make([]WordCount, 0, len(counts)), Length: length}
 	dict.mu.Lock()
-	for w, c := range counts {
+	for i, w := range words {
+		c := counts[i]
 		id, ok := dict.ids[w]
 		if !ok {
 			id = int32(len(dict.words))

@@ -12,12 +12,14 @@ import (
 // change here must be made there too.
 
 // Words calls fn with each word of text, folded (lower case, accents
-// dropped, so "Şhamkhani" and "SHAMKHANI" are one word) and stemmed.
-func Words(text string, fn func(word string)) {
+// dropped, so "Şhamkhani" and "SHAMKHANI" are one word) and stemmed. The
+// word's bytes are valid only during the call: a build reads millions of
+// words, most of them seen before, and copying each was most of the work.
+func Words(text string, fn func(word []byte)) {
 	var buf []byte
 	flush := func() {
 		if len(buf) > 0 {
-			fn(Stem(string(buf)))
+			fn(Stem(buf))
 			buf = buf[:0]
 		}
 	}
@@ -68,12 +70,12 @@ func foldRune(buf []byte, r rune) []byte {
 // "sanction", "countries" and "country" are one word, while names
 // ("Patrushev", "Paris") are left alone. Prefix matching in the browser
 // does the rest ("sanction" finds "sanctioned").
-func Stem(w string) string {
+func Stem(w []byte) []byte {
 	n := len(w)
 	switch {
-	case n > 4 && w[n-3:] == "ies":
-		return w[:n-3] + "y"
-	case n > 4 && w[n-2:] == "es" && (w[n-3] == 's' || w[n-3] == 'x' || w[n-3] == 'z' || w[n-4:n-2] == "ch" || w[n-4:n-2] == "sh"):
+	case n > 4 && string(w[n-3:]) == "ies":
+		return append(w[:n-3], 'y')
+	case n > 4 && string(w[n-2:]) == "es" && (w[n-3] == 's' || w[n-3] == 'x' || w[n-3] == 'z' || string(w[n-4:n-2]) == "ch" || string(w[n-4:n-2]) == "sh"):
 		return w[:n-2]
 	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
 		return w[:n-1]

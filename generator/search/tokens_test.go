@@ -20,7 +20,7 @@ func TestWords(t *testing.T) {
 		{"café crème", []string{"cafe", "creme"}},
 	} {
 		var got []string
-		Words(tc.text, func(w string) { got = append(got, w) })
+		Words(tc.text, func(w []byte) { got = append(got, string(w)) })
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("Words(%q) = %q, want %q", tc.text, got, tc.want)
 		}
