@@ -27,14 +27,19 @@ func TestLiveSearchFollowsEdits(t *testing.T) {
 	indexed := func() bool {
 		t.Helper()
 		var meta struct {
-			Docs   int `json:"n"`
-			Shards int `json:"s"`
+			Docs   int      `json:"n"`
+			Shards int      `json:"s"`
+			Heavy  []string `json:"h"`
 		}
 		data, ok := l.File("search/meta.json")
 		if !ok || json.Unmarshal(data, &meta) != nil {
 			t.Fatalf("serve has no readable search/meta.json: %q", data)
 		}
-		shard := "search/t/" + strconv.Itoa(search.Shard(search.Key(word), meta.Shards)) + ".json"
+		heavy := map[string]bool{}
+		for _, k := range meta.Heavy {
+			heavy[k] = true
+		}
+		shard := "search/t/" + strconv.Itoa(search.Shard(search.Key(word, heavy), meta.Shards)) + ".json"
 		data, ok = l.File(shard)
 		if !ok {
 			t.Fatalf("serve has no %s though meta.json counts %d shards", shard, meta.Shards)

@@ -93,8 +93,10 @@ func (x *searchIndex) build() error {
 			x.err = err
 			return
 		}
-		x.shards = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
+		var heavy []string
+		x.shards, heavy = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
 		x.meta = facets(s, x.r.cfg.Location)
+		x.meta.Heavy = heavy
 	})
 	return x.err
 }

@@ -29,10 +29,11 @@ type posting struct {
 
 // Shards writes the index of docs (dict's Analyze results, in the site's
 // order) as n shards: shard i is a JSON object from each word whose key
-// (Key) falls in it (Shard) to its postings. A posting is the gap from
-// the previous article's number (the first counts from -1) times 16
-// plus its weight from 1 to 15, written by appendNumber.
-func (dict *Dictionary) Shards(docs []Analysis, n int) [][]byte {
+// (Key, with the heavy prefixes it returns) falls in it (Shard) to its
+// postings. A posting is the gap from the previous article's number (the
+// first counts from -1) times 16 plus its weight from 1 to 15, written by
+// appendNumber.
+func (dict *Dictionary) Shards(docs []Analysis, n int) (shards [][]byte, heavy []string) {
 	dict.mu.Lock()
 	words := dict.words[:len(dict.words):len(dict.words)]
 	dict.mu.Unlock()
@@ -46,15 +47,35 @@ func (dict *Dictionary) Shards(docs []Analysis, n int) [][]byte {
 	}
 	avg := max(total/float64(max(len(docs), 1)), 1)
 
-	byShard := make([][]int32, n)
+	// Encode every word's postings first, to know how big each prefix is.
+	var arena []byte
+	starts, ends := make([]int, len(words)), make([]int, len(words))
+	var used []int32
+	size := map[string]int{}
 	for id, list := range postings {
 		if len(list) > 0 {
-			s := Shard(Key(words[id]), n)
-			byShard[s] = append(byShard[s], int32(id))
+			starts[id] = len(arena)
+			arena = encodePostings(arena, list, docs, len(docs), avg)
+			ends[id] = len(arena)
+			used = append(used, int32(id))
+			size[Key(words[id], nil)] += ends[id] - starts[id] + len(words[id]) + 6
 		}
 	}
-	out := make([][]byte, n)
-	var buf []byte
+	isHeavy := map[string]bool{}
+	for k, bytes := range size {
+		if bytes > heavyBytes && n > 1 {
+			isHeavy[k] = true
+			heavy = append(heavy, k)
+		}
+	}
+	slices.Sort(heavy)
+
+	byShard := make([][]int32, n)
+	for _, id := range used {
+		s := Shard(Key(words[id], isHeavy), n)
+		byShard[s] = append(byShard[s], id)
+	}
+	shards = make([][]byte, n)
 	for s, ids := range byShard {
 		slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(words[x], words[y]) })
 		var b bytes.Buffer
@@ -66,15 +87,20 @@ func (dict *Dictionary) Shards(docs []Analysis, n int) [][]byte {
 			b.WriteByte('"')
 			b.WriteString(words[id]) // letters and digits only: nothing to escape
 			b.WriteString(`":"`)
-			buf = encodePostings(buf[:0], postings[id], docs, len(docs), avg)
-			b.Write(buf)
+			b.Write(arena[starts[id]:ends[id]])
 			b.WriteByte('"')
 		}
 		b.WriteString("}\n")
-		out[s] = b.Bytes()
+		shards[s] = b.Bytes()
 	}
-	return out
+	return shards, heavy
 }
+
+// heavyBytes is how big the words of one two-letter prefix may grow
+// before they are cut by their third letter: one prefix in twenty holds
+// a tenth of a language's words ("co", "re", "pr"), and a query should
+// not fetch all of them for one word.
+const heavyBytes = 24 << 10
 
 func encodePostings(buf []byte, list []posting, docs []Analysis, n int, avg float64) []byte {
 	df := float64(len(list))

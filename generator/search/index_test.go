@@ -9,10 +9,14 @@ import (
 
 // lookup decodes word's postings from the shards, as search.js does:
 // article number to weight.
-func lookup(t *testing.T, shards [][]byte, word string) map[int]int {
+func lookup(t *testing.T, shards [][]byte, heavy []string, word string) map[int]int {
 	t.Helper()
+	isHeavy := map[string]bool{}
+	for _, k := range heavy {
+		isHeavy[k] = true
+	}
 	var terms map[string]string
-	if err := json.Unmarshal(shards[Shard(Key(word), len(shards))], &terms); err != nil {
+	if err := json.Unmarshal(shards[Shard(Key(word, isHeavy), len(shards))], &terms); err != nil {
 		t.Fatalf("a shard is not JSON: %v", err)
 	}
 	list, ok := terms[word]
@@ -35,25 +39,55 @@ func TestShardsRankTitleAndNamesAboveBody(t *testing.T) {
 		dict.Analyze(Doc{Title: "Sanctions on Tehran tightened", Names: []string{"Iran"}, Body: "Officials said the new sanctions start in May."}),
 		dict.Analyze(Doc{Title: "Harvest festival", Names: []string{"Ali Shamkhani"}, Body: "Farmers gathered for the harvest."}),
 	}
-	shards := dict.Shards(docs, 4)
+	shards, heavy := dict.Shards(docs, 4)
 	if len(shards) != 4 {
 		t.Fatalf("got %d shards, want 4", len(shards))
 	}
-	tehran := lookup(t, shards, "tehran")
+	tehran := lookup(t, shards, heavy, "tehran")
 	if len(tehran) != 2 || tehran[0] == 0 || tehran[1] == 0 {
 		t.Fatalf("tehran's postings = %v, want articles 0 (body) and 1 (title)", tehran)
 	}
 	if tehran[1] <= tehran[0] {
 		t.Errorf("tehran weighs %d in a headline and %d in a body; the headline should weigh more", tehran[1], tehran[0])
 	}
-	if got := lookup(t, shards, "shamkhani"); len(got) != 1 || got[2] == 0 {
+	if got := lookup(t, shards, heavy, "shamkhani"); len(got) != 1 || got[2] == 0 {
 		t.Errorf("a name is not indexed: shamkhani's postings = %v", got)
 	}
-	if got := lookup(t, shards, "sanction"); len(got) != 2 {
+	if got := lookup(t, shards, heavy, "sanction"); len(got) != 2 {
 		t.Errorf("sanction's postings = %v, want both articles saying sanctions", got)
 	}
-	if got := lookup(t, shards, "farmers"); got != nil {
+	if got := lookup(t, shards, heavy, "farmers"); got != nil {
 		t.Errorf("an unstemmed word was indexed: %v", got)
+	}
+	if heavy != nil {
+		t.Errorf("three articles make heavy prefixes %q", heavy)
+	}
+}
+
+// TestShardsCutHeavyPrefixes fills one prefix past heavyBytes and checks
+// its words are spread by their third letter, and still found.
+func TestShardsCutHeavyPrefixes(t *testing.T) {
+	dict := NewDictionary()
+	words := "coalition council court convoy cooperation corridor corruption covenant coup"
+	var docs []Analysis
+	for range 4000 {
+		docs = append(docs, dict.Analyze(Doc{Body: words + " talks"}))
+	}
+	shards, heavy := dict.Shards(docs, 64)
+	if !slices.Equal(heavy, []string{"co"}) {
+		t.Fatalf("heavy prefixes = %q, want only co", heavy)
+	}
+	for _, w := range strings.Fields(words) {
+		if got := lookup(t, shards, heavy, w); len(got) != 4000 {
+			t.Errorf("%s is found in %d articles, want 4000", w, len(got))
+		}
+	}
+	biggest := 0
+	for _, s := range shards {
+		biggest = max(biggest, len(s))
+	}
+	if biggest > heavyBytes {
+		t.Errorf("the biggest shard is %d bytes; cutting co by its third letter should keep each under %d", biggest, heavyBytes)
 	}
 }
 

@@ -10,10 +10,11 @@ import (
 // is cut, and every value a result can be filtered by with the articles
 // it holds, from which it counts facets for any set of results.
 type Meta struct {
-	Docs   int     // articles in the index
-	Shards int     // ShardCount(Docs)
-	Kinds  []Kind  // the facets, in the order the page shows them
-	Values []Value // the values of every kind, each kind's most used first
+	Docs   int      // articles in the index
+	Shards int      // ShardCount(Docs)
+	Kinds  []Kind   // the facets, in the order the page shows them
+	Values []Value  // the values of every kind, each kind's most used first
+	Heavy  []string // the two-letter prefixes whose words are sharded by three (Shards)
 }
 
 // Kind is one facet: a taxonomy, the year or the week.
@@ -37,15 +38,16 @@ type metaJSON struct {
 	Shards  int         `json:"s"`
 	Kinds   [][2]string `json:"k"`
 	Values  [][4]any    `json:"f"`
+	Heavy   []string    `json:"h,omitempty"`
 }
 
 // JSON is search/meta.json: {"v":1,"n":docs,"s":shards,"k":[[name,title]…],
-// "f":[[kind,name,slug,docs]…]}, docs being the gaps between article
+// "f":[[kind,name,slug,docs]…],"h":[heavy prefixes]}, docs being the gaps between article
 // numbers (the first counting from -1), written as in the shards, or for
 // articles numbered one after another (a week's, a year's) "~" and the
 // first number and how many.
 func (m *Meta) JSON() ([]byte, error) {
-	j := metaJSON{Version: 1, Docs: m.Docs, Shards: m.Shards}
+	j := metaJSON{Version: 1, Docs: m.Docs, Shards: m.Shards, Heavy: m.Heavy}
 	for _, k := range m.Kinds {
 		j.Kinds = append(j.Kinds, [2]string{k.Name, k.Title})
 	}

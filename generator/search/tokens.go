@@ -85,12 +85,16 @@ func Stem(w []byte) []byte {
 
 // Key is the part of a word that chooses its shard: its first two
 // letters, so every word a prefix of two or more letters can match lies
-// in one shard.
-func Key(w string) string {
-	i := 0
-	for n := 0; n < 2 && i < len(w); n++ {
+// in one shard; or, when those two are a heavy prefix (Shards says which),
+// its first three.
+func Key(w string, heavy map[string]bool) string {
+	i, n := 0, 2
+	for k := 0; k < n && i < len(w); k++ {
 		_, size := utf8.DecodeRuneInString(w[i:])
 		i += size
+		if k == 1 && heavy[w[:i]] && i < len(w) {
+			n = 3
+		}
 	}
 	return w[:i]
 }

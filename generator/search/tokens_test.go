@@ -28,10 +28,10 @@ func TestWords(t *testing.T) {
 }
 
 func TestKeyAndShard(t *testing.T) {
-	if k := Key("тегеран"); k != "те" {
+	if k := Key("тегеран", nil); k != "те" {
 		t.Errorf("Key of a Cyrillic word = %q, want its first two letters", k)
 	}
-	if k := Key("a"); k != "a" {
+	if k := Key("a", nil); k != "a" {
 		t.Errorf("Key(a) = %q", k)
 	}
 	// search.js works out FNV-1a by hand; so does Shard, so check it is.

@@ -51,7 +51,13 @@
   function words(text) {
     return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).map(stem);
   }
-  function key(w) { return Array.from(w).slice(0, 2).join(""); }
+  // key chooses a word's shard: its first two letters, or three when the
+  // two are a prefix so common the build cut it (meta.json's "h").
+  function key(m, w) {
+    var cps = Array.from(w);
+    var two = cps.slice(0, 2).join("");
+    return cps.length > 2 && m.heavy.has(two) ? cps.slice(0, 3).join("") : two;
+  }
   function shardOf(k, n) {
     var h = 2166136261;
     var bytes = encoder.encode(k);
@@ -111,7 +117,7 @@
         });
         var kinds = m.k.map(function (k) { return { name: k[0], title: k[1], values: [] }; });
         values.forEach(function (v, vi) { kinds[v.kind].values.push(vi); });
-        return { n: m.n, shards: m.s, kinds: kinds, values: values, docFacets: docFacets };
+        return { n: m.n, shards: m.s, heavy: new Set(m.h || []), kinds: kinds, values: values, docFacets: docFacets };
       });
       metaPromise.catch(function () { metaPromise = null; });
     }
@@ -146,7 +152,7 @@
   // begins, and for longer words those one typo away. It gives each
   // article's best weight and the index's words that matched.
   function match(m, w) {
-    var k = key(w);
+    var k = key(m, w);
     var shard = shardOf(k, m.shards);
     return getJSON("t/" + shard + ".json").then(function (terms) {
       var scores = new Map(), found = [];
@@ -156,7 +162,7 @@
         var factor = 0;
         if (t === w) factor = 1;
         else if (cps.length >= 2 && t.lastIndexOf(w, 0) === 0) factor = prefixFactor;
-        else if (typos && key(t) === k && oneEdit(cps, Array.from(t))) factor = typoFactor;
+        else if (typos && key(m, t) === k && oneEdit(cps, Array.from(t))) factor = typoFactor;
         if (!factor) return;
         found.push(t);
         var p = postings(shard, t, terms[t]);
