@@ -1,13 +1,25 @@
 package extract
 
-import "github.com/briefing-digest/briefing/generator/extract/tagger"
+import (
+	"strings"
+
+	"github.com/briefing-digest/briefing/generator/extract/tagger"
+)
+
+// determiners open the names of products and shows, never a person's.
+var determiners = set{"my": true, "your": true, "our": true, "his": true, "her": true, "their": true, "this": true, "that": true}
 
 // weigh lets the tagger raise a weak mention to likely, or drop a mention
 // no title or cue vouched for when it reads the words as a place, body or
 // thing.
 func (s *scene) weigh(m personMention, part span) (personMention, bool) {
-	if smallWords[m.keys[0]] {
-		return m, false // "The Lady From Shanghai": a title's small word opens no name
+	if smallWords[m.keys[0]] || determiners[m.keys[0]] {
+		return m, false // "The Lady From Shanghai", "My Expert Midwife": a title's small word opens no name
+	}
+	for _, k := range m.keys {
+		if strings.ContainsAny(k, "0123456789") {
+			return m, false // "Coverage2Control": a product, not a person
+		}
 	}
 	if m.str != certain {
 		if c := s.taggedOther(m.from, m.to); c >= overruleConf {
