@@ -10,6 +10,9 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 	for _, m := range s.matches {
 		tk := s.a.toks[m.from]
 		l := s.a.lines[tk.line]
+		if l.work {
+			continue // "The Lady From Shanghai (1947)" is a film, not China
+		}
 		if s.noble[m.from] {
 			// "Duchess of Cambridge": a British title, though no place the
 			// story happens in.

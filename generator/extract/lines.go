@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,7 @@ type line struct {
 	first, last int // token range [first, last)
 	role        lineRole
 	unsure      bool // capitals say nothing here: an ALL-CAPS or Title Case line
+	work        bool // a work's title and year alone: "The Lady From Shanghai (1947)"
 }
 
 func (a *article) markRoles(title string) {
@@ -46,6 +48,7 @@ func (a *article) markRoles(title string) {
 		}
 		txt := a.lineText(i)
 		l.unsure = a.caseUnsure(l)
+		l.work = workLine.MatchString(txt)
 		switch {
 		case i < titleLine || isChrome(txt) || (!seenContent && isGlued(txt)):
 			l.role = roleChrome
@@ -206,3 +209,8 @@ func (a *article) caseUnsure(l *line) bool {
 // does not.
 var smallWords = set{"of": true, "the": true, "in": true, "to": true, "and": true, "for": true, "on": true, "at": true,
 	"with": true, "from": true, "by": true, "a": true, "an": true, "as": true, "is": true, "are": true, "its": true, "over": true, "into": true}
+
+// workLine is a line that is only a title and a year in brackets, as lists
+// of films, books and albums print them: the places and names in it are
+// the work's, not the story's.
+var workLine = regexp.MustCompile(`^\p{Lu}[^.!?]{0,80} \((1[89]|20)\d\d\)$`)

@@ -72,3 +72,10 @@ func TestCitiesFileUnderTheirCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkTitlesNameNoCountry(t *testing.T) {
+	r := New().Extract("", "The critics' list of the best films:\n\nThe Informer (1935)\n\nThe Lady From Shanghai (1947)\n\nLeave Her to Heaven (1945)\n")
+	if slices.Contains(r.Countries, "China") {
+		t.Errorf("countries = %q: a film's title names no country", r.Countries)
+	}
+}
