@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
-	"io/fs"
 	"strings"
 	"sync"
 
@@ -115,30 +113,10 @@ var shared = set{"countries.txt": true, "given_names.txt": true}
 
 // eachLine calls f with every non-blank, non-comment line of a data file.
 func eachLine(name string, f func(line string) error) error {
-	var file fs.File
-	var err error
 	if shared[name] {
-		file, err = gazetteer.Source(name)
-	} else {
-		file, err = data.Open("data/" + name)
+		return gazetteer.EachLine(gazetteer.Sources, name, f)
 	}
-	if err != nil {
-		return fmt.Errorf("extract data: %w", err)
-	}
-	defer file.Close()
-	sc := bufio.NewScanner(file)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := f(line); err != nil {
-			return fmt.Errorf("data/%s:%d: %w", name, n, err)
-		}
-	}
-	return sc.Err()
+	return gazetteer.EachLine(data, "data/"+name, f)
 }
 
 func (t *tables) loadLexicon() error {
@@ -179,24 +157,9 @@ func (t *tables) loadGiven() error {
 	})
 }
 
-// fields splits a data line on "|" and each field on ",".
-func fields(line string) [][]string {
-	var out [][]string
-	for _, f := range strings.Split(line, "|") {
-		var items []string
-		for _, it := range strings.Split(f, ",") {
-			if it = strings.TrimSpace(it); it != "" {
-				items = append(items, it)
-			}
-		}
-		out = append(out, items)
-	}
-	return out
-}
-
 func (t *tables) loadCountries() error {
 	return eachLine("countries.txt", func(line string) error {
-		f := fields(line)
+		f := gazetteer.Fields(line)
 		if len(f) != 4 || len(f[0]) != 1 {
 			return fmt.Errorf("want 4 fields and one name, got %q", line)
 		}
@@ -218,7 +181,7 @@ func (t *tables) loadCountries() error {
 
 func (t *tables) loadPlaces() error {
 	return eachLine("places.txt", func(line string) error {
-		f := fields(line)
+		f := gazetteer.Fields(line)
 		if len(f) != 2 || len(f[0]) != 1 {
 			return fmt.Errorf("want name | country, got %q", line)
 		}
@@ -233,7 +196,7 @@ func (t *tables) loadPlaces() error {
 
 func (t *tables) loadOrgs() error {
 	return eachLine("orgs.txt", func(line string) error {
-		f := fields(line)
+		f := gazetteer.Fields(line)
 		if len(f) != 2 || len(f[0]) != 1 {
 			return fmt.Errorf("want name | short forms, got %q", line)
 		}

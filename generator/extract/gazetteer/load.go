@@ -16,11 +16,17 @@ import (
 //go:embed data/src/given_names.txt
 var data embed.FS
 
-// Source opens one of the curated source files by name ("countries.txt",
+// Sources holds the curated lists by name ("countries.txt",
 // "given_names.txt"), for a package that reads the same lists its own way:
 // the lists are written once, here.
-func Source(name string) (fs.File, error) {
-	return data.Open("data/src/" + name)
+var Sources = mustSub(data, "data/src")
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // dir is a constant of this package
+	}
+	return sub
 }
 
 // Ranks order the entries that share a spelling, best first: a country's
@@ -34,10 +40,17 @@ const (
 	rankCity
 )
 
-// eachLine calls f with every non-blank, non-comment line of a data file,
-// and names the file and line in any error f returns.
+// eachLine reads one of the package's own data files.
 func eachLine(name string, f func(line string) error) error {
-	file, err := data.Open(name)
+	return EachLine(data, name, f)
+}
+
+// EachLine calls f with every non-blank, non-comment ("#") line of the
+// file name in fsys, and names the file and line in any error f returns.
+// It reads the curated lists' format, for this package and any other that
+// keeps lists like them.
+func EachLine(fsys fs.FS, name string, f func(line string) error) error {
+	file, err := fsys.Open(name)
 	if err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
 	}
@@ -61,8 +74,8 @@ func eachLine(name string, f func(line string) error) error {
 	return nil
 }
 
-// fields splits a line on "|" and each field on ",".
-func fields(line string) [][]string {
+// Fields splits a list's line on "|" and each field on ",", trimming.
+func Fields(line string) [][]string {
 	var out [][]string
 	for _, f := range strings.Split(line, "|") {
 		var items []string
@@ -125,7 +138,7 @@ func (s *Set) addWord(word string, c Class, needsCapital bool) {
 
 func (s *Set) loadCountries() error {
 	return eachLine("data/src/countries.txt", func(line string) error {
-		f := fields(line)
+		f := Fields(line)
 		if len(f) != 4 || len(f[0]) != 1 {
 			return fmt.Errorf("want name | other names | demonyms | capitals, got %q", line)
 		}
@@ -173,7 +186,7 @@ func (s *Set) loadPlaces() error {
 // country: "Scottish", "Texan".
 func (s *Set) loadDemonyms() error {
 	return eachLine("data/src/demonyms.txt", func(line string) error {
-		f := fields(line)
+		f := Fields(line)
 		if len(f) != 2 || len(f[0]) != 1 || len(f[1]) != 1 {
 			return fmt.Errorf("want word | country, got %q", line)
 		}
@@ -186,7 +199,7 @@ func (s *Set) loadDemonyms() error {
 // stand for their country.
 func (s *Set) loadBodies() error {
 	return eachLine("data/src/bodies.txt", func(line string) error {
-		f := fields(line)
+		f := Fields(line)
 		if len(f) != 3 || len(f[1]) != 1 {
 			return fmt.Errorf("want name | country | other names, got %q", line)
 		}
@@ -200,7 +213,7 @@ func (s *Set) loadBodies() error {
 
 func (s *Set) loadOrgs() error {
 	return eachLine("data/src/orgs.txt", func(line string) error {
-		f := fields(line)
+		f := Fields(line)
 		if len(f) != 2 {
 			return fmt.Errorf("want name | short forms, got %q", line)
 		}
