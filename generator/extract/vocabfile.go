@@ -12,20 +12,13 @@ import (
 // keywords, or one-key mappings from a keyword to its sense. Plain lists,
 // the shape users have always written, read as before.
 func parseVocabulary(file string, src []byte) (Vocabulary, error) {
-	doc, err := yamldoc.Parse(file, src, 0)
+	doc, pairs, err := namedPairs(file, src)
 	if err != nil {
 		return nil, err
-	}
-	pairs, errs := doc.Pairs()
-	if err := errs.Err(); err != nil {
-		return nil, errs[0]
 	}
 	v := make(Vocabulary, 0, len(pairs))
 	for _, p := range pairs {
 		name := strings.TrimSpace(p.Key)
-		if name == "" {
-			return nil, doc.Errorf(p.KeyAt, "want a name before the colon")
-		}
 		t, err := readTopic(doc, name, p.Value)
 		if err != nil {
 			return nil, err

@@ -31,20 +31,13 @@ func readNameLists(path string) ([]nameList, error) {
 // parseNameLists parses src, the contents of file, keeping the file's
 // order. Every problem is a *generator.Error at its line and column.
 func parseNameLists(file string, src []byte) ([]nameList, error) {
-	doc, err := yamldoc.Parse(file, src, 0)
+	doc, pairs, err := namedPairs(file, src)
 	if err != nil {
 		return nil, err
-	}
-	pairs, errs := doc.Pairs()
-	if err := errs.Err(); err != nil {
-		return nil, errs[0]
 	}
 	out := make([]nameList, 0, len(pairs))
 	for _, p := range pairs {
 		name := strings.TrimSpace(p.Key)
-		if name == "" {
-			return nil, doc.Errorf(p.KeyAt, "want a name before the colon")
-		}
 		words, err := doc.Strings(name, p.Value)
 		if err != nil {
 			return nil, err
@@ -62,4 +55,24 @@ func parseNameLists(file string, src []byte) ([]nameList, error) {
 		out = append(out, nameList{name: name, words: words, line: p.KeyAt.Line, col: p.KeyAt.Column})
 	}
 	return out, nil
+}
+
+// namedPairs parses a file of "name: value" pairs, as topics.yaml and
+// aliases.yaml are, and checks that every pair has a name. Every problem
+// is a *generator.Error at its line and column.
+func namedPairs(file string, src []byte) (*yamldoc.Doc, []yamldoc.Pair, error) {
+	doc, err := yamldoc.Parse(file, src, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	pairs, errs := doc.Pairs()
+	if err := errs.Err(); err != nil {
+		return nil, nil, errs[0]
+	}
+	for _, p := range pairs {
+		if strings.TrimSpace(p.Key) == "" {
+			return nil, nil, doc.Errorf(p.KeyAt, "want a name before the colon")
+		}
+	}
+	return doc, pairs, nil
 }
