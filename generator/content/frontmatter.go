@@ -2,10 +2,8 @@ package content
 
 import (
 	"bytes"
-	"encoding/json"
 	"sort"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
@@ -49,7 +47,14 @@ func split(path string, data []byte) (*block, error) {
 	if n := frontMatterEnd(data, opener); n > 0 {
 		head = data[:n]
 	}
-	body, err := frontmatter.Parse(bytes.NewReader(head), nil, formats...)
+	var body []byte
+	err := guard(path, func() (err error) {
+		body, err = frontmatter.Parse(bytes.NewReader(head), nil, formats...)
+		return err
+	})
+	if e, ok := err.(*generator.Error); ok {
+		return nil, e
+	}
 	if len(head) < len(data) && err == nil {
 		body = data[len(head):]
 	}
@@ -72,14 +77,17 @@ func split(path string, data []byte) (*block, error) {
 	}
 	b := &block{body: body, openLine: openLine}
 	b.bodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
-	switch kind {
-	case "yaml":
-		b.doc, err = yamldoc.Parse(path, raw, openLine)
-	case "toml":
-		b.doc, err = foreign(path, openLine, raw, func(m *map[string]any) error { return toml.Unmarshal(raw, m) })
-	case "json":
-		b.doc, err = foreign(path, openLine, raw, func(m *map[string]any) error { return json.Unmarshal(raw, m) })
-	}
+	err = guard(path, func() (err error) {
+		switch kind {
+		case "yaml":
+			b.doc, err = yamldoc.Parse(path, raw, openLine)
+		case "toml":
+			b.doc, err = foreign(path, openLine, raw, decodeTOML)
+		case "json":
+			b.doc, err = foreign(path, openLine, raw, decodeJSON)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -89,10 +97,13 @@ func split(path string, data []byte) (*block, error) {
 // foreign decodes TOML or JSON front matter and re-encodes it as a YAML
 // node tree. Those decoders give no positions for values, so every value
 // is placed on the opening delimiter's line.
-func foreign(path string, openLine int, raw []byte, decode func(*map[string]any) error) (*yamldoc.Doc, error) {
+func foreign(path string, openLine int, raw []byte, decode func([]byte, *map[string]any) (line, col int, err error)) (*yamldoc.Doc, error) {
 	m := map[string]any{}
-	if err := decode(&m); err != nil {
-		return nil, generator.Errorf(path, openLine+1, 0, "front matter: %v", err)
+	if line, col, err := decode(raw, &m); err != nil {
+		if line == 0 {
+			line, col = 1, 0
+		}
+		return nil, generator.Errorf(path, openLine+line, col, "front matter: %w", err)
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
