@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
-	"github.com/briefing-digest/briefing/internal/rawio"
 )
 
 // Dir is the folder under a site's root that holds its articles.
@@ -109,9 +108,9 @@ func ReadAll(siteDir string, files []string, loc *time.Location) ([]*generator.A
 // ReadFile reads and parses one article; rel is slash-separated and
 // relative to siteDir, as errors name it.
 func ReadFile(siteDir, rel string, loc *time.Location) (*generator.Article, error) {
-	data, err := rawio.ReadFile(filepath.Join(siteDir, filepath.FromSlash(rel)))
+	data, err := readArticle(siteDir, rel)
 	if err != nil {
-		return nil, generator.Errorf(rel, 0, 0, "reading: %w", err)
+		return nil, err
 	}
 	return Parse(rel, data, loc)
 }
