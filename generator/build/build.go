@@ -99,6 +99,9 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 // On any error the destination is left exactly as it was.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
+	if err := RequireSite(opts.Source); err != nil {
+		return Result{}, err
+	}
 	dest := opts.Destination
 	if dest == "" {
 		dest = "public"
@@ -113,6 +116,14 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	// A panic in a template or a library must not leave the staging
+	// folder behind; the panic goes on once it is gone.
+	defer func() {
+		if r := recover(); r != nil {
+			_ = stage.Abort()
+			panic(r)
+		}
+	}()
 	res, err := Generate(ctx, opts, stage.Write)
 	if err != nil {
 		return Result{}, errors.Join(err, stage.Abort())

@@ -283,8 +283,15 @@ func TestSiteOverrides(t *testing.T) {
 	}
 }
 
+// TestEmptySiteBuilds builds a site with no articles yet: an empty
+// content/ folder. (A folder with no content/ and no briefing.yaml is not
+// a site at all; cmd/briefing's TestNoSiteHere covers it.)
 func TestEmptySiteBuilds(t *testing.T) {
-	out, res := buildTo(t, t.TempDir(), Options{BaseURL: "https://user.github.io/new/"})
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, res := buildTo(t, dir, Options{BaseURL: "https://user.github.io/new/"})
 	if res.Articles != 0 {
 		t.Fatalf("%d articles", res.Articles)
 	}
