@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -44,5 +45,25 @@ func TestImportRefusesFIFOs(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
+	}
+}
+
+// TestImportClearsStaleTempFiles leaves the temporary files an import
+// killed mid-write would, and checks the next import removes them and
+// nothing else.
+func TestImportClearsStaleTempFiles(t *testing.T) {
+	site := t.TempDir()
+	stale := filepath.Join(site, "content/articles/2021/.x.md.tmp-123456")
+	mine := filepath.Join(site, "content/articles/2021/.notes.tmp-draft")
+	writeFile(t, stale, "half an article")
+	writeFile(t, mine, "someone's own hidden file")
+	if code, _, stderr := briefing(t, "import", "-s", site, "--date", "2021-11-10", seedPath); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file is still there (%v)", err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a hidden file that is not import's was removed: %v", err)
 	}
 }

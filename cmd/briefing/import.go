@@ -65,6 +65,11 @@ leaves its file alone, so your edits are safe; --force re-extracts it.`,
 
 func runImport(cmd *cobra.Command, opts importer.Options, args []string) error {
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if !opts.DryRun {
+		if err := importer.RemoveStaleTemp(opts.Site); err != nil {
+			fmt.Fprintf(errOut, "warning: %v\n", err)
+		}
+	}
 	inputs, failed := importer.Read(args, cmd.InOrStdin())
 	im, err := importer.New(opts)
 	if err != nil {
