@@ -67,10 +67,17 @@ var bodyMemory int64 = 64 << 20
 func Generate(ctx context.Context, opts Options, out render.Output) (Result, error) {
 	start := time.Now()
 	cfg, err := Config(opts)
-	if err != nil {
-		return Result{}, err
-	}
 	var errs generator.ErrorList
+	if err != nil {
+		// A briefing.yaml with positioned mistakes still gives the keys it
+		// got right; articles and templates are read with it, so one run
+		// reports every problem, not the config's alone.
+		var list generator.ErrorList
+		if !errors.As(err, &list) {
+			return Result{}, err
+		}
+		errs.Add(list)
+	}
 	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location, BodyMemory: bodyMemory})
 	errs.Add(err)
 	r, err := render.New(cfg, Templates(opts.Source))
