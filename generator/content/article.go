@@ -55,6 +55,9 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 			}
 			continue
 		}
+		if p.Key == "slug" {
+			a.SlugLine, a.SlugCol = b.doc.LineOffset+p.Value.Line, p.Value.Column
+		}
 		if err := set(&a.Metadata, b.doc, p, loc); err != nil {
 			bad[p.Key] = true
 			errs.Add(err)

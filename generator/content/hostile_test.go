@@ -86,3 +86,19 @@ func TestLoadReadsOnlyArticlesInTheSite(t *testing.T) {
 		t.Errorf("articles = %q, want Linked|Good and nothing from outside the site", got)
 	}
 }
+
+// TestDuplicateSlugAtItsLine checks a slug: two articles share is
+// reported where it is written; a slug from a file name has no line.
+func TestDuplicateSlugAtItsLine(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"content/articles/a.md": "---\ntitle: A\ndate: 2021-11-10\n---\n",
+		"content/articles/b.md": "---\ntitle: B\ndate: 2021-11-10\nslug: a\n---\n",
+	})
+	_, err := Load(dir, Options{Location: time.UTC})
+	want := `content/articles/a.md: slug "a" is also the slug of content/articles/b.md: each article needs its own (rename a file or set slug:)` + "\n" +
+		`content/articles/b.md:4:7: slug "a" is also the slug of content/articles/a.md: each article needs its own (rename a file or set slug:)`
+	if err == nil || err.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	}
+}

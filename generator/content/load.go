@@ -236,7 +236,7 @@ func duplicateSlugs(articles []*generator.Article) generator.ErrorList {
 				}
 			}
 			slices.Sort(others)
-			errs = append(errs, generator.Errorf(a.File, 0, 0, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
+			errs = append(errs, generator.Errorf(a.File, a.SlugLine, a.SlugCol, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
 		}
 	}
 	return errs
