@@ -62,3 +62,26 @@ func BenchmarkRenderManyNames(b *testing.B) {
 		renderedBytes(b, cfg, s)
 	}
 }
+
+// TestWriteErrorsNameTheSource makes every write fail: the error names
+// the article file that made the page, at its slug: line when it has one.
+func TestWriteErrorsNameTheSource(t *testing.T) {
+	cfg := generator.DefaultConfig()
+	a := &generator.Article{File: "content/articles/a.md", Slug: "a", SlugLine: 4, SlugCol: 7, Body: []byte("Text.\n"), BodyLine: 6}
+	a.Title, a.Date = "A", time.Date(2021, 11, 10, 0, 0, 0, 0, time.UTC)
+	s := site.Build(cfg, []*generator.Article{a})
+	r, err := New(cfg, templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = r.Render(context.Background(), s, func(path string, _ []byte) error {
+		if path == "articles/a/index.html" {
+			return fmt.Errorf("file name too long")
+		}
+		return nil
+	})
+	want := "content/articles/a.md:4:7: writing articles/a/index.html: file name too long"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
