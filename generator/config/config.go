@@ -28,6 +28,9 @@ func Load(dir string) (generator.Config, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return generator.DefaultConfig(), nil
 	}
+	if errors.Is(err, rawio.ErrNotRegular) {
+		return generator.Config{}, generator.ErrorList{{File: FileName, Msg: "not a regular file (a FIFO, device or socket)", Err: err}}
+	}
 	if err != nil {
 		return generator.Config{}, fmt.Errorf("reading config: %w", err)
 	}

@@ -137,13 +137,13 @@ func foreign(path string, openLine, rawLine int, raw []byte, decode func([]byte,
 	}
 	var fix func(*yaml.Node)
 	fix = func(n *yaml.Node) {
-		n.Line, n.Column = 1, 1
+		n.Line, n.Column = 0, 1 // on the opening line itself, as LineOffset places line 0
 		for _, c := range n.Content {
 			fix(c)
 		}
 	}
 	fix(root)
-	return &yamldoc.Doc{File: path, LineOffset: openLine - 1, Root: root}, nil
+	return &yamldoc.Doc{File: path, LineOffset: openLine, Root: root}, nil
 }
 
 // frontMatterEnd returns the length of data up to and including the line

@@ -2,8 +2,10 @@ package content
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/internal/rawio"
@@ -26,6 +28,9 @@ func readArticle(siteDir, rel string) ([]byte, error) {
 	if errors.Is(err, rawio.ErrSymlink) {
 		var target string
 		target, err = insideSite(siteDir, p)
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, generator.Errorf(rel, 0, 0, "a symbolic link that leads round in a loop, so it is not read")
+		}
 		if err != nil {
 			return nil, generator.Errorf(rel, 0, 0, "%w", err)
 		}
@@ -50,6 +55,11 @@ var errOutside = errors.New("a symbolic link to a file outside the site, so it i
 // insideSite resolves the link at p and returns its target when that is
 // inside siteDir (itself resolved, as a site in a linked folder is).
 func insideSite(siteDir, p string) (string, error) {
+	// Stat asks the kernel, which names a loop (ELOOP); EvalSymlinks
+	// would only say "too many links".
+	if _, err := os.Stat(p); err != nil {
+		return "", err
+	}
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		return "", err
