@@ -17,11 +17,15 @@ import (
 // links pointing outside the repository, a file of 10 MB) in the copy
 // of the kind's folder at dir, whose parent is the test's own.
 var made = map[string]func(t *testing.T, dir string){
-	"fifo":              func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "content/articles/f.md")) },
-	"config-fifo":       func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "briefing.yaml")) },
-	"template-fifo":     func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "templates/article.html")) },
-	"link-to-dev-zero":  func(t *testing.T, dir string) { symlink(t, "/dev/zero", filepath.Join(dir, "content/articles/zero.md")) },
-	"link-outside-site": func(t *testing.T, dir string) { symlink(t, "../../../outside.md", filepath.Join(dir, "content/articles/out.md")) },
+	"fifo":          func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "content/articles/f.md")) },
+	"config-fifo":   func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "briefing.yaml")) },
+	"template-fifo": func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "templates/article.html")) },
+	"link-to-dev-zero": func(t *testing.T, dir string) {
+		symlink(t, "/dev/zero", filepath.Join(dir, "content/articles/zero.md"))
+	},
+	"link-outside-site": func(t *testing.T, dir string) {
+		symlink(t, "../../../outside.md", filepath.Join(dir, "content/articles/out.md"))
+	},
 	"link-loop": func(t *testing.T, dir string) {
 		symlink(t, "b.md", filepath.Join(dir, "content/articles/a.md"))
 		symlink(t, "a.md", filepath.Join(dir, "content/articles/b.md"))
