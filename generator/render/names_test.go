@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,14 +31,14 @@ func renderedBytes(tb testing.TB, cfg generator.Config, s *generator.Site) int64
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var total int64
+	var total atomic.Int64 // Render writes from many goroutines
 	if _, err := r.Render(context.Background(), s, func(_ string, data []byte) error {
-		total += int64(len(data))
+		total.Add(int64(len(data)))
 		return nil
 	}); err != nil {
 		tb.Fatal(err)
 	}
-	return total
+	return total.Load()
 }
 
 // TestOutputLinearInNames checks that one article naming twice as many
