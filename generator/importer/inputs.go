@@ -46,10 +46,6 @@ func Read(paths []string, stdin io.Reader) ([]Input, []Outcome) {
 			continue
 		}
 		files := []string{p}
-		if !info.IsDir() && !info.Mode().IsRegular() {
-			fail(p, notRegular(p))
-			continue
-		}
 		if info.IsDir() {
 			files = folder(p, fail)
 		}
@@ -80,12 +76,6 @@ func folder(dir string, fail func(string, error)) []string {
 			return nil
 		}
 		if !d.IsDir() && slices.Contains(importable, strings.ToLower(filepath.Ext(p))) {
-			// Opening a FIFO blocks until a writer comes, forever if none
-			// does; a device may never end. Only regular files are read.
-			if !regular(p, d) {
-				fail(p, notRegular(p))
-				return nil
-			}
 			files = append(files, p)
 		}
 		return nil
@@ -95,18 +85,4 @@ func folder(dir string, fail func(string, error)) []string {
 	}
 	slices.Sort(files)
 	return files
-}
-
-// regular says whether the folder entry at p is, or links to, a regular
-// file; a broken link counts as one, for ReadFile to report as missing.
-func regular(p string, d fs.DirEntry) bool {
-	if d.Type()&fs.ModeSymlink != 0 {
-		info, err := os.Stat(p)
-		return err != nil || info.Mode().IsRegular()
-	}
-	return d.Type().IsRegular()
-}
-
-func notRegular(p string) error {
-	return fmt.Errorf("%s: not a regular file (a FIFO, device or socket), so it is not read", p)
 }
