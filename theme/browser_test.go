@@ -350,13 +350,13 @@ func testAssets(t *testing.T, tab context.Context, site testSite) {
 	// What each page must use, besides the two stylesheets every page has.
 	required := map[string][]string{
 		"article": {"img/map.svg"},
-		"search":  {"js/search.js", "search.json"},
+		"search":  {"js/search.js", "search/meta.json"},
 	}
 	for _, p := range pages {
 		rec.Reset()
 		open(t, tab, site.url(p.path))
 		if p.name == "search" {
-			// The index is fetched on the first query.
+			// The index is fetched as the page opens, its words on the first query.
 			if err := chromedp.Do(within(t, tab), chromedp.SendKeys(chromedp.ID("q"), "iran")); err != nil {
 				t.Fatal(err)
 			}
@@ -411,7 +411,7 @@ type references struct {
 const referencesScript = `(() => {
 	const loads = [...document.querySelectorAll("link[rel~=stylesheet][href], script[src], img[src]")]
 		.map(e => e.href || e.src);
-	for (const f of document.querySelectorAll("form[data-index]")) loads.push(new URL(f.dataset.index, location.href).href);
+	for (const f of document.querySelectorAll("form[data-index]")) loads.push(new URL(f.dataset.index + "meta.json", location.href).href);
 	const icons = [...document.querySelectorAll("link[rel~=icon][href]")].map(e => e.href);
 	return {loads, icons};
 })()`

@@ -22,7 +22,7 @@ func newImport() *cobra.Command {
 		date string
 	)
 	cmd := &cobra.Command{
-		Use:   "import PATH...",
+		Use:   "import PATH|URL...",
 		Short: "Turn copied text, saved web pages or Markdown into articles with metadata",
 		Long: `Import reads articles — text copied from a news page, a saved HTML page,
 or Markdown — and writes each to content/articles/YYYY/<slug>.md with front
@@ -30,8 +30,12 @@ matter saying what it is about: people, countries, organizations, places,
 event, topics, date, source and summary. Review and edit those files.
 
 PATH may be a file, a folder (its .txt, .html and .md files), or - for
-standard input. Importing the same article again (same text or same URL)
-leaves its file alone, so your edits are safe; --force re-extracts it.`,
+standard input; an http or https URL is fetched and imported as a saved
+page. Importing the same story again (the same text or URL, or nearly the
+same text: pasted, saved, or another outlet's copy) leaves its file alone,
+so your edits are safe, and says which file it is; --force re-extracts it.
+Importing it again with another --date corrects its date, and an article
+whose date: you changed moves to its year's folder.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if date != "" {
@@ -54,7 +58,7 @@ leaves its file alone, so your edits are safe; --force re-extracts it.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Site, "source-dir", "s", ".", "the site's folder")
-	f.StringVar(&date, "date", "", "date for articles that give none (YYYY-MM-DD); otherwise today, with a warning")
+	f.StringVar(&date, "date", "", "date for articles that give none (YYYY-MM-DD), unless the file is named YYYY-MM-DD-…; otherwise today, with a warning. Importing an article again with another date corrects its date")
 	f.StringVar(&opts.Source, "source", "", "the outlet the articles come from, e.g. \"Tehran Times\"")
 	f.StringVar(&opts.URL, "url", "", "the original article's address")
 	f.StringVar(&opts.License, "license", "", "the article's licence, e.g. \"CC BY 2.5\"")
@@ -72,6 +76,17 @@ func runImport(cmd *cobra.Command, opts importer.Options, args []string) error {
 	}
 	inputs, failed := importer.Read(args, cmd.InOrStdin())
 	im, err := importer.New(opts)
+	if err != nil {
+		return err
+	}
+	moves, err := im.Relocate()
+	for _, m := range moves {
+		verb := "moved"
+		if opts.DryRun {
+			verb = "would move"
+		}
+		fmt.Fprintf(out, "%s %s → %s (its date is of that year)\n", verb, m.From, m.To)
+	}
 	if err != nil {
 		return err
 	}
@@ -117,9 +132,9 @@ func printOutcome(out, errOut io.Writer, o importer.Outcome, dryRun bool) {
 		fmt.Fprintf(errOut, "error: %v\n", o.Err)
 		return
 	case importer.Unchanged:
-		fmt.Fprintf(out, "unchanged %s (imported before; --force re-extracts)\n", o.File)
+		fmt.Fprintf(out, "unchanged %s (imported before: %s; --force re-extracts)\n", o.File, o.Match)
 	case importer.Duplicate:
-		fmt.Fprintf(out, "duplicate %s: same article as %s\n", name, o.File)
+		fmt.Fprintf(out, "duplicate %s: same article as %s (%s)\n", name, o.File, o.Match)
 	default:
 		verb := o.Status.String()
 		if dryRun {

@@ -22,7 +22,7 @@ func (s *scene) confirmWeak(ms []personMention) []personMention {
 	out := ms[:0]
 	for _, m := range ms {
 		if m.str == weak && !m.single() {
-			s.doubt(m, weakConf(s.taggedPerson(m.from, m.to)), "named once, with no title, verb of saying or known given name")
+			s.doubt(m, weakConf(s.taggedPerson(m.from, m.to)), "no title, verb of saying, known given name or later mention vouches for it")
 			continue
 		}
 		out = append(out, m)

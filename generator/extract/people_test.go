@@ -28,6 +28,7 @@ func TestPeople(t *testing.T) {
 		{"a title opening a sentence", "Talks stalled. Secretary Okonjo raised the matter on Monday.", []string{"Okonjo"}},
 		{"Al and a word is a place without a cue", "Troops reached Al Qaim on Monday and struck targets near Al Baghdadi.", nil},
 		{"a prize named after a person", "She won the Charles Schwab Cup title on Sunday, said Rosa Hill.", []string{"Rosa Hill"}},
+		{"a title's small word opens no name", "The members wanted around $1 million in a pay-out but may get less, according to A Current Affair.", nil},
 		{"peoples are no person", "Sunni Arabs and Shia Kurds fled the town, said Rosa Hill.", []string{"Rosa Hill"}},
 		{"a compound of peoples is no person", "The Mexican-American community gathered, said Rosa Hill.", []string{"Rosa Hill"}},
 		{"places and bodies are no people", "The Supreme National Security Council met in New Delhi. Paris Hilton said she was not there.", []string{"Paris Hilton"}},

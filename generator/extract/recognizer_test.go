@@ -15,6 +15,7 @@ func TestTaggerSettlesWhatRulesCannot(t *testing.T) {
 		noCountry  string
 	}{
 		{"a surname that is also a common word", "Fans queued for hours to see Kanye West at the gala.", []string{"Kanye West"}, ""},
+		{"an unlisted given name before a particle", `"It was a bad start," spokesman Lex van Drooge told reporters on Monday.`, []string{"Lex van Drooge"}, ""},
 		{"a character's name that is also a people's", "Rachel and Finn kept everyone guessing all season, and Finn's despair felt real.", nil, "Finland"},
 	}
 	for _, tt := range tests {

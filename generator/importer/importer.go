@@ -64,6 +64,10 @@ type Outcome struct {
 	Warnings []string
 	Err      error
 	Content  []byte // the file as written (or as it would be, on a dry run)
+	// Match says how an input was recognised as an article imported
+	// before ("the same address", "nearly the same text (…)"), for
+	// Unchanged, Duplicate and Updated.
+	Match string
 }
 
 // Importer imports articles into one site. Import may be called from
@@ -176,6 +180,7 @@ type prep struct {
 	meta     generator.Metadata
 	body     []byte
 	warnings []string
+	userDate bool // the date is the one the user gave (file name, --date), the article giving none
 }
 
 // prepare reads one input and works out its front matter.
@@ -217,12 +222,15 @@ func (im *Importer) prepare(in Input) (*prep, error) {
 	if strings.TrimSpace(m.Title) == "" {
 		return nil, generator.Errorf(displayName(in.Name), 0, 0, "no title found: the first line of a text file should be the headline")
 	}
+	nameDay, _ := dateFromName(in.Name, im.opts.Location)
 	if m.Date.IsZero() {
 		switch {
 		case !doc.Date.IsZero():
 			m.Date = doc.Date
+		case !nameDay.IsZero():
+			m.Date, p.userDate = nameDay, true
 		case !im.opts.Date.IsZero():
-			m.Date = im.opts.Date
+			m.Date, p.userDate = im.opts.Date, true
 		default:
 			now := im.opts.Now().In(im.opts.Location)
 			m.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, im.opts.Location)
@@ -235,7 +243,7 @@ func (im *Importer) prepare(in Input) (*prep, error) {
 			*dst = v
 		}
 	}
-	fillList("people", &m.People, r.People)
+	fillList("people", &m.People, withoutAuthors(r.People, doc.Authors))
 	if !present["people"] {
 		for _, d := range r.Doubtful {
 			p.warnings = append(p.warnings, fmt.Sprintf("not filed under %s, doubtful (%.0f%% sure): %q, %s; add it by hand if it is right",
@@ -247,7 +255,7 @@ func (im *Importer) prepare(in Input) (*prep, error) {
 	fillList("places", &m.Places, r.Places)
 	fillList("topics", &m.Topics, r.Topics)
 	fill("event", &m.Event, r.Event)
-	fill("summary", &m.Summary, r.Summary)
+	fill("summary", &m.Summary, plainSummary(r.Summary))
 	if m.Fingerprint == "" {
 		m.Fingerprint = Fingerprint(in.Data)
 	}
@@ -272,12 +280,23 @@ func (im *Importer) place(p *prep) Outcome {
 	im.mu.Lock()
 	defer im.mu.Unlock()
 	o := Outcome{Input: p.input, Warnings: p.warnings}
-	if prev := im.index.find(p.meta.Fingerprint, p.meta.URL); prev != nil {
-		o.File = prev.file
+	prev := im.index.find(p.meta.Fingerprint, p.meta.URL, string(p.body))
+	if prev != nil {
+		o.File, o.Match = prev.file, prev.why
 		// Nothing is written for these, so what extraction warned of is moot.
 		switch {
 		case prev.batch:
 			o.Status, o.Warnings = Duplicate, nil
+			return o
+		case !im.opts.Force && p.userDate && !prev.near && !sameDay(prev.date, p.meta.Date):
+			// Imported again with the right date: only the date changes.
+			// Another outlet's copy, given the batch's date, is no
+			// correction.
+			if err := im.correctDate(prev.known, p.meta.Date); err != nil {
+				return Outcome{Input: p.input, File: o.File, Status: Failed, Err: err}
+			}
+			o.File, o.Status, o.Warnings = prev.file, Updated, nil
+			o.Match += "; date corrected to " + p.meta.Date.Format("2006-01-02")
 			return o
 		case !im.opts.Force:
 			o.Status, o.Warnings = Unchanged, nil
@@ -296,8 +315,20 @@ func (im *Importer) place(p *prep) Outcome {
 			return Outcome{Input: p.input, File: o.File, Status: Failed, Err: err, Warnings: p.warnings}
 		}
 	}
-	im.index.add(o.File, p.meta, true)
+	if o.Status == Updated {
+		// --force may have changed the date: the file follows it.
+		prev.date = p.meta.Date
+		if _, err := im.moveToYear(prev.known); err != nil {
+			return Outcome{Input: p.input, File: o.File, Status: Failed, Err: err, Warnings: p.warnings}
+		}
+		o.File = prev.file
+	}
+	im.index.add(o.File, p.meta, string(p.body), true)
 	return o
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Format("2006-01-02") == b.Format("2006-01-02")
 }
 
 // displayName is how errors name an input.
@@ -357,4 +388,23 @@ func (im *Importer) Extract(in Input) (generator.Metadata, []string, error) {
 		return generator.Metadata{}, nil, err
 	}
 	return p.meta, p.warnings, nil
+}
+
+// withoutAuthors drops from people the writers the page names as its
+// authors: a story is not about its reporter.
+func withoutAuthors(people, authors []string) []string {
+	if len(authors) == 0 {
+		return people
+	}
+	by := map[string]bool{}
+	for _, a := range authors {
+		by[strings.ToLower(strings.Join(strings.Fields(a), " "))] = true
+	}
+	out := make([]string, 0, len(people))
+	for _, p := range people {
+		if !by[strings.ToLower(strings.Join(strings.Fields(p), " "))] {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -312,3 +312,21 @@ func TestDoubtfulNamesAreReportedNotFiled(t *testing.T) {
 		t.Errorf("warnings %q, want the doubtful name reported", o.Warnings)
 	}
 }
+
+func TestPageAuthorsAreNotPeople(t *testing.T) {
+	page := []byte(`<!doctype html><html><head><title>Harbour reopens</title>
+<meta name="author" content="Lena Kowalczyk">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","datePublished":"2024-03-14","author":[{"@type":"Person","name":"Tomasz Lis"}]}</script>
+</head><body><article><h1>Harbour reopens</h1>
+<p>The harbour reopened on Thursday after a year of repairs. Mayor Piotr Nowak cut the ribbon in front of a crowd of several hundred people.</p>
+<p>Tomasz Lis, who reported on the works for a year, said the town had waited long enough. Nowak said the ferries would return in May.</p>
+<p>The repairs cost more than planned, officials said, and the port authority will publish its accounts in the spring.</p>
+</article></body></html>`)
+	o := newImporter(t, t.TempDir(), Options{DryRun: true}).Import(Input{Name: "a.html", Data: page})
+	if o.Err != nil {
+		t.Fatal(o.Err)
+	}
+	if !strings.Contains(string(o.Content), "people: [Piotr Nowak]\n") {
+		t.Errorf("want the page's author kept out of people:\n%s", o.Content)
+	}
+}

@@ -15,18 +15,29 @@ import (
 // and addresses were imported, which slugs and files are taken, and the
 // people already named.
 type index struct {
-	byPrint map[string]*known
-	byURL   map[string]*known
-	slugs   map[string]bool
-	files   map[string]bool
-	people  []string
-	site    string
+	all      []*known
+	sketches []*known // the articles with a sketch, to find near copies
+	byPrint  map[string]*known
+	byURL    map[string]*known
+	slugs    map[string]bool
+	files    map[string]bool
+	people   []string
+	site     string
 }
 
 type known struct {
 	file         string
 	slugOverride string
 	batch        bool // added by this run, not found on disk
+	sketch       storySketch
+	date         time.Time
+}
+
+// match is an article found again, and how it was recognised.
+type match struct {
+	*known
+	why  string
+	near bool // recognised by a near copy of its text, not the same input
 }
 
 // loadIndex reads every article of the site. Files with errors still
@@ -47,7 +58,7 @@ func loadIndex(site string, loc *time.Location) (*index, error) {
 			continue
 		}
 		_ = err // a half-valid file still names its people and slug
-		idx.add(f, a.Metadata, false)
+		idx.add(f, a.Metadata, string(a.Body), false)
 		for _, p := range a.People {
 			if !seen[p] {
 				seen[p] = true
@@ -58,8 +69,13 @@ func loadIndex(site string, loc *time.Location) (*index, error) {
 	return idx, nil
 }
 
-func (idx *index) add(file string, m generator.Metadata, batch bool) {
-	k := &known{file: file, slugOverride: m.Slug, batch: batch}
+func (idx *index) add(file string, m generator.Metadata, body string, batch bool) {
+	k := &known{file: file, slugOverride: m.Slug, batch: batch, date: m.Date}
+	idx.all = append(idx.all, k)
+	if sketch, ok := sketchOf(body); ok {
+		k.sketch = sketch
+		idx.sketches = append(idx.sketches, k)
+	}
 	if m.Fingerprint != "" {
 		idx.byPrint[m.Fingerprint] = k
 	}
@@ -74,15 +90,41 @@ func (idx *index) add(file string, m generator.Metadata, batch bool) {
 	idx.files[file] = true
 }
 
-// find returns the article imported from the same text or address.
-func (idx *index) find(print, url string) *known {
+// find returns the article imported from the same text or address, or
+// whose text is nearly the same as body's: the same story again.
+func (idx *index) find(print, url, body string) *match {
 	if k := idx.byPrint[print]; k != nil {
-		return k
+		return &match{known: k, why: "the same text"}
 	}
-	if url != "" {
-		return idx.byURL[url]
+	if k := idx.byURL[url]; url != "" && k != nil {
+		return &match{known: k, why: "the same address"}
 	}
-	return nil
+	sketch, ok := sketchOf(body)
+	if !ok {
+		return nil
+	}
+	var best *known
+	bestShare := 0.0
+	for _, k := range idx.sketches {
+		if share := sketch.shared(&k.sketch); share >= sameStory && share > bestShare {
+			best, bestShare = k, share
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &match{known: best, why: fmt.Sprintf("nearly the same text (about %.0f%% in common)", bestShare*100), near: true}
+}
+
+// onDisk are the articles found in the site, not added by this run.
+func (idx *index) onDisk() []*known {
+	var ks []*known
+	for _, k := range idx.all {
+		if !k.batch {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }
 
 // freePath picks the article's file: its title's slug, with -2, -3, …

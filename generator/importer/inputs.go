@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -16,7 +17,8 @@ import (
 var importable = []string{".txt", ".text", ".html", ".htm", ".md", ".markdown"}
 
 // Read turns the command line's paths into inputs: files as given, the
-// importable files under folders (sorted), and "-" for stdin. A path that
+// importable files under folders (sorted), "-" for stdin, and pages
+// fetched from http and https addresses. A path that
 // cannot be read becomes a failed outcome; the others are still returned.
 func Read(paths []string, stdin io.Reader) ([]Input, []Outcome) {
 	var inputs []Input
@@ -34,6 +36,15 @@ func Read(paths []string, stdin io.Reader) ([]Input, []Outcome) {
 				fail(p, fmt.Errorf("standard input is over %d MB, too big for an article", ingest.MaxSize>>20))
 			default:
 				inputs = append(inputs, Input{Name: p, Data: data})
+			}
+			continue
+		}
+		if isAddress(p) {
+			in, err := fetch(context.Background(), FetchClient, p)
+			if err != nil {
+				fail(p, err)
+			} else {
+				inputs = append(inputs, in)
 			}
 			continue
 		}

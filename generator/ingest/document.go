@@ -17,6 +17,7 @@ const (
 	DateFromMetadata = "metadata" // the page's own metadata (JSON-LD, Open Graph, <time>)
 	DateFromDateline = "dateline" // a date line at the top of the text
 	DateFromURL      = "url"      // a date in the canonical URL's path
+	DateFromPage     = "page"     // found elsewhere in a saved page, by htmldate's scan
 )
 
 // Document is what one raw input says about itself.
@@ -35,6 +36,9 @@ type Document struct {
 	URL string
 	// Sections are the breadcrumbs, outermost first, without "Home".
 	Sections []string
+	// Authors are the writers the page's metadata names, so that the
+	// story is not filed under its own reporter.
+	Authors []string
 	// Body is the article as Markdown, ending in one newline; "" for
 	// Markdown input that is only front matter.
 	Body string

@@ -2,13 +2,12 @@ package ingest
 
 import (
 	"cmp"
-	"fmt"
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
-	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
@@ -57,7 +56,15 @@ func parseHTML(name string, d *Document, text string) error {
 	if d.Title == "" {
 		d.warnf("no title: the page has no og:title, headline, <title> or <h1>")
 	}
+	d.Authors = pageAuthors(meta, ld)
 	readPageDate(d, meta, ld)
+	// The slow scan of the whole page, for a page whose metadata gives no
+	// date, runs before readability changes doc; a date line atop the
+	// article or the URL is still preferred to it.
+	var scanned time.Time
+	if _, inURL := dateFromURL(d.URL); d.Date.IsZero() && !inURL {
+		scanned, _ = scanPageDate(doc, d.URL)
+	}
 	d.Sections = pageSections(meta, ld, d.Title, d.Source)
 
 	d.Body, err = articleMarkdown(name, doc, d.URL)
@@ -65,6 +72,9 @@ func parseHTML(name string, d *Document, text string) error {
 		return err
 	}
 	d.Body = tidyArticle(d, dropRepeatedTitle(d.Body, d.Title))
+	if d.Date.IsZero() && !scanned.IsZero() {
+		d.setDate(scanned, DateFromPage)
+	}
 	return nil
 }
 
@@ -103,7 +113,9 @@ func readPageDate(d *Document, meta *pageMeta, ld ldFacts) {
 	for _, key := range dateKeys {
 		candidates = append(candidates, meta.props[key])
 	}
-	for _, c := range append(candidates, meta.times...) {
+	candidates = append(candidates, meta.times...)
+	var unread []string
+	for _, c := range candidates {
 		if c == "" {
 			continue
 		}
@@ -111,6 +123,19 @@ func readPageDate(d *Document, meta *pageMeta, ld ldFacts) {
 			d.setDate(t, DateFromMetadata)
 			return
 		}
+		unread = append(unread, c)
+	}
+	for _, c := range append(unread, siteDateCandidates(meta.props)...) {
+		if t, ok := parseDate(c); ok {
+			d.setDate(t, DateFromMetadata)
+			return
+		}
+		if t, ok := looseDate(c); ok {
+			d.setDate(t, DateFromMetadata)
+			return
+		}
+	}
+	for _, c := range unread {
 		d.warnf("cannot read the page's date %q", c)
 	}
 }
@@ -166,23 +191,11 @@ func articleMarkdown(name string, doc *html.Node, pageURL string) (string, error
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
 	}
-	parser := readability.NewParser()
-	article, err := parser.ParseAndMutate(doc, base)
+	node, err := findArticle(name, doc, base)
 	if err != nil {
-		return "", generator.Errorf(name, 0, 0, "cannot find the article: %w", err)
+		return "", err
 	}
-	if article.Node == nil {
-		return "", noArticle(name, "the page has no article text")
-	}
-	sanitize(article.Node)
-	chars, linked := textLengths(article.Node)
-	if chars < minArticleText {
-		return "", noArticle(name, fmt.Sprintf("the page has %d characters of article text, fewer than %d", chars, minArticleText))
-	}
-	if linked*2 > chars {
-		return "", noArticle(name, "the page's text is mostly links, as a navigation page's is")
-	}
-	md, err := markdownConverter().ConvertNode(article.Node, converter.WithDomain(pageURL))
+	md, err := markdownConverter().ConvertNode(node, converter.WithDomain(pageURL))
 	if err != nil {
 		return "", generator.Errorf(name, 0, 0, "cannot convert the article to Markdown: %w", err)
 	}
@@ -215,4 +228,19 @@ func dropRepeatedTitle(body, title string) string {
 		return body
 	}
 	return tidyMarkdown(rest)
+}
+
+// pageAuthors are the writers a page names in its metadata: JSON-LD's
+// author, else <meta name="author"> or article:author when it is a name
+// rather than an address.
+func pageAuthors(meta *pageMeta, ld ldFacts) []string {
+	if len(ld.authors) > 0 {
+		return ld.authors
+	}
+	for _, key := range []string{"author", "article:author"} {
+		if a := strings.TrimSpace(meta.props[key]); a != "" && !strings.Contains(a, "/") && !strings.Contains(a, "@") {
+			return []string{a}
+		}
+	}
+	return nil
 }

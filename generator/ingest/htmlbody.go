@@ -28,6 +28,7 @@ func tidyArticle(d *Document, md string) string {
 		}
 		kept = append(kept, b)
 	}
+	kept = dropClutter(kept, hostOf(d.URL))
 	for len(kept) > 0 && isFurniture(strings.TrimSpace(kept[len(kept)-1])) {
 		kept = kept[:len(kept)-1]
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ type ldFacts struct {
 	url       string
 	section   string
 	crumbs    []string
+	authors   []string
 }
 
 // articleTypes are the schema.org types of a news article's node.
@@ -33,11 +35,12 @@ var articleTypes = set(
 // warning for each script that is not JSON.
 func readJSONLD(scripts []string) (ldFacts, []string) {
 	var nodes []map[string]any
-	var warnings []string
+	var warnings, broken []string
 	for i, script := range scripts {
 		v, err := decodeJSONLD(script)
 		if err != nil {
 			warnings = append(warnings, fmt.Sprintf("ignored JSON-LD script %d of the page: %v", i+1, err))
+			broken = append(broken, script)
 			continue
 		}
 		collectNodes(v, &nodes)
@@ -56,8 +59,12 @@ func readJSONLD(scripts []string) (ldFacts, []string) {
 			facts.publisher = nameOf(n["publisher"], byID)
 			facts.url = cmp.Or(urlOf(n["mainEntityOfPage"]), text(n["url"]))
 			facts.section = text(n["articleSection"])
+			facts.authors = namesOf(n["author"], byID)
 			break
 		}
+	}
+	if facts.published == "" {
+		facts.published = anyPublished(nodes, broken)
 	}
 	for _, n := range nodes {
 		if hasType(n, set("BreadcrumbList")) {
@@ -184,6 +191,23 @@ func nameOf(v any, byID map[string]map[string]any) string {
 	return ""
 }
 
+// namesOf is every name v gives: one, or a list of them.
+func namesOf(v any, byID map[string]map[string]any) []string {
+	if list, ok := v.([]any); ok {
+		var out []string
+		for _, item := range list {
+			if s := nameOf(item, byID); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	if s := nameOf(v, byID); s != "" {
+		return []string{s}
+	}
+	return nil
+}
+
 // urlOf is the address v gives: a string, or a node's @id or url.
 func urlOf(v any) string {
 	switch v := v.(type) {
@@ -228,4 +252,26 @@ func crumbNames(list map[string]any, byID map[string]map[string]any) []string {
 		names[i] = c.name
 	}
 	return names
+}
+
+// publishedField is a publication date as JSON-LD writes it, found in a
+// script too broken to parse (trailing commas, unquoted keys).
+var publishedField = regexp.MustCompile(`"date(?:Published|Created)"\s*:\s*"([^"]{6,40})"`)
+
+// anyPublished is the publication date of a page whose JSON-LD has no
+// article node with one: that of whatever node the page is (WebPage,
+// ClaimReview, MedicalWebPage, VideoObject), or one found in a broken
+// script.
+func anyPublished(nodes []map[string]any, broken []string) string {
+	for _, n := range nodes {
+		if p := cmp.Or(text(n["datePublished"]), text(n["dateCreated"]), text(n["uploadDate"])); p != "" {
+			return p
+		}
+	}
+	for _, script := range broken {
+		if m := publishedField.FindStringSubmatch(script); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }

@@ -19,6 +19,11 @@ const MaxSize = 10 << 20
 // MaxSize before reading it, and names the path in every error, which is
 // a *generator.Error; errors.Is(err, fs.ErrNotExist) tells a missing file.
 func ReadFile(path string) ([]byte, error) {
+	// Opening a FIFO waits for a writer and a device may never end: what
+	// is not a regular file is refused before it is opened.
+	if info, err := os.Stat(path); err == nil && !info.IsDir() && !info.Mode().IsRegular() {
+		return nil, generator.Errorf(path, 0, 0, "is a %s, not an article file; not read", fileKind(info.Mode()))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, err)
@@ -36,8 +41,8 @@ func ReadFile(path string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	// A pipe or a file still growing has no trustworthy size: read one
-	// byte past the limit to know that it went past it.
+	// A file still growing has no trustworthy size: read one byte past
+	// the limit to know that it went past it.
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fileError(path, err)
@@ -74,4 +79,17 @@ func megabytes(n int64) string {
 		return fmt.Sprintf("%d MB", int64(mb))
 	}
 	return fmt.Sprintf("%.1f MB", mb)
+}
+
+// fileKind names a file's type as a user knows it.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "socket"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		return "device"
+	}
+	return "special file"
 }

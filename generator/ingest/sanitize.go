@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -41,15 +42,7 @@ func sanitize(n *html.Node) {
 			}
 			// Unwrap the link: its children take its place and are
 			// sanitized in turn.
-			if c.FirstChild != nil {
-				next = c.FirstChild
-			}
-			for c.FirstChild != nil {
-				child := c.FirstChild
-				c.RemoveChild(child)
-				n.InsertBefore(child, c)
-			}
-			n.RemoveChild(c)
+			next = unwrap(c, next)
 		}
 		c = next
 	}
@@ -91,4 +84,64 @@ func runsCode(address string) bool {
 		}
 	}
 	return false
+}
+
+// unwrap puts c's children in its place, and returns where a walk that
+// was to go on at next goes on instead: at c's first child, if it had one.
+func unwrap(c, next *html.Node) *html.Node {
+	if c.FirstChild != nil {
+		next = c.FirstChild
+	}
+	for c.FirstChild != nil {
+		child := c.FirstChild
+		c.RemoveChild(child)
+		c.Parent.InsertBefore(child, c)
+	}
+	c.Parent.RemoveChild(c)
+	return next
+}
+
+// settleAddresses prepares a page for extractors that rewrite addresses.
+// A link whose address would run code leaves its text and anything else
+// with such an address goes, as in sanitize, before an extractor makes
+// it absolute and so passes it off as a harmless path
+// ("https://site/javascript:…"). Links and images are made absolute
+// against base here, as trafilatura gets relative paths wrong. Styles and
+// the rest stay: extractors read them.
+func settleAddresses(n *html.Node, base *url.URL) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			safe := absoluteAddresses(c, base)
+			switch {
+			case !safe && c.Data == "a":
+				next = unwrap(c, next)
+			case !safe:
+				n.RemoveChild(c)
+			default:
+				settleAddresses(c, base)
+			}
+		}
+		c = next
+	}
+}
+
+// absoluteAddresses makes n's link and image addresses absolute against
+// base, and reports false when one of its addresses would run code.
+func absoluteAddresses(n *html.Node, base *url.URL) bool {
+	for i, a := range n.Attr {
+		key := strings.ToLower(a.Key)
+		if !urlAttributes[key] {
+			continue
+		}
+		if runsCode(a.Val) {
+			return false
+		}
+		if base != nil && (key == "href" || key == "src") && !strings.HasPrefix(a.Val, "#") {
+			if u, err := base.Parse(strings.TrimSpace(a.Val)); err == nil {
+				n.Attr[i].Val = u.String()
+			}
+		}
+	}
+	return true
 }

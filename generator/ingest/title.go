@@ -3,6 +3,8 @@ package ingest
 import (
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // titleSeparators set an outlet's name off a headline in a page title:
@@ -29,6 +31,18 @@ func cleanTitle(title, source, host string) (headline, outlet string) {
 	if i := strings.LastIndex(headline, " | "); outlet == "" && source == "" && i > 0 && len(strings.Fields(headline[i:])) <= 5 {
 		headline = headline[:i]
 	}
+	if outlet == "" && source == "" && host == "" {
+		// A page with neither site name nor address: a last part that is
+		// only a name of a word or three ("… - Entermedia") names the
+		// outlet; a headline's own ending after a dash reads on in lower
+		// case ("… - shoots for the moon").
+		for _, sep := range []string{" - ", " – ", " — "} {
+			if i := strings.LastIndex(headline, sep); i > 0 && looksLikeName(headline[i+len(sep):]) && len(strings.Fields(headline[:i])) >= 4 {
+				outlet, headline = headline[i+len(sep):], headline[:i]
+				break
+			}
+		}
+	}
 	return strings.TrimSpace(headline), outlet
 }
 
@@ -43,7 +57,25 @@ func isOutlet(name, source, host string) bool {
 		return true
 	}
 	label := hostLabel(host)
-	return len(label) >= 3 && (key == label || strings.HasPrefix(key, label) && key[len(label):] == "news" || key == squash(strings.TrimPrefix(strings.ToLower(host), "www.")))
+	// The host's name and a word more ("Vortex Cannon Entertainment" on
+	// vortexcannon.org, "BBC Sport" on bbc.com) is the outlet's too.
+	return len(label) >= 3 && (key == label || strings.HasPrefix(key, label) && looksLikeName(name) && len(key)-len(label) <= 14 || key == squash(strings.TrimPrefix(strings.ToLower(host), "www.")))
+}
+
+// looksLikeName reports whether s is one to three capitalised words
+// without digits, as an outlet's name is.
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
 }
 
 // hostLabel is the part of a host that names the site: "tehrantimes" for

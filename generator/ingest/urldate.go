@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -13,6 +14,8 @@ var urlDatePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:[/._-]|$)`),
 	regexp.MustCompile(`/((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[/._-]|$)`),
 	regexp.MustCompile(`[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?:[/._-]|$)`),
+	// "/2019/nov/18/", as The Guardian and PolitiFact write it.
+	regexp.MustCompile(`(?i)/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)(?:[/._-]|$)`),
 }
 
 // dateFromURL finds the publication date in an article URL's path.
@@ -27,7 +30,10 @@ func dateFromURL(raw string) (time.Time, bool) {
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
-		month, _ := strconv.Atoi(m[2])
+		month, err := strconv.Atoi(m[2])
+		if err != nil {
+			month = int(monthsByPrefix[strings.ToLower(m[2][:3])])
+		}
 		day, _ := strconv.Atoi(m[3])
 		if month < 1 || month > 12 || day < 1 || day > daysIn(year, time.Month(month)) {
 			continue

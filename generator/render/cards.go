@@ -31,8 +31,7 @@ type cards struct {
 	html sync.Map // cardKey → template.HTML
 	size atomic.Int64
 	mu   sync.Mutex
-	docs map[uint64][]byte // each card's entry in search.json, kept the same way
-	keys sync.Map          // *generator.Entry → its fingerprint this render
+	keys sync.Map // *generator.Entry → its fingerprint this render
 	// given are fingerprints Plan.Sigs already worked out; serve renders
 	// after Sigs, so its cards cost no hashing.
 	given map[*generator.Entry]uint64
@@ -65,7 +64,7 @@ type cardKey struct {
 }
 
 func newCards() *cards {
-	return &cards{seed: maphash.MakeSeed(), docs: map[uint64][]byte{}}
+	return &cards{seed: maphash.MakeSeed()}
 }
 
 // begin starts a render of s: entries are new objects each time a site
@@ -89,9 +88,6 @@ func (c *cards) begin(p *Plan) {
 		c.lists.Clear()
 		c.listBytes.Store(0)
 	}
-	if len(c.docs) > 2*len(s.Entries)+1024 {
-		c.docs = map[uint64][]byte{}
-	}
 }
 
 // fingerprint returns e's card fingerprint, working it out once a render.
@@ -107,29 +103,6 @@ func (c *cards) fingerprint(e *generator.Entry) uint64 {
 	fp := card(&h, e, metaPrint(c.seed, e.Article), nil)
 	c.keys.Store(e, fp)
 	return fp
-}
-
-// searchDoc returns e's entry in the search index, made by encode when
-// its card has not been seen.
-func (c *cards) searchDoc(e *generator.Entry, encode func() ([]byte, error)) ([]byte, error) {
-	if !c.keepAll {
-		return encode() // made once per render anyway
-	}
-	fp := c.fingerprint(e)
-	c.mu.Lock()
-	doc, ok := c.docs[fp]
-	c.mu.Unlock()
-	if ok {
-		return doc, nil
-	}
-	doc, err := encode()
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.docs[fp] = doc
-	c.mu.Unlock()
-	return doc, nil
 }
 
 // card returns the card of e on a page of p's kind, whose template is t.

@@ -9,7 +9,7 @@ import (
 
 // jobs lists every file of the site and how many of them are HTML pages.
 // Paths are "dir/index.html" so every page has a clean URL ending in "/".
-func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
+func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	var jobs []job
 	pages := 0
 	html := func(path string, p *Page) {
@@ -58,10 +58,11 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 	jobs = append(jobs, r.page("404.html", &Page{Site: s, Kind: "404", Title: "Page not found", Path: "404.html"}))
 	pages++
 
+	index := &searchIndex{r: r, site: s}
+	jobs = append(jobs, r.searchJobs(index)...)
 	jobs = append(jobs,
 		r.jsonFeed(s),
 		r.sitemap(s),
-		r.searchIndex(s),
 		static("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+cfg.AbsURL("sitemap.xml")+"\n")),
 		// GitHub Pages would otherwise run Jekyll, which hides files starting with "_".
 		static(".nojekyll", nil),
@@ -76,7 +77,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int) {
 			j.outline = true
 		}
 	}
-	return jobs, pages
+	return jobs, pages, index
 }
 
 // isStatic names the files made from the configuration alone.

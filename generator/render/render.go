@@ -30,6 +30,7 @@ type Renderer struct {
 	sets     []templateSet
 	cards    *cards
 	partials *partials
+	analyses *analyses // each article's words, for the search index
 	// bufs are the render workers' output buffers, one each. They
 	// outlive a render, so serve's rebuilds reuse the big ones rather than
 	// allocate and clear megabytes for every save, and a build grows each
@@ -40,7 +41,7 @@ type Renderer struct {
 // New parses the templates in fsys (the site's templates/ over the
 // built-in ones) and configures Markdown for cfg.
 func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
-	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards()}
+	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards(), analyses: newAnalyses()}
 	parsed, err := parseTemplates(templates, r.funcs())
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 
 // KeepCards makes r keep every card it renders between renders, for a
 // renderer that renders the same site again and again, as serve's does.
-func (r *Renderer) KeepCards() { r.cards.keepAll = true }
+func (r *Renderer) KeepCards() { r.cards.keepAll, r.analyses.keep = true, true }
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -118,12 +119,13 @@ type Plan struct {
 	jobs  []job
 	pages int
 	cards map[*generator.Entry]uint64 // card fingerprints, once Sigs has worked them out
+	index *searchIndex                // made afresh by each render: serve renders one plan again after an edit
 }
 
 // Plan lists the files s renders to, without rendering any.
 func (r *Renderer) Plan(s *generator.Site) *Plan {
-	jobs, pages := r.jobs(s)
-	return &Plan{site: s, jobs: jobs, pages: pages}
+	jobs, pages, index := r.jobs(s)
+	return &Plan{site: s, jobs: jobs, pages: pages, index: index}
 }
 
 // Site is the site the plan renders.
@@ -149,6 +151,7 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 // them when only is nil. Stats count the files rendered.
 func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) bool, out Output) (Stats, error) {
 	r.cards.begin(p)
+	p.index.reset()
 	r.partials.begin()
 	var (
 		mu    sync.Mutex

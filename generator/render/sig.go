@@ -47,6 +47,8 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	terms := map[*generator.Term]uint64{}
 	issues := map[*generator.Issue]uint64{}
 	sigs := make([]uint64, len(p.jobs))
+	// The search index's many files each show every body: hash them once.
+	newest := map[int]uint64{}
 	for i := range p.jobs {
 		j := &p.jobs[i]
 		switch {
@@ -72,12 +74,17 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 			}
 			sigs[i] = sig
 		default:
-			h.Reset()
-			putInt(&h, global)
-			for _, e := range s.Entries[:min(j.bodies, len(s.Entries))] {
-				putInt(&h, prints(e.Article).Body)
+			sig, ok := newest[j.bodies]
+			if !ok {
+				h.Reset()
+				putInt(&h, global)
+				for _, e := range s.Entries[:min(j.bodies, len(s.Entries))] {
+					putInt(&h, prints(e.Article).Body)
+				}
+				sig = h.Sum64()
+				newest[j.bodies] = sig
 			}
-			sigs[i] = h.Sum64()
+			sigs[i] = sig
 		}
 	}
 	return sigs

@@ -3,11 +3,8 @@ package render
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -51,40 +48,6 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 			}
 		}
 		buf.WriteString("\n</urlset>\n")
-		return nil
-	}}
-}
-
-// searchDoc is one article in the search index; short keys keep the
-// file small, since the browser downloads all of it.
-type searchDoc struct {
-	Title   string `json:"t"`
-	URL     string `json:"u"`
-	Date    string `json:"d"`
-	Source  string `json:"o,omitempty"`
-	Summary string `json:"s,omitempty"`
-	Terms   string `json:"k,omitempty"`
-}
-
-// searchIndex writes search.json for the search page's script.
-func (r *Renderer) searchIndex(s *generator.Site) job {
-	const path = "search.json"
-	return job{path: path, make: func(buf *bytes.Buffer, _ templateSet) error {
-		buf.WriteByte('[')
-		for i, e := range s.Entries {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			doc, err := r.cards.searchDoc(e, func() ([]byte, error) {
-				return json.Marshal(searchDoc{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
-					Source: e.Source, Summary: e.Summary, Terms: strings.Join(allTerms(e), " · ")})
-			})
-			if err != nil {
-				return fmt.Errorf("encoding %s: %w", path, err)
-			}
-			buf.Write(doc)
-		}
-		buf.WriteString("]\n")
 		return nil
 	}}
 }

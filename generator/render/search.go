@@ -1,0 +1,205 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/search"
+)
+
+// The search index is three kinds of file under search/: meta.json (the
+// facets, loaded first), t/N.json (the words, by shard, fetched as a
+// query needs them) and d/N.json (what a result shows of article N).
+const (
+	searchMeta  = "search/meta.json"
+	searchShard = "search/t/"
+	searchDoc   = "search/d/"
+)
+
+// searchJobs lists the index's files. The shards and meta.json come from
+// one pass over every article, made by the first of them to run.
+func (r *Renderer) searchJobs(idx *searchIndex) []job {
+	s := idx.site
+	n := search.ShardCount(len(s.Entries))
+	jobs := make([]job, 0, n+1+len(s.Entries))
+	for _, e := range s.Entries {
+		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(e.Index) + ".json", entry: e,
+			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragment(buf, e) }})
+	}
+	// The shards hold every body's words, so every body counts for Sigs;
+	// meta.json holds only names and dates.
+	whole := func(path string, bodies int, make func(buf *bytes.Buffer) error) job {
+		return job{path: path, bodies: bodies, make: func(buf *bytes.Buffer, _ templateSet) error {
+			if err := idx.build(); err != nil {
+				return err
+			}
+			return make(buf)
+		}}
+	}
+	jobs = append(jobs, whole(searchMeta, 0, func(buf *bytes.Buffer) error {
+		data, err := idx.meta.JSON()
+		buf.Write(data)
+		return err
+	}))
+	for i := range n {
+		jobs = append(jobs, whole(searchShard+strconv.Itoa(i)+".json", len(s.Entries), func(buf *bytes.Buffer) error {
+			buf.Write(idx.shards[i])
+			return nil
+		}))
+	}
+	return jobs
+}
+
+// searchFragment writes what a search result shows of e.
+func (r *Renderer) searchFragment(buf *bytes.Buffer, e *generator.Entry) error {
+	body, err := e.ReadBody()
+	if err != nil {
+		return err
+	}
+	data, err := search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
+		Source: e.Source, Summary: e.Summary, Body: search.PlainText(body)}.JSON()
+	buf.Write(data)
+	return err
+}
+
+// searchIndex is the index of one render's site, made once a render.
+type searchIndex struct {
+	r      *Renderer
+	site   *generator.Site
+	once   *sync.Once
+	err    error
+	meta   search.Meta
+	shards [][]byte
+}
+
+// reset makes the next build read the articles again, as an edit in
+// place (serve) changes entries' articles without making a new plan.
+func (x *searchIndex) reset() {
+	if x == nil {
+		return // a plan made without one has no index to make
+	}
+	x.once, x.err, x.shards = new(sync.Once), nil, nil
+}
+
+func (x *searchIndex) build() error {
+	x.once.Do(func() {
+		s := x.site
+		docs, err := x.r.analyses.all(s)
+		if err != nil {
+			x.err = err
+			return
+		}
+		var heavy []string
+		x.shards, heavy = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
+		x.meta = facets(s, x.r.cfg.Location)
+		x.meta.Heavy = heavy
+	})
+	return x.err
+}
+
+// analyses keeps each article's words between renders (serve), so a save
+// reads one article again, not every body from disk. An article's file is
+// read into a new Article whenever it changes, so the Article stands for
+// its body; the names it files under can change without it (another
+// article's spelling of a name), so they are compared too.
+type analyses struct {
+	dict *search.Dictionary
+	mu   sync.Mutex
+	keep bool
+	by   map[*generator.Article]analysis
+}
+
+type analysis struct {
+	names []string
+	words search.Analysis
+}
+
+func newAnalyses() *analyses {
+	return &analyses{dict: search.NewDictionary(), by: map[*generator.Article]analysis{}}
+}
+
+// all analyses every entry of s, in order: those kept from the last
+// render as they are, the others spread over the cores.
+func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
+	out := make([]search.Analysis, len(s.Entries))
+	errs := make([]error, len(s.Entries))
+	var todo []int
+	a.mu.Lock()
+	for i, e := range s.Entries {
+		if got, ok := a.by[e.Article]; ok && a.keep && sameNames(got.names, e) {
+			out[i] = got.words
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	a.mu.Unlock()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = a.one(s.Entries[i])
+			}
+		})
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var list generator.ErrorList
+	for _, err := range errs {
+		if err != nil {
+			list.Add(err)
+		}
+	}
+	if err := list.Err(); err != nil {
+		return nil, fmt.Errorf("indexing for search: %w", err)
+	}
+	a.mu.Lock()
+	if len(a.by) > 2*len(s.Entries)+1024 {
+		// Articles replaced by edits pile up; keep only the current ones.
+		current := make(map[*generator.Article]analysis, len(s.Entries))
+		for _, e := range s.Entries {
+			if got, ok := a.by[e.Article]; ok {
+				current[e.Article] = got
+			}
+		}
+		a.by = current
+	}
+	a.mu.Unlock()
+	return out, nil
+}
+
+func (a *analyses) one(e *generator.Entry) (search.Analysis, error) {
+	body, err := e.ReadBody()
+	if err != nil {
+		return search.Analysis{}, err
+	}
+	names := allTerms(e)
+	words := a.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
+	if a.keep {
+		a.mu.Lock()
+		a.by[e.Article] = analysis{names: names, words: words}
+		a.mu.Unlock()
+	}
+	return words, nil
+}
+
+// sameNames reports whether e files under names, in order.
+func sameNames(names []string, e *generator.Entry) bool {
+	i := 0
+	for _, ts := range e.Terms {
+		for _, t := range ts {
+			if i >= len(names) || names[i] != t.Name {
+				return false
+			}
+			i++
+		}
+	}
+	return i == len(names)
+}
