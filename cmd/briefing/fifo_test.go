@@ -11,7 +11,7 @@ import (
 )
 
 // TestImportRefusesFIFOs gives import a FIFO by name and one inside a
-// folder: both are reported as not regular files, and the command ends
+// folder: both are reported as FIFOs, and the command ends
 // (it used to wait forever for a writer), importing the good file.
 func TestImportRefusesFIFOs(t *testing.T) {
 	site, inbox := t.TempDir(), t.TempDir()
@@ -41,7 +41,7 @@ func TestImportRefusesFIFOs(t *testing.T) {
 	if r.code == 0 || !strings.Contains(r.stdout, "imported 1,") {
 		t.Errorf("exit %d, stdout:\n%s", r.code, r.stdout)
 	}
-	for _, want := range []string{"named.txt: not a regular file", "inner.txt: not a regular file"} {
+	for _, want := range []string{"named.txt: is a named pipe (FIFO)", "inner.txt: is a named pipe (FIFO)"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
