@@ -37,6 +37,10 @@ func split(path string, data []byte) (*block, error) {
 	} else if raw, body, kind, err = delimited(path, data, openLine, opener); err != nil {
 		return nil, err
 	}
+	if i := loneCR(raw); i >= 0 {
+		line, col := lineCol(raw, i)
+		return nil, generator.Errorf(path, rawLine+line-1, col, "a carriage return with no line feed after it (old Mac line endings), which YAML reads as a line break and these messages do not: save the file with LF or CRLF line endings")
+	}
 	// The body is the end of the file; keep it as a slice of the file's
 	// own bytes, not of the parser's buffer, which is up to twice as big
 	// and would stay alive with it: a third of a big site's memory.
@@ -223,4 +227,19 @@ func bareJSON(data []byte) (raw, body []byte) {
 		body = body[i+1:]
 	}
 	return data[start:end], body
+}
+
+// loneCR is the offset of the first CR in raw that no LF follows, or -1.
+func loneCR(raw []byte) int {
+	for i := bytes.IndexByte(raw, '\r'); i >= 0; {
+		if i+1 >= len(raw) || raw[i+1] != '\n' {
+			return i
+		}
+		next := bytes.IndexByte(raw[i+1:], '\r')
+		if next < 0 {
+			return -1
+		}
+		i += 1 + next
+	}
+	return -1
 }
