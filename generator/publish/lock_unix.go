@@ -13,7 +13,10 @@ import (
 // lock is an exclusive flock on the folder that holds the destination.
 // The kernel drops it when the process dies, however it dies, so a lock
 // held means a run is still going and its staging folder is in use.
-type lock struct{ f *os.File }
+type lock struct {
+	f    *os.File
+	held bool // false where the file system has no flock (some network mounts)
+}
 
 func acquire(parent, dest string) (*lock, error) {
 	f, err := os.Open(parent)
@@ -26,10 +29,11 @@ func acquire(parent, dest string) (*lock, error) {
 		return nil, fmt.Errorf("another briefing is publishing to %s; wait for it to finish", dest)
 	}
 	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("locking %s: %w", parent, err)
+		// No flock here: publish still works, but cannot tell a killed
+		// run's staging folder from a live one, so it clears none.
+		return &lock{f: f}, nil
 	}
-	return &lock{f: f}, nil
+	return &lock{f: f, held: true}, nil
 }
 
 func (l *lock) release() error {

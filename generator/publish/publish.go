@@ -48,7 +48,7 @@ func Begin(dest string) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := begin(dest, parent)
+	s, err := begin(dest, parent, l.held)
 	if err != nil {
 		return nil, errors.Join(err, l.release())
 	}
@@ -56,9 +56,11 @@ func Begin(dest string) (*Staging, error) {
 	return s, nil
 }
 
-func begin(dest, parent string) (*Staging, error) {
-	if err := clearStale(dest); err != nil {
-		return nil, err
+func begin(dest, parent string, locked bool) (*Staging, error) {
+	if locked {
+		if err := clearStale(dest); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkReplaceable(dest); err != nil {
 		return nil, err
