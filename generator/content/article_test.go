@@ -80,6 +80,8 @@ func TestParseBad(t *testing.T) {
 			[]string{"content/x.md:3:1: YAML syntax: found a tab character that violates indentation"}},
 		{"lone carriage return", "---\ntitle: T\rdate: 2021-11-10\n---\n",
 			[]string{"content/x.md:2:9: a carriage return with no line feed after it (old Mac line endings), which YAML reads as a line break and these messages do not: save the file with LF or CRLF line endings"}},
+		{"quote never closed", "---\ntitle: T\ndate: 2021-11-10\nsummary: \"never closed\n---\n",
+			[]string{"content/x.md:4:10: YAML syntax: found unexpected end of stream"}},
 		{"second colon on a line", "---\ntitle: T\ndate: 2021-11-10\npeople: a: b\n---\n",
 			[]string{"content/x.md:4:10: YAML syntax: mapping values are not allowed in this context"}},
 		{"missing title", "---\ndate: 2021-11-10\n---\n",

@@ -74,7 +74,8 @@ func (d *Doc) syntaxError(src []byte, err error) error {
 // syntaxColumn guesses the column of a syntax error yaml placed on text
 // without a column: the tab, for a tab in the indentation (YAML forbids
 // them); the second colon, for "mapping values are not allowed" on a line
-// like "people: a: b"; otherwise the line's first non-blank character.
+// like "people: a: b"; the opening quote, for a quoted value the line
+// leaves open; otherwise the line's first non-blank character.
 func syntaxColumn(text []byte, msg string) int {
 	indent := len(text) - len(bytes.TrimLeft(text, " \t"))
 	if i := bytes.IndexByte(text[:indent], '\t'); i >= 0 {
@@ -87,7 +88,30 @@ func syntaxColumn(text []byte, msg string) int {
 			}
 		}
 	}
+	if strings.Contains(msg, "end of stream") {
+		if i := unclosedQuote(text); i >= 0 {
+			return utf8.RuneCount(text[:i]) + 1
+		}
+	}
 	return indent + 1
+}
+
+// unclosedQuote is the offset of a double quote that opens a value on
+// text and is not closed on it, or -1: the usual cause of yaml's "found
+// unexpected end of stream".
+func unclosedQuote(text []byte) int {
+	open := -1
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\\' && open >= 0:
+			i++ // an escaped character inside the quotes
+		case text[i] == '"' && open < 0:
+			open = i
+		case text[i] == '"':
+			open = -1
+		}
+	}
+	return open
 }
 
 // unclosedBracket finds a "[" left open at the end of its line when the
