@@ -30,6 +30,6 @@ func RequireSite(source string) error {
 	if err != nil {
 		abs = source
 	}
-	return fmt.Errorf("%w: %s has neither %s nor a %s/ folder; make a site with `briefing new site DIR`, or pass the site's folder with -s: %w",
-		ErrNoSite, abs, config.FileName, content.Dir, fs.ErrNotExist)
+	return fmt.Errorf("%w: %s has neither %s nor a %s/ folder; make a site with `briefing new site DIR`, or pass the site's folder with -s",
+		ErrNoSite, abs, config.FileName, content.Dir)
 }
