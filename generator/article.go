@@ -39,6 +39,10 @@ type Article struct {
 	File string
 	// Slug names the article's page: /articles/<slug>/.
 	Slug string
+	// SlugLine and SlugCol are where front matter gives slug:, so that a
+	// slug two articles share is reported there; 0 when the slug comes
+	// from the file name.
+	SlugLine, SlugCol int
 	// Body is the Markdown after the front matter.
 	Body []byte
 	// BodyLine is the 1-based line of the file where Body starts, so

@@ -38,6 +38,11 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrEmptyFile is the cause of the error for an article file with nothing
+// in it. serve tells it apart: an editor saving a file often empties it
+// first, and that moment is no mistake of the user's.
+var ErrEmptyFile = errors.New("file is empty")
+
 // Errorf returns an *Error at file:line:col with a formatted message. A %w
 // verb in format keeps the cause reachable through errors.Is and errors.As.
 func Errorf(file string, line, col int, format string, args ...any) *Error {

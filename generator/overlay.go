@@ -22,10 +22,19 @@ func (o Overlay) layers() []fs.FS {
 	return []fs.FS{o.Upper, o.Lower}
 }
 
-// Open opens name from the first layer that has it.
+// ErrNotRegularFile is Overlay.Open's error for a FIFO, device or socket.
+var ErrNotRegularFile = errors.New("not a regular file (a FIFO, device or socket)")
+
+// Open opens name from the first layer that has it. A FIFO, device or
+// socket there (or a link to one) is refused before it is opened: opening
+// a FIFO waits for a writer, forever if none comes, and /dev/zero never
+// ends, so a template or asset that is one would hang the build.
 func (o Overlay) Open(name string) (fs.File, error) {
 	var firstErr error
 	for _, layer := range o.layers() {
+		if info, err := fs.Stat(layer, name); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegularFile}
+		}
 		f, err := layer.Open(name)
 		if err == nil {
 			return f, nil

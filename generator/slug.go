@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -50,5 +53,31 @@ func Slugify(s string) string {
 		}
 		hyphen = true
 	}
-	return b.String()
+	return bound(b.String())
+}
+
+// MaxSlugLen is the most bytes a slug may have. A slug names a folder of
+// the built site, and file systems refuse names over 255 bytes: a very
+// long name or slug: once failed the whole build with "file name too long".
+const MaxSlugLen = 96
+
+// bound shortens a slug over MaxSlugLen: the start, cut at a character
+// and at a hyphen where there is one near, then a hash of the whole slug,
+// so two long names that begin alike still get slugs of their own and the
+// same name always gets the same one.
+func bound(slug string) string {
+	if len(slug) <= MaxSlugLen {
+		return slug
+	}
+	sum := sha256.Sum256([]byte(slug))
+	tag := hex.EncodeToString(sum[:5])
+	cut := MaxSlugLen - len(tag) - 1
+	for cut > 0 && !utf8.RuneStart(slug[cut]) {
+		cut--
+	}
+	head := slug[:cut]
+	if i := strings.LastIndexByte(head, '-'); i > cut/2 {
+		head = head[:i]
+	}
+	return strings.TrimRight(head, "-") + "-" + tag
 }

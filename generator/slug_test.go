@@ -1,6 +1,10 @@
 package generator
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestSlugify(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -21,5 +25,29 @@ func TestSlugify(t *testing.T) {
 		if got := Slugify(tc.in); got != tc.want {
 			t.Errorf("Slugify(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestLongSlugsAreBounded checks that a name too long for a file name
+// gets a slug that fits, with a hash that keeps long names apart.
+func TestLongSlugsAreBounded(t *testing.T) {
+	long := strings.Repeat("Extraordinarily Long Committee Name ", 12)
+	a, b := Slugify(long+"Alpha"), Slugify(long+"Beta")
+	for _, s := range []string{a, b, Slugify(strings.Repeat("ж", 300))} {
+		if len(s) > MaxSlugLen || !utf8.ValidString(s) || strings.HasSuffix(s, "-") {
+			t.Errorf("slug %q: %d bytes (at most %d), valid UTF-8 %v", s, len(s), MaxSlugLen, utf8.ValidString(s))
+		}
+	}
+	if a == b {
+		t.Errorf("two long names that begin alike share the slug %q", a)
+	}
+	if Slugify(long+"Alpha") != a {
+		t.Error("the same long name slugs differently twice")
+	}
+	if !strings.HasPrefix(a, "extraordinarily-long-committee-name-") {
+		t.Errorf("slug %q does not begin with the name", a)
+	}
+	if s := Slugify("Ali Shamkhani"); s != "ali-shamkhani" {
+		t.Errorf("a short name slugs to %q", s)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,6 +26,9 @@ reports every problem it found with its file, line and column.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limitMemory()
 			res, err := build.Build(cmd.Context(), opts)
+			if errors.Is(err, build.ErrNoSite) {
+				return err
+			}
 			if err != nil {
 				dest := opts.Destination
 				return &failed{summary: "build failed; " + dest + " was left as it was", err: err}

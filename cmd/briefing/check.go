@@ -23,6 +23,9 @@ names that look wrong across the site: a person who is a place or an
 organisation elsewhere, or a name used once beside a near twin used often.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := build.RequireSite(opts.Source); err != nil {
+				return err
+			}
 			res, err := build.Generate(cmd.Context(), opts, func(string, []byte) error { return nil })
 			if err != nil {
 				return &failed{summary: "check found problems", err: err}

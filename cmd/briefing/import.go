@@ -69,6 +69,11 @@ whose date: you changed moves to its year's folder.`,
 
 func runImport(cmd *cobra.Command, opts importer.Options, args []string) error {
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if !opts.DryRun {
+		if err := importer.RemoveStaleTemp(opts.Site); err != nil {
+			fmt.Fprintf(errOut, "warning: %v\n", err)
+		}
+	}
 	inputs, failed := importer.Read(args, cmd.InOrStdin())
 	im, err := importer.New(opts)
 	if err != nil {

@@ -40,6 +40,9 @@ While a file has an error, the terminal and every page in the browser
 show it, and the last good build stays in view. public/ is not written.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := build.RequireSite(opts.Source); err != nil {
+				return err
+			}
 			ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 			if err != nil {
 				if errors.Is(err, syscall.EADDRINUSE) {

@@ -67,10 +67,17 @@ var bodyMemory int64 = 64 << 20
 func Generate(ctx context.Context, opts Options, out render.Output) (Result, error) {
 	start := time.Now()
 	cfg, err := Config(opts)
-	if err != nil {
-		return Result{}, err
-	}
 	var errs generator.ErrorList
+	if err != nil {
+		// A briefing.yaml with positioned mistakes still gives the keys it
+		// got right; articles and templates are read with it, so one run
+		// reports every problem, not the config's alone.
+		var list generator.ErrorList
+		if !errors.As(err, &list) {
+			return Result{}, err
+		}
+		errs.Add(list)
+	}
 	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location, BodyMemory: bodyMemory})
 	errs.Add(err)
 	r, err := render.New(cfg, Templates(opts.Source))
@@ -99,6 +106,9 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 // On any error the destination is left exactly as it was.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
+	if err := RequireSite(opts.Source); err != nil {
+		return Result{}, err
+	}
 	dest := opts.Destination
 	if dest == "" {
 		dest = "public"
@@ -113,6 +123,14 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	// A panic in a template or a library must not leave the staging
+	// folder behind; the panic goes on once it is gone.
+	defer func() {
+		if r := recover(); r != nil {
+			_ = stage.Abort()
+			panic(r)
+		}
+	}()
 	res, err := Generate(ctx, opts, stage.Write)
 	if err != nil {
 		return Result{}, errors.Join(err, stage.Abort())

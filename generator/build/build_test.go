@@ -283,8 +283,15 @@ func TestSiteOverrides(t *testing.T) {
 	}
 }
 
+// TestEmptySiteBuilds builds a site with no articles yet: an empty
+// content/ folder. (A folder with no content/ and no briefing.yaml is not
+// a site at all; cmd/briefing's TestNoSiteHere covers it.)
 func TestEmptySiteBuilds(t *testing.T) {
-	out, res := buildTo(t, t.TempDir(), Options{BaseURL: "https://user.github.io/new/"})
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, res := buildTo(t, dir, Options{BaseURL: "https://user.github.io/new/"})
 	if res.Articles != 0 {
 		t.Fatalf("%d articles", res.Articles)
 	}
@@ -340,5 +347,32 @@ func TestBodiesLeftOnDisk(t *testing.T) {
 	}
 	if _, err := a.ReadBody(); err == nil || !strings.Contains(err.Error(), a.File) || !strings.Contains(err.Error(), "changed") {
 		t.Errorf("reading an edited body gave %v, want an error naming %s", err, a.File)
+	}
+}
+
+// TestConfigErrorsDoNotHideArticleErrors builds a site whose briefing.yaml
+// and one article are both wrong: both are reported in one run.
+func TestConfigErrorsDoNotHideArticleErrors(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"briefing.yaml":         "title: Digest\ntitel: typo\n",
+		"content/articles/a.md": "---\ntitle: A\ndate: 2021-13-45\n---\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Build(context.Background(), Options{Source: dir})
+	if err == nil {
+		t.Fatal("the build succeeded")
+	}
+	for _, want := range []string{`briefing.yaml:2:1: unknown key "titel"`, `content/articles/a.md:3:7: front matter: date "2021-13-45" is not a date`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
+		}
 	}
 }

@@ -41,6 +41,7 @@ type Live struct {
 	cfg      generator.Config
 	renderer *render.Renderer
 	tmplErr  error             // the templates' errors, until they are fixed
+	cfgErr   error             // briefing.yaml's positioned mistakes, until it is fixed
 	waiting  plan              // asset changes held back by a failed rebuild
 	gens     map[string]uint64 // bumped when a page template changes, so its pages render again
 	sources  map[string]source // content files by site-relative path
@@ -140,11 +141,12 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	if work.all || len(work.templates) > 0 {
 		l.refreshTemplates(work)
 	}
-	if edits := l.inPlace(work, before); edits != nil {
+	if edits := l.inPlace(work, before); edits != nil && l.cfgErr == nil {
 		return l.rebuildInPlace(ctx, edits)
 	}
 
 	var errs generator.ErrorList
+	errs.Add(l.cfgErr)
 	var articles []*generator.Article
 	for _, src := range l.sources {
 		errs.Add(src.err)
@@ -424,9 +426,14 @@ func (l *Live) assetsUnder(dir string) bool {
 func (l *Live) load() error {
 	l.loaded = false
 	cfg, err := Config(l.opts)
-	if err != nil {
+	// As in Generate, positioned mistakes in briefing.yaml still leave the
+	// keys it got right; the rebuild goes on with them, so the articles'
+	// own errors are shown beside the config's.
+	var list generator.ErrorList
+	if err != nil && !errors.As(err, &list) {
 		return err
 	}
+	l.cfgErr = err
 	l.cfg = cfg
 	l.sources = map[string]source{}
 	if l.sigs == nil {

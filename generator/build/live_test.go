@@ -401,3 +401,35 @@ func TestLiveRescansAFolder(t *testing.T) {
 		t.Errorf("after a rescan the live site differs from a full build in %v", d)
 	}
 }
+
+// TestLiveConfigErrorsDoNotHideArticleErrors breaks briefing.yaml and an
+// article while serving: one rebuild reports both, and fixing the config
+// leaves the article's error alone on show.
+func TestLiveConfigErrorsDoNotHideArticleErrors(t *testing.T) {
+	dir := copyExample(t)
+	ctx := context.Background()
+	l := startLive(t, dir)
+	config := filepath.Join(dir, "briefing.yaml")
+	good, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(dir, "content/articles/2015/at-least-107-killed-in-mecca-crane-collapse.md")
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, config, string(good)+"titel: typo\n")
+	writeFile(t, article, strings.Replace(string(data), "countries: [", "countries: [[", 1))
+	_, err = l.Rebuild(ctx, []string{config, article})
+	for _, want := range []string{`briefing.yaml:`, `unknown key "titel"`, "at-least-107-killed-in-mecca-crane-collapse.md:"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
+		}
+	}
+	writeFile(t, config, string(good))
+	_, err = l.Rebuild(ctx, []string{config})
+	if err == nil || strings.Contains(err.Error(), "titel") || !strings.Contains(err.Error(), "at-least-107") {
+		t.Errorf("after fixing the config: %v", err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/yamldoc"
+	"github.com/briefing-digest/briefing/internal/rawio"
 )
 
 // FileName is the configuration file at a site's root.
@@ -24,14 +24,36 @@ const FileName = "briefing.yaml"
 // a folder of Markdown builds with no setup.
 func Load(dir string) (generator.Config, error) {
 	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	src, err := readConfig(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return generator.DefaultConfig(), nil
+	}
+	if errors.Is(err, rawio.ErrNotRegular) {
+		return generator.Config{}, generator.ErrorList{{File: FileName, Msg: "not a regular file (a FIFO, device or socket)", Err: err}}
 	}
 	if err != nil {
 		return generator.Config{}, fmt.Errorf("reading config: %w", err)
 	}
 	return Parse(FileName, src)
+}
+
+// maxSize is the most bytes briefing.yaml may hold; a real one is a few
+// hundred, and a bigger file is not a configuration.
+const maxSize = 1 << 20
+
+// readConfig reads path as a regular file, through a symbolic link if it
+// is one (a shared configuration may live anywhere), so that a FIFO or a
+// device in its place is refused instead of hanging the build.
+func readConfig(path string) ([]byte, error) {
+	src, err := rawio.ReadRegular(path, maxSize)
+	if errors.Is(err, rawio.ErrSymlink) {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return nil, err
+		}
+		return rawio.ReadRegular(target, maxSize)
+	}
+	return src, err
 }
 
 // Parse reads a briefing.yaml given as bytes; file names it in errors.

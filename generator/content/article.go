@@ -55,6 +55,9 @@ func parse(file string, data []byte, loc *time.Location, strict bool) (*generato
 			}
 			continue
 		}
+		if p.Key == "slug" {
+			a.SlugLine, a.SlugCol = b.doc.LineOffset+p.Value.Line, p.Value.Column
+		}
 		if err := set(&a.Metadata, b.doc, p, loc); err != nil {
 			bad[p.Key] = true
 			errs.Add(err)
@@ -90,7 +93,7 @@ var hugoKeys = map[string]bool{"tags": true, "categories": true, "description": 
 // text, before anything tries to parse it.
 func checkText(file string, data []byte) *generator.Error {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return generator.Errorf(file, 0, 0, "file is empty (an article needs front matter with title and date)")
+		return generator.Errorf(file, 0, 0, "%w (an article needs front matter with title and date)", generator.ErrEmptyFile)
 	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {

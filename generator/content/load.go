@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
-	"github.com/briefing-digest/briefing/internal/rawio"
 )
 
 // Dir is the folder under a site's root that holds its articles.
@@ -109,9 +108,9 @@ func ReadAll(siteDir string, files []string, loc *time.Location) ([]*generator.A
 // ReadFile reads and parses one article; rel is slash-separated and
 // relative to siteDir, as errors name it.
 func ReadFile(siteDir, rel string, loc *time.Location) (*generator.Article, error) {
-	data, err := rawio.ReadFile(filepath.Join(siteDir, filepath.FromSlash(rel)))
+	data, err := readArticle(siteDir, rel)
 	if err != nil {
-		return nil, generator.Errorf(rel, 0, 0, "reading: %w", err)
+		return nil, err
 	}
 	return Parse(rel, data, loc)
 }
@@ -237,7 +236,7 @@ func duplicateSlugs(articles []*generator.Article) generator.ErrorList {
 				}
 			}
 			slices.Sort(others)
-			errs = append(errs, generator.Errorf(a.File, 0, 0, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
+			errs = append(errs, generator.Errorf(a.File, a.SlugLine, a.SlugCol, "slug %q is also the slug of %s: each article needs its own (rename a file or set slug:)", slug, strings.Join(others, ", ")))
 		}
 	}
 	return errs

@@ -15,39 +15,78 @@ import (
 
 // Staging is a site being written beside its destination.
 type Staging struct {
-	dest string
-	tmp  string
-	dirs sync.Map // folders made so far, relative and slash-separated
+	dest    string
+	tmp     string
+	dirs    sync.Map // folders made so far, relative and slash-separated
+	lock    *lock    // held from Begin to Commit or Abort
+	carried bool     // dest's .git is in tmp, to go back if the swap fails
 }
 
+// Marker is the file publish writes at the top of every site it makes.
+// Only a folder holding it is ever replaced: an index.html proves
+// nothing (a user's own folder may have one beside their notes).
+const Marker = ".briefing-site"
+
+const markerText = "This folder is made by briefing build, which replaces it whole on every build.\n" +
+	"Files put here by hand are lost at the next build: keep them in the site's static/ folder.\n"
+
 // Begin prepares to replace dest. It refuses a destination that holds
-// something other than a built site, since publishing replaces the whole
-// folder and would delete it.
+// something other than a site briefing made, since publishing replaces
+// the whole folder and would delete it. It takes a lock beside dest, so
+// that what an earlier run left behind (killed mid-build) can be cleared
+// without touching the work of a run still going.
 func Begin(dest string) (*Staging, error) {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, fmt.Errorf("destination: %w", err)
 	}
-	if err := checkReplaceable(dest); err != nil {
-		return nil, err
-	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
+	l, err := acquire(parent, dest)
+	if err != nil {
+		return nil, err
+	}
+	s, err := begin(dest, parent, l.held)
+	if err != nil {
+		return nil, errors.Join(err, l.release())
+	}
+	s.lock = l
+	return s, nil
+}
+
+func begin(dest, parent string, locked bool) (*Staging, error) {
+	if locked {
+		if err := clearStale(dest); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkReplaceable(dest); err != nil {
+		return nil, err
+	}
 	// Same parent, so the final rename never crosses file systems.
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
+	tmp, err := os.MkdirTemp(parent, stagingPrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("creating staging folder: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, errors.Join(fmt.Errorf("staging folder: %w", err), os.RemoveAll(tmp))
 	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		return nil, errors.Join(fmt.Errorf("staging folder: %w", err), os.RemoveAll(tmp))
+	}
 	return &Staging{dest: dest, tmp: tmp}, nil
 }
 
-// checkReplaceable allows a missing or empty folder, or one that a build
-// wrote (it has index.html or 404.html at its top).
+// stagingPrefix is how staging folders for dest are named, so that ones
+// a killed run left can be told from everything else beside dest.
+func stagingPrefix(dest string) string {
+	return "." + filepath.Base(dest) + ".tmp-"
+}
+
+// checkReplaceable allows a missing or empty folder, or one that holds
+// the Marker a previous build wrote.
 func checkReplaceable(dest string) error {
 	entries, err := os.ReadDir(dest)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -60,11 +99,12 @@ func checkReplaceable(dest string) error {
 		return nil
 	}
 	for _, e := range entries {
-		if n := e.Name(); n == "index.html" || n == "404.html" {
+		if e.Name() == Marker {
 			return nil
 		}
 	}
-	return fmt.Errorf("refusing to replace %s: it is not empty and has no index.html, so it is not a built site; choose another destination or empty it", dest)
+	return fmt.Errorf("refusing to replace %s: it is not empty and briefing did not make it (it has no %s file), so building would delete what is in it; "+
+		"choose another destination with -d, or, if an older briefing built it, delete it and build again", dest, Marker)
 }
 
 // Write stores one file under the staging folder. It is safe to call
@@ -101,16 +141,24 @@ func (s *Staging) mkdir(dir string) error {
 }
 
 // Commit puts the staged site in place of the destination, then removes
-// the old one. A .git folder in the old destination is carried over, so
-// a destination that is itself a repository (a gh-pages checkout) stays one.
+// the old one. Every staged file is flushed to disk first, so a power cut
+// after the swap cannot publish empty pages. A .git folder in the old
+// destination is carried over, so a destination that is itself a
+// repository (a gh-pages checkout) stays one; if the swap fails it goes
+// back where it was.
 func (s *Staging) Commit() error {
-	if err := carryGit(s.dest, s.tmp); err != nil {
-		return errors.Join(err, s.Abort())
+	defer s.unlock()
+	if err := syncTree(s.tmp); err != nil {
+		return errors.Join(fmt.Errorf("flushing the new site to disk: %w", err), s.abort())
 	}
-	old, err := swap(s.tmp, s.dest)
+	if err := s.carryGit(); err != nil {
+		return errors.Join(err, s.abort())
+	}
+	old, err := swapSites(s.tmp, s.dest)
 	if err != nil {
-		return errors.Join(fmt.Errorf("replacing %s: %w", s.dest, err), s.Abort())
+		return errors.Join(fmt.Errorf("replacing %s: %w", s.dest, err), s.abort())
 	}
+	s.carried = false
 	syncDir(filepath.Dir(s.dest))
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
@@ -122,17 +170,39 @@ func (s *Staging) Commit() error {
 
 // Abort removes the staging folder and leaves the destination as it was.
 func (s *Staging) Abort() error {
+	defer s.unlock()
+	return s.abort()
+}
+
+func (s *Staging) abort() error {
+	var err error
+	if s.carried {
+		// The .git goes home before anything is deleted: losing a
+		// user's repository to a failed build would be the worst outcome.
+		if err = os.Rename(filepath.Join(s.tmp, ".git"), filepath.Join(s.dest, ".git")); err != nil {
+			return fmt.Errorf("putting %s back failed, so the staging folder %s is kept: %w", filepath.Join(s.dest, ".git"), s.tmp, err)
+		}
+		s.carried = false
+	}
 	return os.RemoveAll(s.tmp)
 }
 
-func carryGit(dest, tmp string) error {
-	src := filepath.Join(dest, ".git")
+func (s *Staging) unlock() {
+	if s.lock != nil {
+		_ = s.lock.release()
+		s.lock = nil
+	}
+}
+
+func (s *Staging) carryGit() error {
+	src := filepath.Join(s.dest, ".git")
 	if _, err := os.Lstat(src); err != nil {
 		return nil
 	}
-	if err := os.Rename(src, filepath.Join(tmp, ".git")); err != nil {
+	if err := os.Rename(src, filepath.Join(s.tmp, ".git")); err != nil {
 		return fmt.Errorf("keeping %s: %w", src, err)
 	}
+	s.carried = true
 	return nil
 }
 
@@ -144,3 +214,6 @@ func syncDir(dir string) {
 		_ = d.Close()
 	}
 }
+
+// swapSites is swap, replaceable by tests that need a swap to fail.
+var swapSites = swap

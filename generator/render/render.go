@@ -183,7 +183,7 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 				if err != nil {
 					fail(err, false)
 				} else if err := out(j.path, buf.Bytes()); err != nil {
-					fail(fmt.Errorf("writing %s: %w", j.path, err), true)
+					fail(j.writeError(err), true)
 				}
 			}
 		})

@@ -28,6 +28,10 @@ type Options struct {
 	// Ready, when set, is called once the first build is done and the
 	// server is accepting requests, before any rebuild.
 	Ready func()
+	// Settle is how long a failure caught mid-save (a changed file empty
+	// or gone) waits for the next change before it is shown; 0 means
+	// defaultSettle.
+	Settle time.Duration
 }
 
 // Run builds the site, serves it on ln and rebuilds it on every change
@@ -67,9 +71,23 @@ func Run(ctx context.Context, ln net.Listener, src Source, rebuild Rebuild, opts
 		opts.Ready()
 	}
 
+	settle := opts.Settle
+	if settle <= 0 {
+		settle = defaultSettle
+	}
 	failing := false
+	var held error                 // a failure caught mid-save, not yet shown
+	var heldUntil <-chan time.Time // when it is shown, if nothing changes first
+	fail := func(changed []string, err error) {
+		srv.Publish(Event{Changed: changed, Err: err})
+		failing = true
+		report(err)
+	}
 	for {
 		select {
+		case <-heldUntil:
+			fail(nil, held)
+			held, heldUntil = nil, nil
 		case <-ctx.Done():
 			return shutdown(hs, srv)
 		case err := <-served:
@@ -84,12 +102,17 @@ func Run(ctx context.Context, ln net.Listener, src Source, rebuild Rebuild, opts
 			if ctx.Err() != nil {
 				return shutdown(hs, srv)
 			}
-			srv.Publish(Event{Changed: changed, Err: err})
-			if err != nil {
-				failing = true
-				report(err)
+			held, heldUntil = nil, nil
+			if err != nil && midSave(err, opts.Site, batch) {
+				held, heldUntil = err, time.After(settle)
+				fmt.Fprintf(log, "waiting for %s to be saved whole\n", describe(opts.Site, batch))
 				continue
 			}
+			if err != nil {
+				fail(changed, err)
+				continue
+			}
+			srv.Publish(Event{Changed: changed})
 			if failing {
 				fmt.Fprintln(log, "fixed: the site builds again")
 				failing = false

@@ -176,6 +176,10 @@ func (s *Server) urlFor(name string) string {
 // ServeHTTP answers GET and HEAD for the site's files, the reload script
 // and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if absoluteForm(r) {
+		s.write(w, r, http.StatusBadRequest, "text/plain; charset=utf-8", []byte("briefing serve is not a proxy: request a path, not a whole URL\n"))
+		return
+	}
 	if len(s.allow) > 0 && !s.allow[strings.ToLower(r.Host)] {
 		host := r.Host
 		if host == "" {
@@ -231,6 +235,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, r, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
 		return
 	case internalDir + "events":
+		if !sameOrigin(r) {
+			s.write(w, r, http.StatusForbidden, "text/plain; charset=utf-8", []byte("the live-reload stream is only for the preview's own pages\n"))
+			return
+		}
 		s.events(w, r)
 		return
 	}

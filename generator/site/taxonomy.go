@@ -131,6 +131,13 @@ func clash(tax string, term *generator.Term, spellings map[string]int) generator
 // maxRelated is how many related terms a term page lists per taxonomy.
 const maxRelated = 8
 
+// maxCooccurring is how many of one article's names (the first, in
+// taxonomy order) count as named with each of its others. Relating every
+// name of an article to every other grew with the square of its names:
+// an article naming 5,000 people took tens of seconds. No real article
+// names this many, so for them nothing changes.
+const maxCooccurring = 64
+
 // relate finds, for every term, the terms most often named in the same
 // articles. One set of counters serves every term, so memory stays
 // proportional to the number of terms, and time to the number of
@@ -138,7 +145,8 @@ const maxRelated = 8
 func relate(s *generator.Site, ix *index) {
 	for n, term := range ix.terms {
 		for _, e := range term.Entries {
-			for _, i := range ix.ids[e] {
+			ids := ix.ids[e]
+			for _, i := range ids[:min(len(ids), maxCooccurring)] {
 				if int(i) != n {
 					ix.add(i)
 				}

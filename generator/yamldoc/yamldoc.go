@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -65,10 +66,52 @@ func (d *Doc) syntaxError(src []byte, err error) error {
 	}
 	col := 0
 	if lines := bytes.Split(src, []byte("\n")); line-1 < len(lines) && line >= 1 {
-		text := lines[line-1]
-		col = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
+		col = syntaxColumn(lines[line-1], m[2])
 	}
 	return &generator.Error{File: d.File, Line: d.LineOffset + line, Col: col, Msg: "YAML syntax: " + m[2], Err: err}
+}
+
+// syntaxColumn guesses the column of a syntax error yaml placed on text
+// without a column: the tab, for a tab in the indentation (YAML forbids
+// them); the second colon, for "mapping values are not allowed" on a line
+// like "people: a: b"; the opening quote, for a quoted value the line
+// leaves open; otherwise the line's first non-blank character.
+func syntaxColumn(text []byte, msg string) int {
+	indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+	if i := bytes.IndexByte(text[:indent], '\t'); i >= 0 {
+		return i + 1
+	}
+	if strings.HasPrefix(msg, "mapping values are not allowed") {
+		if first := bytes.Index(text, []byte(": ")); first >= 0 {
+			if second := bytes.Index(text[first+2:], []byte(": ")); second >= 0 {
+				return utf8.RuneCount(text[:first+2+second]) + 1
+			}
+		}
+	}
+	if strings.Contains(msg, "end of stream") {
+		if i := unclosedQuote(text); i >= 0 {
+			return utf8.RuneCount(text[:i]) + 1
+		}
+	}
+	return indent + 1
+}
+
+// unclosedQuote is the offset of a double quote that opens a value on
+// text and is not closed on it, or -1: the usual cause of yaml's "found
+// unexpected end of stream".
+func unclosedQuote(text []byte) int {
+	open := -1
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\\' && open >= 0:
+			i++ // an escaped character inside the quotes
+		case text[i] == '"' && open < 0:
+			open = i
+		case text[i] == '"':
+			open = -1
+		}
+	}
+	return open
 }
 
 // unclosedBracket finds a "[" left open at the end of its line when the
