@@ -11,10 +11,10 @@ func (s *scene) countriesAndPlaces(people set) (countries, places *ordered) {
 		tk := s.a.toks[m.from]
 		l := s.a.lines[tk.line]
 		if l.work {
-			continue // "The Lady From Shanghai (1947)" is a film, not China
+			continue // "The Man From Lisbon (1952)" is a film, not Portugal
 		}
 		if s.noble[m.from] {
-			// "Duchess of Cambridge": a British title, though no place the
+			// "Duchess of Wessex": a British title, though no place the
 			// story happens in.
 			if m.e.country != "" {
 				countries.add(m.e.country, tk.start)

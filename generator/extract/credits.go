@@ -143,7 +143,7 @@ func (a *article) clauseEnd(i int, l *line) int {
 		case ")", "]", ";", "|":
 			return k
 		}
-		// "Image copyright Getty Images Image caption Anna Wintour at …":
+		// "Image copyright Baltic Pictures Image caption Mayor Piotr Nowak at …":
 		// the caption that follows the credit describes who is pictured.
 		if a.toks[k].key == "caption" {
 			return k - 1

@@ -13,7 +13,7 @@ type eventCandidate struct {
 
 // event picks the one event the article is chiefly about. A named event
 // ("Delhi Regional Security Dialogue") and a described one ("the attack
-// in the Karrada district") compete on where they stand and how often the
+// in the Harbour district") compete on where they stand and how often the
 // article comes back to them: a conference mentioned in passing loses to
 // the talks of the headline. "" when nothing is salient enough.
 func (s *scene) event(ps []phrase) string {
@@ -89,7 +89,7 @@ func (s *scene) namedEvent(ps []phrase, lead int) (string, int) {
 }
 
 // framing weighs a story that files itself under an event: "as part of
-// Operation Inherent Resolve", "in support of Exercise Eager Lion".
+// Operation Silent Harbour", "in support of Exercise Eager Lion".
 func (s *scene) framing(i int) int {
 	toks := s.a.toks
 	if i >= 2 && toks[i-1].key == "of" && (toks[i-2].key == "part" || toks[i-2].key == "support") {

@@ -3,9 +3,9 @@ package extract
 import "strings"
 
 // Many stories are about an event with no proper name: "the attack in the
-// Karrada district", "the liberation of Tikrit", "barrel bomb attacks in
+// Harbour district", "the liberation of Kadira", "barrel bomb attacks in
 // Syria". An analyst files them under a short name made of the article's
-// own words, the place first ("Karrada attack"), so describedEvent builds
+// own words, the place first ("Harbour attack"), so describedEvent builds
 // that name from the headline and the lead.
 
 // happenings are the nouns that name an event when the headline or lead
@@ -22,11 +22,11 @@ var happenings = set{"attack": true, "attacks": true, "bombing": true, "bombings
 	"killings": true, "assault": true, "raid": true, "raids": true, "uprising": true, "crackdown": true}
 
 // ofEvents keep their place after "of", as people say them: "liberation
-// of Tikrit", "fall of Mosul".
+// of Kadira", "fall of Kadira".
 var ofEvents = set{"liberation": true, "fall": true, "capture": true, "siege": true, "evacuation": true}
 
 // eventModifiers may stand before a happening inside its name: "barrel
-// bomb attacks", "chemical weapons report", "state visit".
+// bomb attacks", "nerve agent report", "state visit".
 var eventModifiers = set{"bomb": true, "barrel": true, "car": true, "suicide": true, "chemical": true, "weapons": true,
 	"nuclear": true, "air": true, "drone": true, "missile": true, "rocket": true, "terror": true, "military": true,
 	"ground": true, "peace": true, "trade": true, "oil": true, "exports": true, "aid": true, "state": true,
@@ -141,7 +141,7 @@ func (s *scene) describe(i int) (string, bool) {
 }
 
 // eventPlace reads right of a happening for the name it happened at or
-// to ("attack in the Karrada district" → "Karrada"), and a common noun it
+// to ("attack in the Harbour district" → "Harbour"), and a common noun it
 // was of ("delivery of aid" → "aid").
 func (s *scene) eventPlace(i int) (place, object string) {
 	toks := s.a.toks
@@ -175,7 +175,7 @@ func (s *scene) eventPlace(i int) (place, object string) {
 }
 
 // placeNouns stand between a preposition and a place's name: "in the
-// Karrada district", "in the town of Dabiq".
+// Harbour district", "in the town of Kadira".
 var placeNouns = set{"district": true, "town": true, "city": true, "village": true, "province": true, "region": true,
 	"port": true, "towns": true, "cities": true, "northern": true, "southern": true, "eastern": true, "western": true,
 	"central": true, "besieged": true, "syrian": true, "iraqi": true, "civilians": true, "residents": true, "people": true}

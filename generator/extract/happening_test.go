@@ -14,7 +14,7 @@ func TestEventChoice(t *testing.T) {
 		{"modifiers stay in the name", "Minister condemns barrel bomb attacks in Ruritania",
 			"The attacks killed dozens. Officials called the attacks a crime.", "Ruritania barrel bomb attacks"},
 		{"an operation the story files itself under", "Coalition forces conducted 12 strikes on Tuesday",
-			"Aircraft hit targets near the border. The strikes were conducted as part of Operation Silent Harbour, the campaign against the group.", "Operation Silent Harbour"},
+			"Aircraft hit targets near the border. Jets struck the depots as part of Operation Silent Harbour, which began in May.", "Operation Silent Harbour"},
 		{"a conference in passing loses to nothing", "Farmers expect a good harvest",
 			"Rain came early this year. Prices held. Growers met at the Westland Farming Conference in May, then went home to plant.", ""},
 		{"a tournament named in the singular and the plural", "Fiji eye the last eight",
@@ -22,7 +22,7 @@ func TestEventChoice(t *testing.T) {
 		{"a country opening the headline names the happening", "Moldova protests spread to the ports",
 			"Crowds gathered again on Sunday. The protests began over fuel prices.", "Moldova protests"},
 		{"a day glued onto the name", "Okafor wins in Westland",
-			"Okafor came from behind to take the Westland Cup Championship Sunday. The Westland Cup Championship ends the season.", "Westland Cup Championship"},
+			"Okafor won the Westland Cup Championship Sunday after a late surge. The Westland Cup Championship ends the season.", "Westland Cup Championship"},
 		{"a bare happening names nothing", "The attack shocked everyone",
 			"Nobody expected it. The attack was over in minutes.", ""},
 	}

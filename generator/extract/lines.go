@@ -26,7 +26,7 @@ type line struct {
 	first, last int // token range [first, last)
 	role        lineRole
 	unsure      bool // capitals say nothing here: an ALL-CAPS or Title Case line
-	work        bool // a work's title and year alone: "The Lady From Shanghai (1947)"
+	work        bool // a work's title and year alone: "The Man From Lisbon (1952)"
 }
 
 func (a *article) markRoles(title string) {

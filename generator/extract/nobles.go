@@ -1,7 +1,7 @@
 package extract
 
 // A peer or royal is often named by title alone: "the Duchess of
-// Cambridge", "the Duke and Duchess of Sussex". The title names one person,
+// Wessex", "the Duke and Duchess of Sussex". The title names one person,
 // so it is a person's name, though no given name or surname is in it.
 
 // nobleTitles open a title that names one person when "of" and a place
@@ -16,7 +16,7 @@ var peerTitles = set{"duke": true, "duchess": true, "earl": true, "countess": tr
 	"marchioness": true, "viscount": true, "viscountess": true}
 
 // nobles returns the people named by a noble title, and marks their
-// tokens so no other recogniser reads "Cambridge" as a place or "Kate
+// tokens so no other recogniser reads "Wessex" as a place or "Anne
 // Duchess" as a name.
 func (s *scene) nobles() []personMention {
 	toks := s.a.toks
@@ -51,12 +51,12 @@ func (s *scene) nobles() []personMention {
 			out = append(out, m)
 		}
 		from := i
-		// "Catherine, Duchess of Cambridge": the given name before the
+		// "Anne, Duchess of Wessex": the given name before the
 		// title is the same person, not another.
 		if i >= 2 && toks[i-1].key == "," && s.a.capital(i-2) && (i < 3 || !toks[i-3].upper || toks[i-3].nl > 0) {
 			from = i - 2
 		}
-		// "Kate Duchess of Cambridge" in a headline likewise.
+		// "Anne Duchess of Wessex" in a headline likewise.
 		if i >= 1 && s.isGiven(toks[i-1].key) && toks[i-1].upper && toks[i].nl == 0 {
 			from = i - 1
 		}
@@ -80,7 +80,7 @@ func seq(from, to int) []int {
 }
 
 // cutAtNoble shortens a run of capitals that runs into a noble title:
-// "Kate Duchess of Cambridge" leaves "Kate".
+// "Anne Duchess of Wessex" leaves "Anne".
 func (s *scene) cutAtNoble(c span) span {
 	for i := c.from; i < c.to; i++ {
 		if s.noble[i] {
@@ -91,8 +91,8 @@ func (s *scene) cutAtNoble(c span) span {
 }
 
 // dropNobleAliases removes the people named only by a given name that the
-// article gives as a titled person's: "Kate" where it wrote "Kate, Duchess
-// of Cambridge".
+// article gives as a titled person's: "Anne" where it wrote "Anne, Duchess
+// of Wessex".
 func (s *scene) dropNobleAliases(cs []*personCluster) []*personCluster {
 	if len(s.nobleAlias) == 0 {
 		return cs

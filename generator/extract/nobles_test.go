@@ -7,9 +7,9 @@ import (
 
 func TestNobleTitles(t *testing.T) {
 	x := New()
-	r := x.Extract("Crowds greet Anne Duchess of Wessex",
-		"The Duke and Duchess of Wessex visited the harbour. Anne, Duchess of Wessex, cut the ribbon, and Anne said she was delighted.")
-	want := []string{"Duchess of Wessex", "Duke of Wessex"}
+	r := x.Extract("Crowds greet Anne Countess of Wessex",
+		"The Earl and Countess of Wessex toured the harbour. Anne, Countess of Wessex, cut the ribbon, and Anne said she was delighted.")
+	want := []string{"Countess of Wessex", "Earl of Wessex"}
 	got := slices.Clone(r.People)
 	slices.Sort(got)
 	if !slices.Equal(got, want) {

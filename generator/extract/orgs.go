@@ -111,7 +111,7 @@ func (s *scene) spells(acr string, end int) (int, bool) {
 }
 
 // joinDashed extends a name across a dash written without spaces, which
-// joins two names into one: "Combined Joint Task Force–Inherent Resolve".
+// joins two names into one: "Joint Task Force–Northern Shield".
 func (s *scene) joinDashed(p phrase) phrase {
 	toks := s.a.toks
 	for p.to+1 < len(toks) && (toks[p.to].key == "–" || toks[p.to].key == "—") &&
@@ -126,7 +126,7 @@ func (s *scene) joinDashed(p phrase) phrase {
 }
 
 // dashedOrg reports a name that runs on past an organisation word joined
-// by a hyphen: "Combined Joint Task Force-Operation Inherent Resolve".
+// by a hyphen: "Joint Task Force-Operation Northern Shield".
 func (s *scene) dashedOrg(p phrase) bool {
 	for i := p.from; i < p.to; i++ {
 		k := s.a.toks[i].key

@@ -66,7 +66,7 @@ func (s *scene) namesake(c span) (personMention, bool) {
 	}
 	for i := end; i < c.to; i++ {
 		if s.t.is(lexEventwords, toks[i].key) {
-			return personMention{}, false // "Charles Schwab Cup Championship": the event's name, kept whole
+			return personMention{}, false // "Westland Cup Championship": the event's name, kept whole
 		}
 	}
 	m, ok := s.classify(span{c.from, end})
@@ -149,7 +149,7 @@ func (s *scene) classify(c span) (personMention, bool) {
 		return m, false // "Mexican-American", "Anglo-Irish"
 	}
 	if s.dashedOrg(phrase{from: c.from, to: c.to}) {
-		return m, false // "… Task Force-Operation Inherent Resolve"
+		return m, false // "… Task Force-Operation Northern Shield"
 	}
 	if m.single() {
 		return s.classifySingle(m, titled, cue)
@@ -161,7 +161,7 @@ func (s *scene) classify(c span) (personMention, bool) {
 		return m, false
 	}
 	if !titled && s.articleBefore(c.from) && s.headWord(m.keys[len(m.keys)-1]) {
-		return m, false // "the Charles Schwab Cup", "the Rosa Hill Trust": named after a person
+		return m, false // "the Marta Varga Cup", "the Rosa Hill Trust": named after a person
 	}
 	switch {
 	case titled || cue:

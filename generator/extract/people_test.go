@@ -27,10 +27,10 @@ func TestPeople(t *testing.T) {
 		{"a leader's name used as an adjective", "Talks stalled. The Marcos regime refused, and Marcos's brutal regime held on.", []string{"Marcos"}},
 		{"a title opening a sentence", "Talks stalled. Secretary Okonjo raised the matter on Monday.", []string{"Okonjo"}},
 		{"Al and a word is a place without a cue", "Troops reached Al Qaim on Monday and struck targets near Al Baghdadi.", nil},
-		{"a prize named after a person", "She won the Charles Schwab Cup title on Sunday, said Rosa Hill.", []string{"Rosa Hill"}},
-		{"a title's small word opens no name", "The members wanted around $1 million in a pay-out but may get less, according to A Current Affair.", nil},
-		{"a word with a digit is no name", "Patients will get better access to the tools that work best for them through our Coverage2Control campaign, the company said on Monday.", nil},
-		{"a possessive opens no name", "Rosa Hill, practising nurse and co-founder of My Expert Midwife, said: 'This can really damage a woman's confidence.'", []string{"Rosa Hill"}},
+		{"a prize named after a person", "She won the Marta Varga Cup title on Sunday, said Rosa Hill.", []string{"Rosa Hill"}},
+		{"a title's small word opens no name", "The family hoped for a settlement but may get less, according to A Quiet Hour.", nil},
+		{"a word with a digit is no name", "Families will get cheaper cots through our Safe2Sleep campaign, the council said.", nil},
+		{"a possessive opens no name", "Rosa Hill, a nurse and co-founder of My Little Helper, said: 'Sleep matters more than anything else.'", []string{"Rosa Hill"}},
 		{"peoples are no person", "Sunni Arabs and Shia Kurds fled the town, said Rosa Hill.", []string{"Rosa Hill"}},
 		{"a compound of peoples is no person", "The Mexican-American community gathered, said Rosa Hill.", []string{"Rosa Hill"}},
 		{"places and bodies are no people", "The Supreme National Security Council met in New Delhi. Paris Hilton said she was not there.", []string{"Paris Hilton"}},
@@ -74,8 +74,8 @@ func TestCitiesFileUnderTheirCountry(t *testing.T) {
 }
 
 func TestWorkTitlesNameNoCountry(t *testing.T) {
-	r := New().Extract("", "The critics' list of the best films:\n\nThe Informer (1935)\n\nThe Lady From Shanghai (1947)\n\nLeave Her to Heaven (1945)\n")
-	if slices.Contains(r.Countries, "China") {
+	r := New().Extract("", "A critic's list of forgotten films:\n\nThe Quiet Orchard (1938)\n\nThe Man From Lisbon (1952)\n\nRain Over the Harbour (1949)\n")
+	if slices.Contains(r.Countries, "Portugal") {
 		t.Errorf("countries = %q: a film's title names no country", r.Countries)
 	}
 }

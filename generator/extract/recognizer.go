@@ -8,8 +8,8 @@ import (
 // The learned tagger reads every sentence once and says, per token,
 // which kind of name it falls in and how sure it is. The rule stages
 // then ask it about the runs of capitals they weigh: it breaks their ties
-// (an unknown given name in "Kanye West", "Finn" the character, not the
-// Finn) rather than replacing what rules know for certain, such as a
+// (an unknown given name in "Tavita West", "Dane" the character, not a
+// Dane) rather than replacing what rules know for certain, such as a
 // title before a name or a line-up of players.
 
 // tagged is the tagger's reading of one token.
@@ -135,9 +135,13 @@ const (
 	vouchConf    = 0.8
 	overruleConf = 0.7
 	// personOverPlaceConf is how sure the tagger must be that a country's
-	// or city's word names a person ("Finn" in a review of a show) for
+	// or city's word names a person ("Dane" in a review of a show) for
 	// the country to be dropped.
 	personOverPlaceConf = 0.6
+	// keepWordConf is how sure the tagger must be that an unknown word
+	// before a name is the name's first word ("Luuk van Oosterhout") for
+	// the rules to keep it.
+	keepWordConf = 0.6
 )
 
 // kindWord names a tagger kind for a person reading a warning.

@@ -14,9 +14,9 @@ func TestTaggerSettlesWhatRulesCannot(t *testing.T) {
 		people     []string
 		noCountry  string
 	}{
-		{"a surname that is also a common word", "Fans queued for hours to see Kanye West at the gala.", []string{"Kanye West"}, ""},
-		{"an unlisted given name before a particle", `"It was a bad start," spokesman Lex van Drooge told reporters on Monday.`, []string{"Lex van Drooge"}, ""},
-		{"a character's name that is also a people's", "Rachel and Finn kept everyone guessing all season, and Finn's despair felt real.", nil, "Finland"},
+		{"a surname that is also a common word", "Fans queued for hours to see Jamal West at the gala.", []string{"Jamal West"}, ""},
+		{"an unlisted given name before a particle", `"It was a slow start," spokesman Luuk van Oosterhout told reporters on Monday.`, []string{"Luuk van Oosterhout"}, ""},
+		{"a character's name that is also a people's", "In the last episode Finn told Maya he was leaving, and Finn's despair felt real.", nil, "Finland"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,8 +80,8 @@ func isDescriptor(k string) bool {
 // themselves: "Education Stefania Giannini", "Scientologist Tom Cruise".
 func (s *scene) skipDescriptors(i, to int) int {
 	toks := s.a.toks
-	if s.isGiven(toks[i].key) || toks[i].initial || s.taggedPerson(i, i+1) >= vouchConf {
-		return i // a given name, or one the tagger reads as part of the name: "Samer Ammar Soliman"
+	if s.isGiven(toks[i].key) || toks[i].initial || (s.taggedPerson(i, i+1) >= keepWordConf && s.taggedPerson(i+1, i+2) > 0) {
+		return i // a given name, or one the tagger reads as part of the name: "Luuk van Oosterhout"
 	}
 	for j := i + 1; j < to-1; j++ {
 		t := toks[j]

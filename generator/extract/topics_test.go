@@ -149,7 +149,7 @@ func TestDefaultVocabularyNames(t *testing.T) {
 		{"Nine nations open Exercise Northern Shield", "Troops from nine nations began Exercise Northern Shield on Monday. The exercise tests air, land and sea forces over ten days.", "Military exercises"},
 		{"Covid cases climb again", "Covid-19 cases rose for a third week as the winter wave spread. Hospitals asked people with symptoms to stay at home.", "Health"},
 		{"Bushfire forces towns to evacuate", "A bushfire burning since Friday jumped the highway overnight. Firefighters said the bushfire could reach the coast by Sunday.", "Natural disasters"},
-		{"OFAC lists shipping firms", "The Treasury's Office of Foreign Assets Control added four shipping firms to its list. OFAC said the firms moved oil for a blacklisted buyer.", "Sanctions"},
+		{"OFAC lists shipping firms", "Four shipping firms were added to OFAC's list this week. OFAC said the firms moved oil for a blacklisted buyer.", "Sanctions"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.topic, func(t *testing.T) {

@@ -14,11 +14,11 @@ var determiners = set{"my": true, "your": true, "our": true, "his": true, "her":
 // thing.
 func (s *scene) weigh(m personMention, part span) (personMention, bool) {
 	if smallWords[m.keys[0]] || determiners[m.keys[0]] {
-		return m, false // "The Lady From Shanghai", "My Expert Midwife": a title's small word opens no name
+		return m, false // "The Man From Lisbon", "My Little Helper": a title's small word opens no name
 	}
 	for _, k := range m.keys {
 		if strings.ContainsAny(k, "0123456789") {
-			return m, false // "Coverage2Control": a product, not a person
+			return m, false // "Safe2Sleep": a product, not a person
 		}
 	}
 	if m.str != certain {
@@ -36,7 +36,7 @@ func (s *scene) weigh(m personMention, part span) (personMention, bool) {
 
 // extendByTags takes in the capitalised words after a mention that the
 // tagger is sure belong to the same name, which the rules cut off because
-// the word is also an ordinary one: "Kanye West", "Tom Ford".
+// the word is also an ordinary one: "Tavita West", "Rosa Hill".
 func (s *scene) extendByTags(m personMention, part span) personMention {
 	toks := s.a.toks
 	for m.to < part.to && toks[m.to].kind == tWord && toks[m.to].upper {

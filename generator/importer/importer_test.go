@@ -303,12 +303,12 @@ func TestSiteVocabularyAndAliases(t *testing.T) {
 }
 
 func TestDoubtfulNamesAreReportedNotFiled(t *testing.T) {
-	text := []byte("Harbour reopens\n\nThe harbour reopened on Thursday. Mayor Piotr Nowak cut the ribbon outside Big Bear Donuts.\n")
+	text := []byte("Harbour reopens\n\nThe harbour reopened on Thursday. Mayor Piotr Nowak cut the ribbon outside Seaview Donut Shack.\n")
 	o := newImporter(t, t.TempDir(), Options{DryRun: true, Date: time.Date(2024, 3, 14, 0, 0, 0, 0, time.UTC)}).Import(Input{Name: "a.txt", Data: text})
 	if !strings.Contains(string(o.Content), "people: [Piotr Nowak]\n") {
 		t.Errorf("want only the titled mayor filed:\n%s", o.Content)
 	}
-	if w := strings.Join(o.Warnings, "\n"); !strings.Contains(w, `doubtful`) || !strings.Contains(w, `"Big Bear Donuts"`) {
+	if w := strings.Join(o.Warnings, "\n"); !strings.Contains(w, `doubtful`) || !strings.Contains(w, `"Seaview Donut Shack"`) {
 		t.Errorf("warnings %q, want the doubtful name reported", o.Warnings)
 	}
 }
