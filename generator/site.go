@@ -48,6 +48,9 @@ type Entry struct {
 	Issue      *Issue
 	Prev, Next *Entry    // older and newer in the same week
 	Terms      [][]*Term // Terms[i] are the names it gives in Site.Taxonomies[i]
+	// Related are the articles of its own and the neighbouring weeks
+	// sharing the most names with it, most first.
+	Related []*Entry
 }
 
 // URL is the entry's page path, relative to the site root.
