@@ -21,12 +21,15 @@ type Config struct {
 	Description string
 	// BaseURL is absolute and ends in "/"; its path is where the site lives
 	// ("/repo/" on a GitHub project page).
-	BaseURL    string
-	Language   string
-	Author     string
-	Location   *time.Location
-	WeekStart  time.Weekday
-	FeedLimit  int
+	BaseURL   string
+	Language  string
+	Author    string
+	Location  *time.Location
+	WeekStart time.Weekday
+	FeedLimit int
+	// Paginate is how many articles a term page shows; older ones move
+	// to term/page/2/ and on, so a page stays small however big the term.
+	Paginate   int
 	Taxonomies []string
 	// UnsafeHTML lets raw HTML in Markdown through; off by default because
 	// imported text is not trusted.
@@ -44,6 +47,7 @@ func DefaultConfig() Config {
 		Location:   time.UTC,
 		WeekStart:  time.Monday,
 		FeedLimit:  20,
+		Paginate:   20,
 		Taxonomies: DefaultTaxonomies,
 	}
 }

@@ -1,6 +1,9 @@
 package generator
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Site is everything a build renders, assembled from articles and config.
 // It is built once per build and then only read, so renderers may share it
@@ -48,6 +51,9 @@ type Entry struct {
 	Issue      *Issue
 	Prev, Next *Entry    // older and newer in the same week
 	Terms      [][]*Term // Terms[i] are the names it gives in Site.Taxonomies[i]
+	// Related are the articles of its own and the neighbouring weeks
+	// sharing the most names with it, most first.
+	Related []*Entry
 }
 
 // URL is the entry's page path, relative to the site root.
@@ -122,7 +128,9 @@ type Issue struct {
 	// Groups are the week's articles by country: each article under the
 	// first country it names, countries with most articles first, and
 	// articles naming none last under an empty Term.
-	Groups       []IssueGroup
+	Groups []IssueGroup
+	// TopPeople and TopCountries are the week's most named: those named in
+	// more than one article, or the first few when too few are.
 	TopPeople    []TermCount
 	TopCountries []TermCount
 	Movers       []Mover // what rose since the previous calendar week; none when it had no articles
@@ -131,6 +139,24 @@ type Issue struct {
 
 // URL is the issue's page, relative to the site root.
 func (i *Issue) Path() string { return "issues/" + i.Slug + "/" }
+
+// Covered is up to n of the week's countries for a list of issues: those
+// its groups are about, most articles first, so a row leads with what the
+// week was mostly about; then the most named of the rest.
+func (i *Issue) Covered(n int) []*Term {
+	var out []*Term
+	for _, g := range i.Groups {
+		if g.Term != nil && len(out) < n {
+			out = append(out, g.Term)
+		}
+	}
+	for _, tc := range i.TopCountries {
+		if len(out) < n && !slices.Contains(out, tc.Term) {
+			out = append(out, tc.Term)
+		}
+	}
+	return out
+}
 
 // IssueGroup is a country's share of one week.
 type IssueGroup struct {

@@ -33,6 +33,7 @@ var pages = []page{
 	{"issue", "issues/2021-w45/"},
 	{"issues", "issues/"},
 	{"term", "people/nikolay-patrushev/"},
+	{"term, page 2", "countries/afghanistan/page/2/"},
 	{"taxonomy", "countries/"},
 	{"search", "search/"},
 	{"not found", "404.html"},
@@ -89,6 +90,9 @@ var siteFiles = map[string]string{
 	"briefing.yaml": `title: "Regional Security Briefing"
 description: "A weekly digest of security news"
 language: en
+# Two to a page, so Afghanistan's three articles make a second page and
+# the pager is checked like everything else.
+paginate: 2
 `,
 	"static/img/map.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20" fill="#ccc"/></svg>`,
 	"content/articles/2021/iran-russia-security.md": `---

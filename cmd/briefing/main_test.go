@@ -36,7 +36,7 @@ func writeFile(t *testing.T, p, body string) {
 
 func TestNewSiteBuilds(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "digest")
-	if code, _, stderr := briefing(t, "new", "site", dir); code != 0 {
+	if code, _, stderr := briefing(t, "new", "site", "--briefing-version", "v0.3.0", dir); code != 0 {
 		t.Fatalf("new site: %s", stderr)
 	}
 	for _, f := range []string{"briefing.yaml", "content/articles/.gitkeep", ".github/workflows/pages.yml", ".gitignore"} {
@@ -45,12 +45,13 @@ func TestNewSiteBuilds(t *testing.T) {
 		}
 	}
 	wf, _ := os.ReadFile(filepath.Join(dir, ".github/workflows/pages.yml"))
-	for _, want := range []string{"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "--base-url \"${{ steps.pages.outputs.base_url }}/\""} {
+	for _, want := range []string{"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "--base-url \"${{ steps.pages.outputs.base_url }}/\"",
+		"go install github.com/briefing-digest/briefing/cmd/briefing@v0.3.0\n"} {
 		if !strings.Contains(string(wf), want) {
 			t.Errorf("workflow lacks %s", want)
 		}
 	}
-	if code, _, stderr := briefing(t, "new", "site", dir); code == 0 || !strings.Contains(stderr, "not empty") {
+	if code, _, stderr := briefing(t, "new", "site", "--briefing-version", "v0.3.0", dir); code == 0 || !strings.Contains(stderr, "not empty") {
 		t.Errorf("new site over an existing site should refuse; got %d %q", code, stderr)
 	}
 	code, stdout, stderr := briefing(t, "new", "article", "-s", dir, "Talks in Doha")
@@ -142,7 +143,7 @@ func TestUnknownCommand(t *testing.T) {
 // profiles go tool pprof reads: gzip-compressed protocol buffers.
 func TestProfileFlags(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "digest")
-	if code, _, stderr := briefing(t, "new", "site", dir); code != 0 {
+	if code, _, stderr := briefing(t, "new", "site", "--briefing-version", "v0.3.0", dir); code != 0 {
 		t.Fatalf("new site: %s", stderr)
 	}
 	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")

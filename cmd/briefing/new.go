@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -28,19 +29,26 @@ func newNew() *cobra.Command {
 		Use:   "new",
 		Short: "Create a new site or article",
 	}
-	cmd.AddCommand(&cobra.Command{
+	var pin string
+	site := &cobra.Command{
 		Use:   "site DIR",
 		Short: "Create a site: briefing.yaml, content/articles/ and a GitHub Pages workflow",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
-			if err := newSite(dir); err != nil {
+			v, err := pinnedVersion(pin)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "created a site in %s\nnext: cd %s && briefing import ARTICLE.txt && briefing serve\n", dir, dir)
+			if err := newSite(dir, v); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "created a site in %s (its workflow installs briefing %s)\nnext: cd %s && briefing import ARTICLE.txt && briefing serve\n", dir, v, dir)
 			return nil
 		},
-	})
+	}
+	site.Flags().StringVar(&pin, "briefing-version", "", "the release `vX.Y.Z` the GitHub Pages workflow installs (default: this briefing's own)")
+	cmd.AddCommand(site)
 	var source string
 	article := &cobra.Command{
 		Use:   "article TITLE",
@@ -60,8 +68,9 @@ func newNew() *cobra.Command {
 	return cmd
 }
 
-// newSite writes the scaffold into dir, refusing to overwrite any file.
-func newSite(dir string) error {
+// newSite writes the scaffold into dir, refusing to overwrite any file;
+// its workflow installs briefing at version v.
+func newSite(dir, v string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s already exists and is not empty; choose a new folder", dir)
 	}
@@ -79,6 +88,7 @@ func newSite(dir string) error {
 		if err != nil {
 			return err
 		}
+		data = bytes.ReplaceAll(data, []byte(installPlaceholder), []byte(v))
 		return writeNew(target, data)
 	})
 }

@@ -300,7 +300,7 @@ var (
 // the displayed spelling of a name that several articles share.
 func TestLiveRandomEdits(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Dense\nbase_url: http://localhost:1313/\nfeed_limit: 4\n")
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Dense\nbase_url: http://localhost:1313/\nfeed_limit: 4\npaginate: 3\n")
 	rng := rand.New(rand.NewPCG(1, 2))
 	pick := func(list []string, most int) []string {
 		var out []string

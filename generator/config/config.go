@@ -141,6 +141,17 @@ var fields = map[string]setter{
 		c.FeedLimit = n
 		return nil
 	},
+	"paginate": func(c *generator.Config, d *yamldoc.Doc, p yamldoc.Pair) error {
+		n, err := d.Int(p.Key, p.Value)
+		if err != nil {
+			return err
+		}
+		if n < 1 {
+			return d.Errorf(p.Value, "paginate must be at least 1, not %d", n)
+		}
+		c.Paginate = n
+		return nil
+	},
 	"taxonomies": func(c *generator.Config, d *yamldoc.Doc, p yamldoc.Pair) error {
 		list, err := d.Strings(p.Key, p.Value)
 		if err != nil {

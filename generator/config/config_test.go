@@ -8,7 +8,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	src := "title: Gulf Security Weekly\nbase_url: https://analyst.github.io/digest\ntimezone: Asia/Tehran\nweek_start: Sunday\nfeed_limit: 5\ntaxonomies: [countries, people, places]\ncname: digest.example.org\n"
+	src := "title: Gulf Security Weekly\nbase_url: https://analyst.github.io/digest\ntimezone: Asia/Tehran\nweek_start: Sunday\nfeed_limit: 5\npaginate: 12\ntaxonomies: [countries, people, places]\ncname: digest.example.org\n"
 	cfg, err := Parse(FileName, []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -16,8 +16,8 @@ func TestParse(t *testing.T) {
 	if cfg.Title != "Gulf Security Weekly" || cfg.BaseURL != "https://analyst.github.io/digest/" || cfg.BasePath() != "/digest/" {
 		t.Errorf("title %q base %q path %q", cfg.Title, cfg.BaseURL, cfg.BasePath())
 	}
-	if cfg.Location.String() != "Asia/Tehran" || cfg.WeekStart != time.Sunday || cfg.FeedLimit != 5 {
-		t.Errorf("location %v week start %v feed limit %d", cfg.Location, cfg.WeekStart, cfg.FeedLimit)
+	if cfg.Location.String() != "Asia/Tehran" || cfg.WeekStart != time.Sunday || cfg.FeedLimit != 5 || cfg.Paginate != 12 {
+		t.Errorf("location %v week start %v feed limit %d paginate %d", cfg.Location, cfg.WeekStart, cfg.FeedLimit, cfg.Paginate)
 	}
 	if len(cfg.Taxonomies) != 3 || cfg.Taxonomies[2] != "places" || cfg.CNAME != "digest.example.org" {
 		t.Errorf("taxonomies %v cname %q", cfg.Taxonomies, cfg.CNAME)
@@ -27,8 +27,9 @@ func TestParse(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"unknown key", "title: T\nbaseurl: https://x.org/\n",
-			`briefing.yaml:2:1: unknown key "baseurl" (known: author, base_url, cname, description, feed_limit, language, taxonomies, timezone, title, unsafe_html, week_start)`},
+			`briefing.yaml:2:1: unknown key "baseurl" (known: author, base_url, cname, description, feed_limit, language, paginate, taxonomies, timezone, title, unsafe_html, week_start)`},
 		{"wrong type", "feed_limit: many\n", `briefing.yaml:1:13: feed_limit must be a whole number, not "many"`},
+		{"no pages", "paginate: 0\n", "briefing.yaml:1:11: paginate must be at least 1, not 0"},
 		{"bad bool", "unsafe_html: 1\n", "briefing.yaml:1:14: unsafe_html must be true or false, not the number 1"},
 		{"bad zone", "timezone: Mars/Olympus\n", `briefing.yaml:1:11: timezone "Mars/Olympus" is not a known time zone (want a name like Europe/London or UTC)`},
 		{"bad day", "week_start: someday\n", `briefing.yaml:1:13: week_start "someday" is not a day of the week (want monday, sunday, …)`},
@@ -49,7 +50,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestLoadWithoutFileGivesDefaults(t *testing.T) {
 	cfg, err := Load(t.TempDir())
-	if err != nil || cfg.FeedLimit != 20 || cfg.WeekStart != time.Monday || len(cfg.Taxonomies) != 5 {
+	if err != nil || cfg.FeedLimit != 20 || cfg.Paginate != 20 || cfg.WeekStart != time.Monday || len(cfg.Taxonomies) != 5 {
 		t.Errorf("Load without briefing.yaml = %+v, %v", cfg, err)
 	}
 	dir := t.TempDir()

@@ -24,7 +24,9 @@ type Page struct {
 	Term     *generator.Term
 	Taxonomy *generator.Taxonomy
 	Issue    *generator.Issue
-	Body     template.HTML // an article's rendered Markdown
+	// Paginator is the page's share of a term's articles, on term pages.
+	Paginator *Paginator
+	Body      template.HTML // an article's rendered Markdown
 
 	source []byte // an article's Markdown, while its page renders
 }

@@ -48,9 +48,17 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 		html(p.Path, p)
 		feed(p, func() []item { return r.termItems(tax.Terms) })
 		for _, term := range tax.Terms {
-			p := &Page{Kind: "term", Title: term.Name, Description: termDescription(term), Path: term.Path(), Feed: term.Path() + "index.xml", Taxonomy: tax, Term: term, Date: term.Entries[0].Date}
-			html(p.Path, p)
-			feed(p, func() []item { return r.entryItems(term.Entries) })
+			for _, pg := range paginate(term, pageSize(cfg, len(term.Entries))) {
+				p := &Page{Kind: "term", Title: term.Name, Description: termDescription(term), Path: pagePath(term.Path(), pg.Number),
+					Feed: term.Path() + "index.xml", Taxonomy: tax, Term: term, Paginator: pg, Date: pg.Entries[0].Date}
+				if pg.Number > 1 {
+					p.Title = fmt.Sprintf("%s, page %d of %d", term.Name, pg.Number, pg.Total)
+				}
+				html(p.Path, p)
+				if pg.Number == 1 {
+					feed(p, func() []item { return r.entryItems(term.Entries) })
+				}
+			}
 		}
 	}
 

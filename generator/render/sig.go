@@ -58,6 +58,9 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 			putInt(&h, prints(j.entry.Article).Body)
 			putInt(&h, card(j.entry.Prev))
 			putInt(&h, card(j.entry.Next))
+			for _, r := range j.entry.Related {
+				putInt(&h, card(r))
+			}
 			sigs[i] = h.Sum64()
 		case j.term != nil:
 			sig, ok := terms[j.term]
@@ -108,7 +111,7 @@ func (p *Plan) ShowingBody(e *generator.Entry) []int {
 // in the site: the same date, names and position in every list. It
 // records e's new card for rendering (meta is its new Fingerprints.Meta)
 // and lists the files that can show the card: the entry's own page and
-// its neighbours' (their pager names it), its issue's and its terms'
+// its neighbours' (their pager names it) and those listing it as related, its issue's and its terms'
 // pages and feeds, and the files drawn from the whole site but for those
 // showing only its outline.
 func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) []int {
@@ -134,7 +137,7 @@ func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) [
 		}
 		whole := j.entry == nil && j.term == nil && j.issue == nil && !j.outline
 		if whole || j.issue == e.Issue || terms[j.term] ||
-			j.entry != nil && (j.entry == e || j.entry == e.Prev || j.entry == e.Next) {
+			j.entry != nil && (j.entry == e || j.entry == e.Prev || j.entry == e.Next || slices.Contains(j.entry.Related, e)) {
 			out = append(out, i)
 		}
 	}

@@ -44,7 +44,12 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 		for _, tax := range s.Taxonomies {
 			add(tax.Path(), s.Updated)
 			for _, t := range tax.Terms {
-				add(t.Path(), t.Entries[0].Date)
+				// Every page of a term, each dated by its newest article,
+				// so a crawler finds the older ones too.
+				size := pageSize(&r.cfg, len(t.Entries))
+				for i := 0; i < len(t.Entries); i += size {
+					add(pagePath(t.Path(), i/size+1), t.Entries[i].Date)
+				}
 			}
 		}
 		buf.WriteString("\n</urlset>\n")

@@ -86,13 +86,22 @@ func groupByFirst(s *generator.Site, tax string, entries []*generator.Entry) []g
 	return groups
 }
 
-// top counts the articles naming each term of tax and keeps the n most named.
+// fewTop is how many names a "most named" box shows when few or none of
+// the week's names are in more than one article.
+const fewTop = 3
+
+// top counts the articles naming each term of tax and keeps the n most
+// named of those in more than one article, or the first fewTop if fewer
+// are: eight names each "1" say nothing but who happened to sort first.
 func top(s *generator.Site, ix *index, tax string, entries []*generator.Entry, n int) []generator.TermCount {
 	tcs := count(s, ix, tax, entries)
-	if len(tcs) > n {
-		tcs = tcs[:n:n]
+	// Counts are most first, so those above one come first.
+	keep := slices.IndexFunc(tcs, func(tc generator.TermCount) bool { return tc.Count < 2 })
+	if keep < 0 {
+		keep = len(tcs)
 	}
-	return tcs
+	keep = min(max(keep, fewTop), n, len(tcs))
+	return tcs[:keep:keep]
 }
 
 // count counts the articles naming each term of tax, most named first.

@@ -33,6 +33,8 @@ func Build(cfg generator.Config, articles []*generator.Article) *generator.Site 
 	ix := newIndex(s)
 	wg.Go(func() { relate(s, ix.counter()) })
 	s.Issues = buildIssues(s, ix)
+	// Related articles read each entry's week, so they wait for the issues.
+	wg.Go(func() { relateEntries(s, ix) })
 	wg.Wait()
 	return s
 }

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"runtime/debug"
+	"strings"
+)
+
+// installPlaceholder is where the Pages workflow template takes the
+// version its install step pins.
+const installPlaceholder = "{{BRIEFING_VERSION}}"
+
+// release matches a semantic version tag as the Go module proxy serves
+// it: v1.2.3, or v1.2.3-rc.1.
+var release = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)
+
+// pseudo matches the tail of a Go pseudo-version (v0.0.0-20261201101500-1a2b3c4d5e6f):
+// the version of an untagged commit, which the proxy serves only if that
+// commit is public, so it is no release to pin a site to.
+var pseudo = regexp.MustCompile(`[0-9]{14}-[0-9a-f]{12}$`)
+
+// ownVersion is this binary's version: the one set at release time, or
+// the module version go install stamped, "" for a development build.
+func ownVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return ""
+}
+
+// pinnedVersion is the release the new site's workflow installs: the one
+// asked for, or else the one running. @latest is never written: before a
+// first release no proxy serves it, and after one a site's build would
+// change under it with every release.
+func pinnedVersion(asked string) (string, error) {
+	v, from := asked, "--briefing-version"
+	if v == "" {
+		v, from = ownVersion(), "this briefing"
+	}
+	switch {
+	case v == "":
+		return "", fmt.Errorf("this briefing is a development build, so the site's GitHub Pages workflow cannot install the same one; " +
+			"name a release with --briefing-version vX.Y.Z (README, \"Releases\", says how to publish one)")
+	case strings.Contains(v, "+") || pseudo.MatchString(v) || !release.MatchString(v):
+		return "", fmt.Errorf("%s is version %q, which is not a release tag like v1.2.3 that go install can fetch; "+
+			"name a release with --briefing-version vX.Y.Z", from, v)
+	}
+	return v, nil
+}

@@ -1,0 +1,108 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// maxRelatedArticles is how many related articles an article page lists.
+const maxRelatedArticles = 4
+
+// maxCandidates bounds how many neighbours in time an article is
+// compared with, so a site that files thousands of articles in one week
+// still assembles in linear time.
+const maxCandidates = 400
+
+// relateEntries gives every entry the articles of its own and the
+// neighbouring weeks that share the most names with it: what a reader
+// who finished this story reads next is the same story told elsewhere
+// that week, not the most famous name of the year. Sections are left
+// out of the count, as they are the outlet's filing, not the story's.
+func relateEntries(s *generator.Site, ix *index) {
+	sections := slices.IndexFunc(s.Taxonomies, func(t *generator.Taxonomy) bool { return t.Name == "sections" })
+	mark := make([]bool, len(ix.terms))
+	type scored struct {
+		e      *generator.Entry
+		shared int
+	}
+	var cands []scored
+	for _, e := range s.Entries {
+		ids := ix.ids[e]
+		if len(ids) == 0 {
+			continue
+		}
+		for _, i := range ids {
+			mark[i] = ix.tax[i] != sections
+		}
+		lo, hi := window(s, e)
+		cands = cands[:0]
+		for _, c := range s.Entries[lo:hi] {
+			if c == e {
+				continue
+			}
+			n := 0
+			for _, i := range ix.ids[c] {
+				if mark[i] {
+					n++
+				}
+			}
+			if n > 0 {
+				cands = append(cands, scored{c, n})
+			}
+		}
+		for _, i := range ids {
+			mark[i] = false
+		}
+		slices.SortFunc(cands, func(a, b scored) int {
+			return cmp.Or(
+				cmp.Compare(b.shared, a.shared),
+				// Then the same week before the next or last one, then the
+				// nearest in the list (which is by date).
+				cmp.Compare(weekApart(e, a.e), weekApart(e, b.e)),
+				cmp.Compare(distance(e, a.e), distance(e, b.e)),
+				cmp.Compare(a.e.Index, b.e.Index))
+		})
+		e.Related = make([]*generator.Entry, 0, min(maxRelatedArticles, len(cands)))
+		for _, c := range cands[:min(maxRelatedArticles, len(cands))] {
+			e.Related = append(e.Related, c.e)
+		}
+	}
+}
+
+// window is the run of s.Entries in e's week and the calendar weeks either side
+// (entries are newest first, so a week's are next to each other), cut to
+// the maxCandidates nearest e.
+func window(s *generator.Site, e *generator.Entry) (lo, hi int) {
+	// The weeks either side in the calendar: the issue before may be a
+	// year older on a site with gaps, and a year-old story is history.
+	is := e.Issue
+	first, last := is, is
+	if n := is.Next; n != nil && n.Start.Equal(is.Start.AddDate(0, 0, 7)) {
+		first = n
+	}
+	if p := is.Prev; p != nil && p.Start.Equal(is.Start.AddDate(0, 0, -7)) {
+		last = p
+	}
+	lo = first.Entries[0].Index
+	hi = last.Entries[len(last.Entries)-1].Index + 1
+	lo = max(lo, e.Index-maxCandidates/2)
+	hi = min(hi, e.Index+maxCandidates/2+1)
+	return lo, hi
+}
+
+func weekApart(e, c *generator.Entry) int {
+	if e.Issue == c.Issue {
+		return 0
+	}
+	return 1
+}
+
+func distance(e, c *generator.Entry) int {
+	d := e.Index - c.Index
+	if d < 0 {
+		return -d
+	}
+	return d
+}
