@@ -37,11 +37,18 @@ func newNew() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
 			v, err := pinnedVersion(pin)
-			if err != nil {
-				return err
+			if err != nil && !errors.Is(err, errUnreleased) {
+				return fmt.Errorf("%w; %s", err, workflowHint)
 			}
 			if err := newSite(dir, v); err != nil {
 				return err
+			}
+			if v == "" {
+				// A site made with a development build is still a site: only
+				// its workflow needs a release that go install can fetch.
+				fmt.Fprintf(cmd.ErrOrStderr(), "warning: wrote no GitHub Pages workflow (%v); %s\n", err, workflowHint)
+				fmt.Fprintf(cmd.OutOrStdout(), "created a site in %s\nnext: cd %s && briefing import ARTICLE.txt && briefing serve\n", dir, dir)
+				return nil
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "created a site in %s (its workflow installs briefing %s)\nnext: cd %s && briefing import ARTICLE.txt && briefing serve\n", dir, v, dir)
 			return nil
@@ -49,6 +56,27 @@ func newNew() *cobra.Command {
 	}
 	site.Flags().StringVar(&pin, "briefing-version", "", "the release `vX.Y.Z` the GitHub Pages workflow installs (default: this briefing's own)")
 	cmd.AddCommand(site)
+	var wfSource, wfPin string
+	workflow := &cobra.Command{
+		Use:   "workflow",
+		Short: "Add the GitHub Pages workflow to a site, pinned to a release",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v, err := pinnedVersion(wfPin)
+			if err != nil {
+				return fmt.Errorf("%w; name a release with --briefing-version vX.Y.Z (README, \"Releases\", says how to publish one)", err)
+			}
+			path, err := newWorkflow(wfSource, v)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s (it installs briefing %s)\n", path, v)
+			return nil
+		},
+	}
+	workflow.Flags().StringVarP(&wfSource, "source", "s", ".", "the site's folder")
+	workflow.Flags().StringVar(&wfPin, "briefing-version", "", "the release `vX.Y.Z` the workflow installs (default: this briefing's own)")
+	cmd.AddCommand(workflow)
 	var source string
 	article := &cobra.Command{
 		Use:   "article TITLE",
@@ -70,15 +98,45 @@ func newNew() *cobra.Command {
 
 // newSite writes the scaffold into dir, refusing to overwrite any file;
 // its workflow installs briefing at version v.
+// workflowDir holds the scaffold's GitHub Pages workflow, written only
+// when there is a release to pin it to.
+const workflowDir = "scaffold/dot-github"
+
+// newSite writes the scaffold into dir, the workflow pinned to release v,
+// or without the workflow when v is "".
 func newSite(dir, v string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s already exists and is not empty; choose a new folder", dir)
 	}
-	return fs.WalkDir(scaffold, "scaffold", func(p string, d fs.DirEntry, err error) error {
+	return writeScaffold("scaffold", dir, v, func(p string) bool { return v == "" && strings.HasPrefix(p, workflowDir) })
+}
+
+// newWorkflow adds the workflow, pinned to v, to the site in dir.
+func newWorkflow(dir, v string) (string, error) {
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err != nil {
+		return "", fmt.Errorf("%s holds no %s: run this in a site's folder, or name one with -s", dir, config.FileName)
+	}
+	path := filepath.Join(dir, ".github", "workflows", "pages.yml")
+	if _, err := os.Stat(path); err == nil {
+		return "", fmt.Errorf("%s already exists; edit its go install line to change the version", path)
+	}
+	return path, writeScaffold(workflowDir, filepath.Join(dir, ".github"), v, func(string) bool { return false })
+}
+
+// writeScaffold copies the scaffold below root into dir, renaming dot-
+// files and filling in the pinned version, leaving out what skip names.
+func writeScaffold(root, dir, v string, skip func(p string) bool) error {
+	return fs.WalkDir(scaffold, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, "scaffold"), "/")
+		if skip(p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
 		rel = strings.ReplaceAll(rel, "dot-", ".")
 		target := filepath.Join(dir, filepath.FromSlash(strings.TrimSuffix(rel, ".tmpl")))
 		if d.IsDir() {

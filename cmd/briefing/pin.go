@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"runtime/debug"
@@ -43,11 +44,20 @@ func pinnedVersion(asked string) (string, error) {
 	}
 	switch {
 	case v == "":
-		return "", fmt.Errorf("this briefing is a development build, so the site's GitHub Pages workflow cannot install the same one; " +
-			"name a release with --briefing-version vX.Y.Z (README, \"Releases\", says how to publish one)")
+		return "", fmt.Errorf("%w: this briefing is a development build, so a GitHub Pages workflow cannot install the same one", errUnreleased)
 	case strings.Contains(v, "+") || pseudo.MatchString(v) || !release.MatchString(v):
-		return "", fmt.Errorf("%s is version %q, which is not a release tag like v1.2.3 that go install can fetch; "+
-			"name a release with --briefing-version vX.Y.Z", from, v)
+		err := fmt.Errorf("%s is version %q, which is not a release tag like v1.2.3 that go install can fetch", from, v)
+		if asked == "" {
+			err = fmt.Errorf("%w: %w", errUnreleased, err)
+		}
+		return "", err
 	}
 	return v, nil
 }
+
+// errUnreleased is a briefing with no release to pin a workflow to: a
+// site can still be made, its workflow added once a release is named.
+var errUnreleased = errors.New("no release to pin")
+
+// workflowHint says how to add the workflow a new site was made without.
+const workflowHint = "name a release with --briefing-version vX.Y.Z, or later run `briefing new workflow --briefing-version vX.Y.Z` in the site (README, \"Releases\", says how to publish one)"

@@ -14,15 +14,16 @@ import (
 func TestNewSitePinsVersion(t *testing.T) {
 	for _, tc := range []struct {
 		name, own, asked string
-		want             string // the pinned version, or "" for a refusal
-		says             string // what a refusal says
+		want             string // the pinned version; "" for a site made without its workflow
+		says             string // what stderr says: the warning, or a refusal when refused is set
+		refused          bool
 	}{
-		{"a release", "v1.4.2", "", "v1.4.2", ""},
-		{"asked for", "v1.4.2", "v1.5.0-rc.1", "v1.5.0-rc.1", ""},
-		{"development build", "", "", "", "--briefing-version vX.Y.Z"},
-		{"untagged commit", "v0.0.0-20261201101500-1a2b3c4d5e6f", "", "", "not a release tag"},
-		{"local changes", "v1.4.2+dirty", "", "", "not a release tag"},
-		{"latest", "", "latest", "", `version "latest"`},
+		{"a release", "v1.4.2", "", "v1.4.2", "", false},
+		{"asked for", "v1.4.2", "v1.5.0-rc.1", "v1.5.0-rc.1", "", false},
+		{"development build", "", "", "", "briefing new workflow --briefing-version vX.Y.Z", false},
+		{"untagged commit", "v0.0.0-20261201101500-1a2b3c4d5e6f", "", "", "not a release tag", false},
+		{"local changes", "v1.4.2+dirty", "", "", "not a release tag", false},
+		{"latest", "", "latest", "", `version "latest"`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			saved := version
@@ -34,7 +35,7 @@ func TestNewSitePinsVersion(t *testing.T) {
 				args = []string{"new", "site", "--briefing-version", tc.asked, dir}
 			}
 			code, _, stderr := briefing(t, args...)
-			if tc.want == "" {
+			if tc.refused {
 				if code == 0 || !strings.Contains(stderr, tc.says) {
 					t.Errorf("exit %d, stderr %q; want a refusal saying %q", code, stderr, tc.says)
 				}
@@ -46,7 +47,19 @@ func TestNewSitePinsVersion(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("new site: %s", stderr)
 			}
+			if _, err := os.Stat(filepath.Join(dir, "briefing.yaml")); err != nil {
+				t.Fatal("no site was made:", err)
+			}
 			wf, err := os.ReadFile(filepath.Join(dir, ".github/workflows/pages.yml"))
+			if tc.want == "" {
+				if err == nil {
+					t.Errorf("a workflow was written with no release to pin:\n%s", wf)
+				}
+				if !strings.Contains(stderr, tc.says) {
+					t.Errorf("stderr %q; want a warning saying %q", stderr, tc.says)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,5 +68,28 @@ func TestNewSitePinsVersion(t *testing.T) {
 				t.Errorf("workflow does not install %s alone:\n%s", tc.want, wf)
 			}
 		})
+	}
+}
+
+func TestNewWorkflowAddsOnePinned(t *testing.T) {
+	saved := version
+	version = ""
+	t.Cleanup(func() { version = saved })
+	dir := filepath.Join(t.TempDir(), "digest")
+	if code, _, stderr := briefing(t, "new", "site", dir); code != 0 {
+		t.Fatalf("new site: %s", stderr)
+	}
+	if code, _, stderr := briefing(t, "new", "workflow", "-s", dir); code == 0 || !strings.Contains(stderr, "--briefing-version") {
+		t.Errorf("a workflow with no release: exit %d, %q; want a refusal naming --briefing-version", code, stderr)
+	}
+	if code, _, stderr := briefing(t, "new", "workflow", "-s", dir, "--briefing-version", "v0.3.0"); code != 0 {
+		t.Fatalf("new workflow: %s", stderr)
+	}
+	wf := mustRead(t, filepath.Join(dir, ".github/workflows/pages.yml"))
+	if !strings.Contains(wf, "go install github.com/briefing-digest/briefing/cmd/briefing@v0.3.0\n") {
+		t.Errorf("workflow does not pin v0.3.0:\n%s", wf)
+	}
+	if code, _, stderr := briefing(t, "new", "workflow", "-s", dir, "--briefing-version", "v0.3.1"); code == 0 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("a second workflow: exit %d, %q; want a refusal", code, stderr)
 	}
 }
