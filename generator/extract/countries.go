@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/briefing-digest/briefing/generator/extract/gazetteer"
+
 // countriesAndPlaces reads the gazetteer matches as countries and places,
 // deciding the ambiguous ones by context. people holds the words of the
 // people found, so "Valeska Paris" and "Michael Jordan" name no country.
@@ -87,7 +89,7 @@ func hyphenPart(text string, k int) string {
 	n := 0
 	start := 0
 	for i, r := range text {
-		if isHyphen(r) {
+		if gazetteer.IsHyphen(r) {
 			if n == k {
 				return text[start:i]
 			}

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefing-digest/briefing/generator/extract/gazetteer"
+)
 
 // gazMatch is one gazetteer phrase found in an article.
 type gazMatch struct {
@@ -81,7 +85,7 @@ func (t *tables) accepts(a *article, e *gazEntry, from, to int) bool {
 // "Tehran-Moscow", "Iran-Russia", "pro-Russian", "Indonesian-origin".
 func (t *tables) pieces(a *article, i int) []gazMatch {
 	tk := a.toks[i]
-	parts := strings.FieldsFunc(tk.text, func(r rune) bool { return isHyphen(r) })
+	parts := strings.FieldsFunc(tk.text, func(r rune) bool { return gazetteer.IsHyphen(r) })
 	var out []gazMatch
 	caps := 0
 	for _, p := range parts {

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefing-digest/briefing/generator/extract/gazetteer"
+)
 
 // strength says how sure the recogniser is that a mention is a person.
 type strength uint8
@@ -230,7 +234,7 @@ func (s *scene) continuesName(i int) bool {
 // demonymCompound reports a hyphenated word whose parts name countries or
 // their peoples: "Mexican-American".
 func (s *scene) demonymCompound(w string) bool {
-	parts := strings.FieldsFunc(w, isHyphen)
+	parts := strings.FieldsFunc(w, gazetteer.IsHyphen)
 	if len(parts) < 2 {
 		return false
 	}

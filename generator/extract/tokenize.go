@@ -3,6 +3,8 @@ package extract
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefing-digest/briefing/generator/extract/gazetteer"
 )
 
 type tokKind uint8
@@ -30,14 +32,6 @@ type token struct {
 	sent       bool // first word of a sentence
 }
 
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
-
-func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
-
 // runeAt decodes the rune at byte i, or 0 past the end.
 func runeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
@@ -61,86 +55,26 @@ func tokenize(s string) []token {
 		case unicode.IsSpace(r):
 			i += size
 			continue
-		case isApostrophe(r):
-			if n, ok := possessiveAt(s, i); ok {
+		case gazetteer.IsApostrophe(r):
+			if n := gazetteer.PossessiveLen(s, i); n > 0 {
 				toks = append(toks, token{text: s[i : i+n], key: "'s", start: i, end: i + n, kind: tPunct, nl: nl, line: line})
 				nl = 0
 				i += n
 				continue
 			}
 		}
-		if !isWordRune(r) {
+		if !gazetteer.IsWordRune(r) {
 			toks = append(toks, token{text: s[i : i+size], key: s[i : i+size], start: i, end: i + size, kind: tPunct, nl: nl, line: line})
 			nl = 0
 			i += size
 			continue
 		}
-		end := scanWord(s, i)
+		end := gazetteer.WordEnd(s, i)
 		toks = append(toks, newWord(s[i:end], i, end, nl, line))
 		nl = 0
 		i = end
 	}
 	return toks
-}
-
-// possessiveAt reports whether an apostrophe at i starts a possessive
-// "'s" (or "’S" in capitals), and its length in bytes.
-func possessiveAt(s string, i int) (int, bool) {
-	_, a := runeAt(s, i)
-	r, b := runeAt(s, i+a)
-	if r != 's' && r != 'S' {
-		return 0, false
-	}
-	next, _ := runeAt(s, i+a+b)
-	if isWordRune(next) {
-		return 0, false
-	}
-	return a + b, true
-}
-
-// scanWord returns the end of the word starting at i.
-func scanWord(s string, i int) int {
-	start := i
-	letters := 0
-	for i < len(s) {
-		r, size := runeAt(s, i)
-		if isWordRune(r) {
-			letters++
-			i += size
-			continue
-		}
-		next, nsize := runeAt(s, i+size)
-		switch {
-		case isHyphen(r) && isWordRune(next):
-			i += size
-			continue
-		case isApostrophe(r) && isWordRune(next) && i > start:
-			if _, poss := possessiveAt(s, i); poss {
-				return i
-			}
-			i += size
-			continue
-		case r == '.' && letters == 1 && unicode.IsUpper(lastRune(s[start:i])):
-			// An initial or an abbreviation spelt with dots: "P.", "U.S.", "K.C.".
-			after, _ := runeAt(s, i+size+nsize)
-			if unicode.IsUpper(next) && after == '.' {
-				i += size
-				letters = 0
-				continue
-			}
-			return i + size
-		case (r == '.' || r == ',') && unicode.IsDigit(next) && unicode.IsDigit(lastRune(s[start:i])):
-			i += size
-			continue
-		}
-		break
-	}
-	return i
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
 }
 
 func newWord(text string, start, end, nl, line int) token {
