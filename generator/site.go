@@ -19,6 +19,35 @@ type Site struct {
 	// Updated is the newest article's date: the site's "last changed",
 	// used instead of the clock so two builds of the same files are equal.
 	Updated time.Time
+	// Preview is set when serve renders the site for its editor: unpublished
+	// issues are then listed like the others and carry a banner.
+	Preview bool
+}
+
+// Listed are the issues lists show, newest first: the published ones,
+// or every one in a preview.
+func (s *Site) Listed() []*Issue {
+	if s.Preview {
+		return s.Issues
+	}
+	out := make([]*Issue, 0, len(s.Issues))
+	for _, is := range s.Issues {
+		if is.Published {
+			out = append(out, is)
+		}
+	}
+	return out
+}
+
+// Latest is the issue the home page shows: the newest listed one, or nil
+// when none is.
+func (s *Site) Latest() *Issue {
+	for _, is := range s.Issues {
+		if is.Published || s.Preview {
+			return is
+		}
+	}
+	return nil
 }
 
 // Taxonomy returns the taxonomy called name ("countries"), or nil when
@@ -135,6 +164,48 @@ type Issue struct {
 	TopCountries []TermCount
 	Movers       []Mover // what rose since the previous calendar week; none when it had no articles
 	Prev, Next   *Issue  // the older and the newer issue that have articles
+
+	// Number counts the weeks that have articles: No. 1 is the oldest.
+	Number int
+	// Published says whether lists show the issue (see Site.Listed): a week
+	// is published once a newer week has articles, or when its edition
+	// file is there and does not say published: false.
+	Published bool
+	// Headline is the edition's title, or Title when it gives none.
+	Headline string
+	// Edition is the week's content/issues file, nil when there is none.
+	Edition *Edition
+	// Lead and Featured are the articles the edition puts first; Rest are
+	// the others by country, as Groups files them, and Brief those shown
+	// as one line each: an article alone under its country, when the issue
+	// has a lead, featured articles or a country with several. Each of
+	// Brief's groups holds one article.
+	Lead     *Entry
+	Featured []*Entry
+	Rest     []IssueGroup
+	Brief    []IssueGroup
+	// Older and Newer are the neighbouring listed issues, for the pager:
+	// an unpublished issue is no page to send a reader to.
+	Older, Newer *Issue
+}
+
+// Edition is an editor's file for one week: content/issues/2021-w45.md.
+type Edition struct {
+	File      string // slash-separated, relative to the site root
+	Week      string // the week's slug, from the file name: "2021-w45"
+	Title     string
+	Lead      EditionRef   // Lead.Slug is "" when the file names none
+	Featured  []EditionRef // in the file's order
+	Published *bool        // nil when the file does not say
+	Note      []byte       // the editor's note, Markdown
+	NoteLine  int          // the file's line where Note starts
+}
+
+// EditionRef is an article an edition names, and where it names it, so a
+// slug that is no article of the week is reported at its place.
+type EditionRef struct {
+	Slug      string
+	Line, Col int
 }
 
 // URL is the issue's page, relative to the site root.

@@ -66,6 +66,8 @@ show it, and the last good build stays in view. public/ is not written.`,
 				ln.Close()
 				return err
 			}
+			// The editor sees the week being written, marked as unpublished.
+			opts.Preview = true
 			live, err := build.NewLive(opts)
 			if err != nil {
 				ln.Close()

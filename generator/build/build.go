@@ -27,6 +27,9 @@ type Options struct {
 	Destination string // where build writes; relative paths are under Source
 	BaseURL     string // overrides briefing.yaml's base_url when set
 	Drafts      bool
+	// Preview lists unpublished issues too, each with a banner saying so:
+	// serve's view for the editor, never a build's.
+	Preview bool
 }
 
 // Result says what a build made.
@@ -80,12 +83,15 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 	}
 	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location, BodyMemory: bodyMemory})
 	errs.Add(err)
+	editions, err := content.LoadEditions(opts.Source)
+	errs.Add(err)
 	r, err := render.New(cfg, Templates(opts.Source))
+	errs.Add(err)
+	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions, Preview: opts.Preview})
 	errs.Add(err)
 	if err := errs.Err(); err != nil {
 		return Result{}, err
 	}
-	s := site.Build(cfg, articles)
 	stats, err := r.Render(ctx, s, out)
 	if err != nil {
 		return Result{}, err

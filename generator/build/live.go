@@ -157,12 +157,16 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	articles, dups := content.Collect(articles, l.opts.Drafts)
 	errs = append(errs, dups...)
 	errs.Add(l.tmplErr)
+	// Editions are few and small, so every reassembly reads them all again.
+	editions, err := content.LoadEditions(l.opts.Source)
+	errs.Add(err)
+	s, err := site.Assemble(l.cfg, articles, site.Options{Editions: editions, Preview: l.opts.Preview})
+	errs.Add(err)
 	if err := errs.Err(); err != nil {
 		return Change{}, err
 	}
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
-	s := site.Build(l.cfg, articles)
 	p := l.renderer.Plan(s)
 	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
 	next := make(map[string]uint64, p.Len())

@@ -138,6 +138,9 @@ func Files(siteDir string) ([]string, generator.ErrorList) {
 			return nil
 		}
 		if d.IsDir() {
+			if p == filepath.Join(root, IssuesDir) {
+				return fs.SkipDir // editions, which LoadEditions reads
+			}
 			return nil
 		}
 		rel := relTo(siteDir, p)
@@ -165,7 +168,7 @@ func notMarkdown(rel string) *generator.Error {
 // a rebuild handle one changed file as a full walk would.
 func Classify(rel string) (article bool, err error) {
 	parts := strings.Split(rel, "/")
-	if len(parts) < 2 || parts[0] != Dir {
+	if len(parts) < 2 || parts[0] != Dir || IsEdition(rel) {
 		return false, nil
 	}
 	for _, part := range parts[1:] {

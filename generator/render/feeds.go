@@ -102,7 +102,11 @@ func (r *Renderer) issueItems(issues []*generator.Issue) []item {
 		for _, e := range is.Entries {
 			titles = append(titles, e.Title)
 		}
-		items[i] = item{Title: is.Title, Link: link, GUID: guid{link, true}, PubDate: rssDate(is.Entries[0].Date),
+		title := is.Title
+		if is.Headline != is.Title {
+			title += ": " + is.Headline
+		}
+		items[i] = item{Title: title, Link: link, GUID: guid{link, true}, PubDate: rssDate(is.Entries[0].Date),
 			Description: issueDescription(is) + ": " + strings.Join(titles, "; ")}
 	}
 	return items

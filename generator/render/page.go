@@ -31,13 +31,9 @@ type Page struct {
 	source []byte // an article's Markdown, while its page renders
 }
 
-// Latest is the newest issue, or nil for an empty site.
-func (p *Page) Latest() *generator.Issue {
-	if len(p.Site.Issues) == 0 {
-		return nil
-	}
-	return p.Site.Issues[0]
-}
+// Latest is the issue the home page shows: the newest published one (in
+// a preview, the newest), or nil when there is none.
+func (p *Page) Latest() *generator.Issue { return p.Site.Latest() }
 
 // Fact is one taxonomy's names in an article.
 type Fact struct {

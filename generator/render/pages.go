@@ -36,9 +36,9 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 
 	archive := &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + cfg.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}
 	html(archive.Path, archive)
-	feed(archive, func() []item { return r.issueItems(s.Issues) })
+	feed(archive, func() []item { return r.issueItems(s.Listed()) })
 	for _, is := range s.Issues {
-		p := &Page{Kind: "issue", Title: is.Title, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
+		p := &Page{Kind: "issue", Title: is.Headline, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
 		html(p.Path, p)
 		feed(p, func() []item { return r.entryItems(is.Entries) })
 	}

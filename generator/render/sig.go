@@ -42,6 +42,11 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	for _, e := range s.Entries {
 		putInt(&h, card(e))
 	}
+	// Home, the archive and the feeds show which issues are published, and
+	// the latest one's edition.
+	for _, is := range s.Issues {
+		putEdition(&h, is)
+	}
 	global := h.Sum64()
 
 	terms := map[*generator.Term]uint64{}
@@ -230,15 +235,46 @@ func issueSig(h *maphash.Hash, is *generator.Issue, card func(*generator.Entry) 
 		putInt(h, uint64(m.This))
 		putInt(h, uint64(m.Last))
 	}
-	for _, n := range []*generator.Issue{is.Prev, is.Next} {
+	for _, n := range []*generator.Issue{is.Prev, is.Next, is.Older, is.Newer} {
 		if n != nil {
 			putString(h, n.Slug)
 			putString(h, n.Title)
+			putString(h, n.Headline)
 		} else {
 			putString(h, "")
 		}
 	}
+	putEdition(h, is)
 	return h.Sum64()
+}
+
+// putEdition writes what an issue's edition file decides: its number,
+// whether it is published (and shown as a preview), its headline, its
+// note and its picks. Brief and Rest follow from the picks.
+func putEdition(h *maphash.Hash, is *generator.Issue) {
+	putInt(h, uint64(is.Number))
+	var flags uint64
+	if is.Published {
+		flags |= 1
+	}
+	if is.Edition != nil {
+		flags |= 2
+	}
+	putInt(h, flags)
+	putString(h, is.Headline)
+	if ed := is.Edition; ed != nil {
+		putInt(h, uint64(len(ed.Note)))
+		h.Write(ed.Note)
+	}
+	if is.Lead != nil {
+		putString(h, is.Lead.Slug)
+	} else {
+		putString(h, "")
+	}
+	putInt(h, uint64(len(is.Featured)))
+	for _, e := range is.Featured {
+		putString(h, e.Slug)
+	}
 }
 
 func putCounts(h *maphash.Hash, list []generator.TermCount) {

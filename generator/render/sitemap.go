@@ -35,7 +35,7 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 		}
 		add("", s.Updated)
 		add("issues/", s.Updated)
-		for _, is := range s.Issues {
+		for _, is := range s.Listed() {
 			add(is.Path(), is.Entries[0].Date)
 		}
 		for _, e := range s.Entries {

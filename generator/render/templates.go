@@ -178,6 +178,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return t.Format(time.RFC3339)
 		},
 		"byweek": byWeek,
+		"note":   r.note,
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return "1 " + one

@@ -7,9 +7,24 @@ import (
 )
 
 // Build assembles a site from articles sorted newest first (as
-// content.Load returns them). It does not modify the articles.
+// content.Load returns them), with no editions. It does not modify the
+// articles.
 func Build(cfg generator.Config, articles []*generator.Article) *generator.Site {
-	s := &generator.Site{Config: cfg, Entries: make([]*generator.Entry, len(articles))}
+	s, _ := Assemble(cfg, articles, Options{})
+	return s
+}
+
+// Options are what a site is assembled with besides its articles.
+type Options struct {
+	Editions []*generator.Edition // content/issues files, as content.LoadEditions reads them
+	Preview  bool                 // list unpublished issues too, with a banner (serve)
+}
+
+// Assemble is Build with editions. An edition that names no week of the
+// site, or an article not of its week, is reported with its place in
+// the file; the site is still assembled, without that edition's picks.
+func Assemble(cfg generator.Config, articles []*generator.Article, opts Options) (*generator.Site, error) {
+	s := &generator.Site{Config: cfg, Entries: make([]*generator.Entry, len(articles)), Preview: opts.Preview}
 	for i, a := range articles {
 		s.Entries[i] = &generator.Entry{Article: a, Index: i, Terms: make([][]*generator.Term, len(cfg.Taxonomies))}
 	}
@@ -35,6 +50,7 @@ func Build(cfg generator.Config, articles []*generator.Article) *generator.Site 
 	s.Issues = buildIssues(s, ix)
 	// Related articles read each entry's week, so they wait for the issues.
 	wg.Go(func() { relateEntries(s, ix) })
+	errs := applyEditions(s, opts.Editions)
 	wg.Wait()
-	return s
+	return s, errs.Err()
 }
