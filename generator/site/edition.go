@@ -85,10 +85,12 @@ func pick(is *generator.Issue, ed *generator.Edition) generator.ErrorList {
 		case e == nil:
 			errs.Add(generator.Errorf(ed.File, r.Line, r.Col, "issue file: %s %q is no article of week %s (%s); its articles are %s", key, r.Slug, is.Slug, DayRange(is.Start, is.Last), slugList(is.Entries)))
 		case taken[e] != "":
-			errs.Add(generator.Errorf(ed.File, r.Line, r.Col, "issue file: %s %q is already the %s", key, r.Slug, taken[e]))
+			errs.Add(generator.Errorf(ed.File, r.Line, r.Col, "issue file: %s %q is already %s", key, r.Slug, taken[e]))
 			e = nil
+		case key == "lead":
+			taken[e] = "the lead"
 		default:
-			taken[e] = key
+			taken[e] = "featured"
 		}
 		return e
 	}
