@@ -83,11 +83,9 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 	}
 	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location, BodyMemory: bodyMemory})
 	errs.Add(err)
-	editions, err := content.LoadEditions(opts.Source)
-	errs.Add(err)
 	r, err := render.New(cfg, Templates(opts.Source))
 	errs.Add(err)
-	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions, Preview: opts.Preview})
+	s, err := assemble(opts, cfg, articles, errs)
 	errs.Add(err)
 	if err := errs.Err(); err != nil {
 		return Result{}, err
@@ -106,6 +104,24 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// assemble reads the editions and, when config, articles and templates
+// had no errors (so far), puts the site together with them. The editions
+// are checked against the site's weeks only then: with a broken config
+// there are no weeks to check against, and a lead whose article has an
+// error would be reported twice.
+func assemble(opts Options, cfg generator.Config, articles []*generator.Article, so generator.ErrorList) (*generator.Site, error) {
+	editions, edErr := content.LoadEditions(opts.Source)
+	var errs generator.ErrorList
+	var s *generator.Site
+	if so.Err() == nil {
+		var err error
+		s, err = site.Assemble(cfg, articles, site.Options{Editions: editions, Preview: opts.Preview})
+		errs.Add(err)
+	}
+	errs.Add(edErr)
+	return s, errs.Err()
 }
 
 // Build generates the site and publishes it to the destination folder.

@@ -17,7 +17,6 @@ import (
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/render"
-	"github.com/briefing-digest/briefing/generator/site"
 )
 
 // Live is a site built in memory and kept up to date file by file, for
@@ -158,9 +157,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	errs = append(errs, dups...)
 	errs.Add(l.tmplErr)
 	// Editions are few and small, so every reassembly reads them all again.
-	editions, err := content.LoadEditions(l.opts.Source)
-	errs.Add(err)
-	s, err := site.Assemble(l.cfg, articles, site.Options{Editions: editions, Preview: l.opts.Preview})
+	s, err := assemble(l.opts, l.cfg, articles, errs)
 	errs.Add(err)
 	if err := errs.Err(); err != nil {
 		return Change{}, err
