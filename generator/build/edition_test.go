@@ -1,0 +1,49 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestUnpublishedWeek builds a site whose only week is the current one:
+// its articles and its issue page are built, as drafts' neighbours would
+// be, but home says no issue is published yet and the issues feed, the
+// archive and the sitemap leave it out, until an edition file publishes it.
+func TestUnpublishedWeek(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Weekly\nbase_url: https://example.org/\n")
+	writeFile(t, filepath.Join(dir, "content/articles/talks.md"), "---\ntitle: Oman talks\ndate: 2021-11-10\ncountries: [Oman]\n---\nThe talks went on.\n")
+	read := func(out, p string) string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+
+	out, _ := buildTo(t, dir, Options{})
+	if home := read(out, "index.html"); !strings.Contains(home, "No issue is published yet. Week 45 · 8–14 November 2021 is being written") {
+		t.Errorf("home does not say the week is unpublished:\n%s", home)
+	}
+	read(out, "articles/talks/index.html")
+	read(out, "issues/2021-w45/index.html")
+	for _, p := range []string{"issues/index.xml", "issues/index.html", "sitemap.xml"} {
+		if strings.Contains(read(out, p), "issues/2021-w45/") {
+			t.Errorf("%s lists the unpublished week", p)
+		}
+	}
+
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "The talks, in short.\n")
+	out, _ = buildTo(t, dir, Options{})
+	if home := read(out, "index.html"); !strings.Contains(home, "<p>The talks, in short.</p>") || strings.Contains(home, "No issue is published") {
+		t.Errorf("home does not show the published week's note:\n%s", home)
+	}
+	for _, p := range []string{"issues/index.xml", "issues/index.html", "sitemap.xml"} {
+		if !strings.Contains(read(out, p), "issues/2021-w45/") {
+			t.Errorf("%s leaves out the published week", p)
+		}
+	}
+}
