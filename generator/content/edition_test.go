@@ -1,11 +1,15 @@
 package content
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/briefing-digest/briefing/generator"
 )
 
 func TestParseEdition(t *testing.T) {
@@ -142,4 +146,43 @@ func TestEditionsAreNotArticles(t *testing.T) {
 	if eds, err := LoadEditions(t.TempDir()); eds != nil || err != nil {
 		t.Errorf("a site without content/issues gave %v, %v; want nothing", eds, err)
 	}
+}
+
+// FuzzParseEdition feeds ParseEdition any bytes: it must never panic,
+// every error must name the file at a line it has, and every slug it
+// accepts must be placed on one of the file's lines.
+func FuzzParseEdition(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: T\nlead: a\nfeatured: [b, c]\npublished: false\n---\nNote.\n",
+		"Only a note.\n",
+		"---\nfeatured: b\n---\n",
+		"---\nlead: [\n---\n",
+		"+++\nlead = \"a\"\n+++\n",
+		"{\"lead\": \"a\", \"featured\": [\"b\"]}\nnote\n",
+		"---\nlead: &a [*a]\n---\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ed, err := ParseEdition("content/issues/2021-w45.md", data)
+		lines := 1 + bytes.Count(data, []byte("\n"))
+		var list generator.ErrorList
+		if err != nil {
+			if !errors.As(err, &list) {
+				t.Fatalf("error is no ErrorList: %v", err)
+			}
+			for _, e := range list {
+				if e.File != "content/issues/2021-w45.md" || e.Line < 0 || e.Line > lines+1 || e.Col < 0 {
+					t.Fatalf("error %q names no place in the file (%d lines)", e, lines)
+				}
+			}
+			return
+		}
+		refs := append([]generator.EditionRef{ed.Lead}, ed.Featured...)
+		for i, r := range refs {
+			if (i > 0 || r.Slug != "") && (r.Line < 1 || r.Line > lines) {
+				t.Fatalf("slug %q placed on line %d of %d", r.Slug, r.Line, lines)
+			}
+		}
+	})
 }
