@@ -1,4 +1,5 @@
 // Package content reads a site's content/ directory into articles: front
 // matter through adrg/frontmatter (YAML, TOML or JSON), validated field by
-// field, every problem reported at file:line:col and none hidden by another.
+// field, every problem reported at file:line:col and none hidden by another;
+// and content/issues/ into editions, one a week.
 package content
