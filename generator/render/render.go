@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/email"
 )
 
 // Output receives each rendered file: a slash-separated path relative to
@@ -30,7 +31,8 @@ type Renderer struct {
 	sets     []templateSet
 	cards    *cards
 	partials *partials
-	analyses *analyses // each article's words, for the search index
+	email    *email.Renderer // each issue's email edition
+	analyses *analyses       // each article's words, for the search index
 	// bufs are the render workers' output buffers, one each. They
 	// outlive a render, so serve's rebuilds reuse the big ones rather than
 	// allocate and clear megabytes for every save, and a build grows each
@@ -44,6 +46,9 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards(), analyses: newAnalyses()}
 	parsed, err := parseTemplates(templates, r.funcs())
 	if err != nil {
+		return nil, err
+	}
+	if r.email, err = email.Load(cfg, templates); err != nil {
 		return nil, err
 	}
 	r.cards.shared = sharedDefinition(parsed, "entry")
