@@ -13,7 +13,7 @@ import (
 // changes; being outside the site's pages, no sitemap or index lists them.
 func (r *Renderer) emailJobs(is *generator.Issue) []job {
 	part := func(path string, pick func(*email.Message) []byte) job {
-		return job{path: path, issue: is, make: func(buf *bytes.Buffer, _ templateSet) error {
+		return job{path: path, issue: is, template: "email", make: func(buf *bytes.Buffer, _ templateSet) error {
 			m, err := r.email.Render(is)
 			if err != nil {
 				return err

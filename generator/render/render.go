@@ -78,6 +78,10 @@ type Stats struct {
 type job struct {
 	path string
 	kind string // the template of an HTML page; "" for feeds and data files
+	// template names the template of a file that is not a page but is
+	// made with one (an issue's email), so a rebuild after editing it
+	// makes the file again.
+	template string
 
 	// At most one of entry, term and issue is set: the page or feed is
 	// about it. With none set the file draws on the whole site.
@@ -142,8 +146,13 @@ func (p *Plan) Len() int { return len(p.jobs) }
 // Path is the output path of file i.
 func (p *Plan) Path(i int) string { return p.jobs[i].path }
 
-// Template is the page template file i is made with, "" if none.
-func (p *Plan) Template(i int) string { return p.jobs[i].kind }
+// Template is the template file i is made with, "" if none.
+func (p *Plan) Template(i int) string {
+	if t := p.jobs[i].template; t != "" {
+		return t
+	}
+	return p.jobs[i].kind
+}
 
 // Render produces every page and file of s, in parallel, handing each to
 // out. It reports every template failure (each distinct one once) and
