@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -48,10 +49,18 @@ func Load(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 func funcs(cfg *generator.Config) template.FuncMap {
 	return template.FuncMap{
 		"abs": cfg.AbsURL,
-		"date": func(t interface{ Format(string) string }) string {
-			return t.Format("2 January 2006")
+		"date": func(t time.Time) string {
+			return t.In(cfg.Location).Format("2 January 2006")
 		},
-		"plural": func(n int, one, many string) string { return count(n, one, many) },
+		// Outlook for Windows draws mail with Word, which ignores
+		// max-width: a fixed-width table only it sees keeps the column
+		// 600 pixels wide there. html/template drops comments written in
+		// a template, so these conditional comments come from functions.
+		"outlookStart": func() template.HTML {
+			return `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->`
+		},
+		"outlookEnd": func() template.HTML { return `<!--[if mso]></td></tr></table><![endif]-->` },
+		"plural":     func(n int, one, many string) string { return count(n, one, many) },
 	}
 }
 

@@ -72,6 +72,16 @@ func TestMessage(t *testing.T) {
 	out := buildSite(t, nil)
 	eml := readFile(t, out, "issues/2021-w45/2021-w45.eml")
 	m := parseEML(t, eml)
+	// Mail's lines end in CRLF, and header lines stay within 78 characters.
+	if n := bytes.Count(eml, []byte("\n")); n != bytes.Count(eml, []byte("\r\n")) {
+		t.Errorf("%d line ends are a bare LF", n-bytes.Count(eml, []byte("\r\n")))
+	}
+	head, _, _ := bytes.Cut(eml, []byte("\r\n\r\n"))
+	for line := range strings.SplitSeq(string(head), "\r\n") {
+		if len(line) > 78 {
+			t.Errorf("header line of %d characters, want at most 78: %q", len(line), line)
+		}
+	}
 
 	dec := new(mime.WordDecoder)
 	subject, err := dec.DecodeHeader(m.header.Get("Subject"))

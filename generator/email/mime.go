@@ -114,24 +114,22 @@ func host(cfg *generator.Config) string {
 }
 
 // fold breaks a header line at spaces so no line passes 78 characters,
-// as RFC 5322 asks, continuing each with a space; it ends with CRLF.
+// as RFC 5322 asks, continuing each with a space; it ends with CRLF. An
+// encoded subject is one long word, which then starts on the second line.
 func fold(s string) string {
 	var b strings.Builder
-	// Never between the name and its value's first word.
-	first := strings.Index(s, ": ") + 1
 	for len(s) > 78 {
-		cut := strings.LastIndexByte(s[:78], ' ')
-		if cut <= first {
+		cut := strings.LastIndexByte(s[:79], ' ')
+		if cut <= 0 {
 			// No space early enough: break at the next one, if any.
-			next := strings.IndexByte(s[78:], ' ')
+			next := strings.IndexByte(s[1:], ' ')
 			if next < 0 {
 				break
 			}
-			cut = 78 + next
+			cut = next + 1
 		}
 		b.WriteString(s[:cut] + "\r\n")
 		s = s[cut:] // keeps the space, which starts the continuation line
-		first = 0
 	}
 	b.WriteString(s + "\r\n")
 	return b.String()
