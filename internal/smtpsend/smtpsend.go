@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net"
 	"net/smtp"
+	"os"
 	"time"
 )
 
@@ -74,21 +75,25 @@ func Send(ctx context.Context, o Options, msg []byte) error {
 	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
 	defer stop()
 
-	c, err := smtp.NewClient(conn, host)
-	if err != nil {
-		_ = conn.Close()
-		return fmt.Errorf("%s: greeting: %w", o.Addr, err)
-	}
-	defer c.Close()
+	// step names what failed, and that time ran out when it did.
 	step := func(what string, err error) error {
 		if err == nil {
 			return nil
 		}
-		if ctx.Err() != nil {
+		switch {
+		case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(ctx.Err(), context.DeadlineExceeded):
+			err = fmt.Errorf("%w (gave up after %v; --timeout sets how long to wait)", err, timeout)
+		case ctx.Err() != nil:
 			err = fmt.Errorf("%w (%w)", err, context.Cause(ctx))
 		}
 		return fmt.Errorf("%s: %s: %w", o.Addr, what, err)
 	}
+	c, err := smtp.NewClient(conn, host)
+	if err != nil {
+		_ = conn.Close()
+		return step("greeting", err)
+	}
+	defer c.Close()
 	if err := step("EHLO", c.Hello("localhost")); err != nil {
 		return err
 	}
