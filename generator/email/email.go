@@ -71,21 +71,35 @@ type Message struct {
 	EML  []byte // both, as one multipart/alternative message
 }
 
-// Render makes the email edition of is. It is safe to call from many
-// goroutines at once.
+// Render makes the email edition of is. It and HTML and Text are safe
+// to call from many goroutines at once.
 func (r *Renderer) Render(is *generator.Issue) (*Message, error) {
 	v := newView(&r.cfg, is)
-	var b bytes.Buffer
-	if err := r.tmpl.Execute(&b, v); err != nil {
-		return nil, positioned(err)
+	html, err := r.html(v)
+	if err != nil {
+		return nil, err
 	}
-	m := &Message{HTML: b.Bytes(), Text: text(v)}
+	m := &Message{HTML: html, Text: text(v)}
 	eml, err := compose(&r.cfg, is, v.Subject, m.Text, m.HTML)
 	if err != nil {
 		return nil, fmt.Errorf("issue %s: %w", is.Slug, err)
 	}
 	m.EML = eml
 	return m, nil
+}
+
+// HTML is the message's HTML body alone, for a caller that needs no more.
+func (r *Renderer) HTML(is *generator.Issue) ([]byte, error) { return r.html(newView(&r.cfg, is)) }
+
+// Text is the message's plain-text body alone.
+func (r *Renderer) Text(is *generator.Issue) []byte { return text(newView(&r.cfg, is)) }
+
+func (r *Renderer) html(v *View) ([]byte, error) {
+	var b bytes.Buffer
+	if err := r.tmpl.Execute(&b, v); err != nil {
+		return nil, positioned(err)
+	}
+	return b.Bytes(), nil
 }
 
 // templateMessage matches html/template's error prefixes:

@@ -12,19 +12,26 @@ import (
 // incremental rebuild makes them again exactly when the issue page
 // changes; being outside the site's pages, no sitemap or index lists them.
 func (r *Renderer) emailJobs(is *generator.Issue) []job {
-	part := func(path string, pick func(*email.Message) []byte) job {
+	// Each file makes only what it holds; the message needs both bodies.
+	part := func(path string, body func() ([]byte, error)) job {
 		return job{path: path, issue: is, template: "email", make: func(buf *bytes.Buffer, _ templateSet) error {
-			m, err := r.email.Render(is)
+			data, err := body()
 			if err != nil {
 				return err
 			}
-			buf.Write(pick(m))
+			buf.Write(data)
 			return nil
 		}}
 	}
 	return []job{
-		part(email.HTMLPath(is), func(m *email.Message) []byte { return m.HTML }),
-		part(email.TextPath(is), func(m *email.Message) []byte { return m.Text }),
-		part(email.EMLPath(is), func(m *email.Message) []byte { return m.EML }),
+		part(email.HTMLPath(is), func() ([]byte, error) { return r.email.HTML(is) }),
+		part(email.TextPath(is), func() ([]byte, error) { return r.email.Text(is), nil }),
+		part(email.EMLPath(is), func() ([]byte, error) {
+			m, err := r.email.Render(is)
+			if err != nil {
+				return nil, err
+			}
+			return m.EML, nil
+		}),
 	}
 }
