@@ -18,12 +18,18 @@ import (
 // and the built-in ones; a site overrides it by file name like any other.
 const TemplateName = "email.html"
 
-// Paths of an issue's email edition, relative to the site root. They sit
-// in the issue's folder but are not pages: no sitemap, feed or search
-// index lists them.
+// The email edition's files sit in the issue's folder, relative to the
+// site root, but are not pages: no sitemap, feed or search index lists them.
+
+// HTMLPath is where an issue's HTML body is written: issues/2021-w45/email.html.
 func HTMLPath(is *generator.Issue) string { return is.Path() + "email.html" }
+
+// TextPath is where its plain-text body is written: issues/2021-w45/email.txt.
 func TextPath(is *generator.Issue) string { return is.Path() + "email.txt" }
-func EMLPath(is *generator.Issue) string  { return is.Path() + is.Slug + ".eml" }
+
+// EMLPath is where the message is written, named for the issue so a
+// downloaded copy says which week it is: issues/2021-w45/2021-w45.eml.
+func EMLPath(is *generator.Issue) string { return is.Path() + is.Slug + ".eml" }
 
 // Renderer makes the email edition of a site's issues.
 type Renderer struct {
