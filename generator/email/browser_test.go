@@ -16,21 +16,36 @@ import (
 	"github.com/briefing-digest/briefing/internal/browsertest"
 )
 
-// TestInBrowser opens an issue's email HTML in headless Chromium, light
-// and dark, as a mail program that renders HTML would show it, and checks
+// TestInBrowser opens the HTML part of an issue's .eml in headless
+// Chromium, light and dark, as a mail program that renders HTML would
+// show it, and checks
 // what a reader would notice: the week's articles are there and visible,
 // dark mode is dark, every text is legible on what lies behind it, and a
 // phone does not scroll sideways.
 func TestInBrowser(t *testing.T) {
 	out := buildSite(t, nil)
+	m := parseEML(t, readFile(t, out, "issues/2021-w45/2021-w45.eml"))
+	if len(m.parts) != 2 {
+		t.Fatalf("the message has %d parts, want 2", len(m.parts))
+	}
+	page := m.parts[1].body
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(out))}
+	// Only the message's HTML is served: a mail program has nothing else,
+	// no stylesheet beside it and no site to fetch from.
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/email.html" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(page)
+	})}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
-	url := "http://" + ln.Addr().String() + "/issues/2021-w45/email.html"
+	url := "http://" + ln.Addr().String() + "/email.html"
 
 	browser := browsertest.New(t)
 	for _, scheme := range []string{"light", "dark"} {
