@@ -284,6 +284,16 @@ func TestMailSendRefusals(t *testing.T) {
 		t.Errorf("the relay received %d messages it should not have", n)
 	}
 
+	// --starttls=never stays in plain text, where this relay offers no login.
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr, "--starttls=never")
+	if code == 0 || !strings.Contains(stderr, "the relay offers no AUTH") {
+		t.Errorf("--starttls=never to a relay that logs in only over TLS: %d %q", code, stderr)
+	}
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr, "--starttls=maybe")
+	if code == 0 || !strings.Contains(stderr, "--starttls=maybe: want one of auto, required, never") {
+		t.Errorf("--starttls=maybe: %d %q", code, stderr)
+	}
+
 	t.Setenv(envSMTPPassword, "")
 	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr)
 	if code == 0 || !strings.Contains(stderr, "set both BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD") {
