@@ -36,6 +36,17 @@ type Config struct {
 	UnsafeHTML bool
 	// CNAME is the custom domain GitHub Pages should serve, if any.
 	CNAME string
+	// Email addresses the email edition of each issue.
+	Email Email
+}
+
+// Email is briefing.yaml's email: section. It never holds credentials:
+// briefing.yaml is committed and published, so the SMTP user and password
+// come from the environment alone.
+type Email struct {
+	From string   // the From header and envelope sender: "Name <addr>" or "addr"
+	To   []string // the To header and the recipients; may be empty
+	SMTP string   // host:port of the relay "briefing mail --send" uses
 }
 
 // DefaultConfig is what a site gets for every key its briefing.yaml leaves out.

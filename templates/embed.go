@@ -5,7 +5,8 @@ package templates
 
 import "embed"
 
-// FS is the built-in templates: base.html, one file per page kind, and partials/.
+// FS is the built-in templates: base.html, one file per page kind,
+// partials/, and email.html for the email edition of each issue.
 //
 //go:embed *.html partials/*.html
 var FS embed.FS

@@ -177,6 +177,11 @@ func TestLiveMatchesBuild(t *testing.T) {
 			writeFile(t, p, `{{ define "footer" }}<footer>own footer</footer>{{ end }}`)
 			return []string{p}
 		}, []string{"index.html", page}, 0, ""},
+		{"email template overridden", func() []string {
+			p := filepath.Join(dir, "templates/email.html")
+			writeFile(t, p, `<h1 class="own">{{ .Subject }}</h1>`)
+			return []string{p}
+		}, []string{"issues/2015-w37/email.html", "issues/2015-w37/2015-w37.eml"}, 0, `^issues/[^/]+/(email\.html|[^/]+\.eml)$`},
 		{"stylesheet overridden", func() []string {
 			p := filepath.Join(dir, "static/css/briefing.css")
 			writeFile(t, p, "body { color: red }\n")

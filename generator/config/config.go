@@ -174,6 +174,7 @@ var fields = map[string]setter{
 		c.Taxonomies = out
 		return nil
 	},
+	"email": emailSection,
 	"unsafe_html": func(c *generator.Config, d *yamldoc.Doc, p yamldoc.Pair) error {
 		b, err := d.Bool(p.Key, p.Value)
 		c.UnsafeHTML = b

@@ -27,7 +27,7 @@ func TestParse(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"unknown key", "title: T\nbaseurl: https://x.org/\n",
-			`briefing.yaml:2:1: unknown key "baseurl" (known: author, base_url, cname, description, feed_limit, language, paginate, taxonomies, timezone, title, unsafe_html, week_start)`},
+			`briefing.yaml:2:1: unknown key "baseurl" (known: author, base_url, cname, description, email, feed_limit, language, paginate, taxonomies, timezone, title, unsafe_html, week_start)`},
 		{"wrong type", "feed_limit: many\n", `briefing.yaml:1:13: feed_limit must be a whole number, not "many"`},
 		{"no pages", "paginate: 0\n", "briefing.yaml:1:11: paginate must be at least 1, not 0"},
 		{"bad bool", "unsafe_html: 1\n", "briefing.yaml:1:14: unsafe_html must be true or false, not the number 1"},

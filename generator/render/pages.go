@@ -41,6 +41,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 		p := &Page{Kind: "issue", Title: is.Headline, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
 		html(p.Path, p)
 		feed(p, func() []item { return r.entryItems(is.Entries) })
+		jobs = append(jobs, r.emailJobs(is)...)
 	}
 
 	for _, tax := range s.Taxonomies {

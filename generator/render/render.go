@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/email"
 )
 
 // Output receives each rendered file: a slash-separated path relative to
@@ -30,7 +31,8 @@ type Renderer struct {
 	sets     []templateSet
 	cards    *cards
 	partials *partials
-	analyses *analyses // each article's words, for the search index
+	email    *email.Renderer // each issue's email edition
+	analyses *analyses       // each article's words, for the search index
 	// bufs are the render workers' output buffers, one each. They
 	// outlive a render, so serve's rebuilds reuse the big ones rather than
 	// allocate and clear megabytes for every save, and a build grows each
@@ -44,6 +46,9 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards(), analyses: newAnalyses()}
 	parsed, err := parseTemplates(templates, r.funcs())
 	if err != nil {
+		return nil, err
+	}
+	if r.email, err = email.Load(cfg, templates); err != nil {
 		return nil, err
 	}
 	r.cards.shared = sharedDefinition(parsed, "entry")
@@ -73,6 +78,10 @@ type Stats struct {
 type job struct {
 	path string
 	kind string // the template of an HTML page; "" for feeds and data files
+	// template names the template of a file that is not a page but is
+	// made with one (an issue's email), so a rebuild after editing it
+	// makes the file again.
+	template string
 
 	// At most one of entry, term and issue is set: the page or feed is
 	// about it. With none set the file draws on the whole site.
@@ -137,8 +146,13 @@ func (p *Plan) Len() int { return len(p.jobs) }
 // Path is the output path of file i.
 func (p *Plan) Path(i int) string { return p.jobs[i].path }
 
-// Template is the page template file i is made with, "" if none.
-func (p *Plan) Template(i int) string { return p.jobs[i].kind }
+// Template is the template file i is made with, "" if none.
+func (p *Plan) Template(i int) string {
+	if t := p.jobs[i].template; t != "" {
+		return t
+	}
+	return p.jobs[i].kind
+}
 
 // Render produces every page and file of s, in parallel, handing each to
 // out. It reports every template failure (each distinct one once) and

@@ -1,0 +1,250 @@
+package main
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net/mail"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/build"
+	"github.com/briefing-digest/briefing/generator/config"
+	"github.com/briefing-digest/briefing/generator/content"
+	"github.com/briefing-digest/briefing/generator/email"
+	"github.com/briefing-digest/briefing/generator/site"
+	"github.com/briefing-digest/briefing/internal/smtpsend"
+)
+
+func init() { extraCommands = append(extraCommands, newMail) }
+
+// The relay's credentials are read from these, never from briefing.yaml,
+// which is committed and published with the site.
+const (
+	envSMTPUser     = "BRIEFING_SMTP_USER"
+	envSMTPPassword = "BRIEFING_SMTP_PASSWORD"
+)
+
+type mailOptions struct {
+	build    build.Options
+	send     bool
+	smtp     string
+	startTLS string
+	to       []string
+	from     string
+	ca       string
+	timeout  time.Duration
+}
+
+func newMail() *cobra.Command {
+	var o mailOptions
+	cmd := &cobra.Command{
+		Use:   "mail ISSUE",
+		Short: "Print an issue's email edition as an .eml message, or send it over SMTP",
+		Long: `Mail makes the email edition of one weekly issue, the same message build
+writes to public/issues/ISSUE/ISSUE.eml, and prints it to standard output.
+ISSUE is an issue's name, such as 2021-w45, or latest.
+
+With --send it is sent instead, to the relay email.smtp in briefing.yaml
+or --smtp HOST:PORT, from email.from to email.to (or --from and --to).
+The connection is encrypted with STARTTLS when the relay offers it;
+--starttls=required refuses to send otherwise. To log in, set
+` + envSMTPUser + ` and ` + envSMTPPassword + ` in the environment: credentials
+are never read from briefing.yaml, which is published with the site.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMail(cmd, args[0], o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.build.Source, "source", "s", ".", "the site's folder")
+	f.StringVarP(&o.build.BaseURL, "base-url", "b", "", "the address the site is published at; links in the mail lead there")
+	f.BoolVarP(&o.build.Drafts, "drafts", "D", false, "include articles marked draft: true")
+	f.BoolVar(&o.send, "send", false, "send the message over SMTP instead of printing it")
+	f.StringVar(&o.smtp, "smtp", "", "the relay's HOST:PORT (implies --send; default email.smtp)")
+	f.StringVar(&o.startTLS, "starttls", smtpsend.Auto, "encrypt with STARTTLS: "+strings.Join(smtpsend.Modes, ", "))
+	f.StringArrayVar(&o.to, "to", nil, "a recipient (repeatable; default email.to)")
+	f.StringVar(&o.from, "from", "", "the sender (default email.from)")
+	f.StringVar(&o.ca, "smtp-ca", "", "a PEM file of certificates to trust for the relay instead of the system's")
+	f.DurationVar(&o.timeout, "timeout", time.Minute, "give up on the relay after this long")
+	return cmd
+}
+
+func runMail(cmd *cobra.Command, name string, o mailOptions) error {
+	if o.smtp != "" {
+		o.send = true
+	}
+	if !slices.Contains(smtpsend.Modes, o.startTLS) {
+		return fmt.Errorf("--starttls=%s: want one of %s", o.startTLS, strings.Join(smtpsend.Modes, ", "))
+	}
+	if err := build.RequireSite(o.build.Source); err != nil {
+		return err
+	}
+	cfg, err := build.Config(o.build)
+	if err != nil {
+		return &failed{summary: "briefing.yaml has problems", err: err}
+	}
+	if err := overrideAddresses(&cfg, o); err != nil {
+		return err
+	}
+	// The email shows no article bodies, so none need stay in memory.
+	articles, err := content.Load(o.build.Source, content.Options{Drafts: o.build.Drafts, Location: cfg.Location, BodyMemory: 1})
+	if err != nil {
+		return &failed{summary: "the site's articles have problems", err: err}
+	}
+	r, err := email.Load(cfg, build.Templates(o.build.Source))
+	if err != nil {
+		return &failed{summary: "the email template has problems", err: err}
+	}
+	s := site.Build(cfg, articles)
+	is, err := findIssue(s, name)
+	if err != nil {
+		return err
+	}
+	msg, err := r.Render(is)
+	if err != nil {
+		return err
+	}
+	if !o.send {
+		_, err := cmd.OutOrStdout().Write(msg.EML)
+		return err
+	}
+	return sendMail(cmd, &cfg, is, msg.EML, o)
+}
+
+// overrideAddresses applies --from and --to, checked as briefing.yaml's are.
+func overrideAddresses(cfg *generator.Config, o mailOptions) error {
+	if o.from != "" {
+		if _, err := mail.ParseAddress(o.from); err != nil {
+			return fmt.Errorf("--from %q is not an email address: %w", o.from, err)
+		}
+		cfg.Email.From = o.from
+	}
+	if len(o.to) > 0 {
+		cfg.Email.To = nil
+		for _, to := range o.to {
+			for s := range strings.SplitSeq(to, ",") {
+				if s = strings.TrimSpace(s); s == "" {
+					continue
+				}
+				if _, err := mail.ParseAddress(s); err != nil {
+					return fmt.Errorf("--to %q is not an email address: %w", s, err)
+				}
+				cfg.Email.To = append(cfg.Email.To, s)
+			}
+		}
+	}
+	return nil
+}
+
+func sendMail(cmd *cobra.Command, cfg *generator.Config, is *generator.Issue, eml []byte, o mailOptions) error {
+	addr := o.smtp
+	if addr == "" {
+		addr = cfg.Email.SMTP
+	}
+	if addr == "" {
+		return errors.New("no relay to send to: give --smtp HOST:PORT or set email.smtp in briefing.yaml")
+	}
+	if err := config.CheckHostPort(addr); err != nil {
+		return fmt.Errorf("--smtp: %w", err)
+	}
+	if len(cfg.Email.To) == 0 {
+		return errors.New("no recipients: give --to ADDRESS or set email.to in briefing.yaml")
+	}
+	from, err := email.From(cfg)
+	if err != nil {
+		return err
+	}
+	var to []string
+	for _, s := range cfg.Email.To {
+		a, err := mail.ParseAddress(s)
+		if err != nil {
+			return fmt.Errorf("recipient %q: %w", s, err)
+		}
+		to = append(to, a.Address)
+	}
+	user, password := os.Getenv(envSMTPUser), os.Getenv(envSMTPPassword)
+	if (user == "") != (password == "") {
+		return fmt.Errorf("set both %s and %s to log in to the relay, or neither", envSMTPUser, envSMTPPassword)
+	}
+	tlsCfg, err := relayTLS(o.ca)
+	if err != nil {
+		return err
+	}
+	err = smtpsend.Send(cmd.Context(), smtpsend.Options{
+		Addr: addr, StartTLS: o.startTLS, TLS: tlsCfg,
+		User: user, Password: password,
+		From: from.Address, To: to, Timeout: o.timeout,
+	}, eml)
+	if err != nil {
+		return fmt.Errorf("sending %s: %w", is.Slug, err)
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "sent %s to %s via %s\n", is.Slug, strings.Join(to, ", "), addr)
+	return nil
+}
+
+// relayTLS trusts the certificates in file, when given, instead of the
+// system's: a company relay often has its own certificate authority.
+func relayTLS(file string) (*tls.Config, error) {
+	if file == "" {
+		return nil, nil
+	}
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("--smtp-ca: %w", err)
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("--smtp-ca: %s holds no PEM certificate", file)
+	}
+	return &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}, nil
+}
+
+// findIssue returns the issue called name, or "latest"; for a name no
+// issue has, the error lists those nearest to it.
+func findIssue(s *generator.Site, name string) (*generator.Issue, error) {
+	if len(s.Issues) == 0 {
+		return nil, errors.New("the site has no issues yet: it has no articles")
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	if name == "latest" {
+		return s.Issues[0], nil
+	}
+	for _, is := range s.Issues {
+		if is.Slug == name {
+			return is, nil
+		}
+	}
+	var year, week int
+	if _, err := fmt.Sscanf(name, "%d-w%d", &year, &week); err != nil {
+		return nil, fmt.Errorf("no issue %q: issues are named YEAR-wWEEK, such as %s, or latest; the newest are %s",
+			name, s.Issues[0].Slug, strings.Join(slugs(s.Issues, 3), ", "))
+	}
+	return nil, fmt.Errorf("no issue %q (no articles that week); the nearest are %s", name, strings.Join(nearestIssues(s.Issues, year, week, 3), ", "))
+}
+
+// nearestIssues are the n issues closest in time to a year's week.
+func nearestIssues(issues []*generator.Issue, year, week, n int) []string {
+	want := year*53 + week
+	dist := func(is *generator.Issue) int {
+		d := is.Year*53 + is.Week - want
+		return max(d, -d)
+	}
+	list := slices.Clone(issues)
+	slices.SortStableFunc(list, func(a, b *generator.Issue) int { return dist(a) - dist(b) })
+	return slugs(list, n)
+}
+
+func slugs(issues []*generator.Issue, n int) []string {
+	var out []string
+	for _, is := range issues[:min(n, len(issues))] {
+		out = append(out, is.Slug)
+	}
+	return out
+}

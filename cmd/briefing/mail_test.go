@@ -1,0 +1,302 @@
+package main
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"errors"
+	"io"
+	"math/big"
+	"mime"
+	"net"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+)
+
+// mailSite writes a small site of two weeks and returns its folder.
+func mailSite(t *testing.T, yaml string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), `title: "Straits Weekly"
+base_url: "https://news.example.org/brief/"
+email:
+  from: Straits Desk <desk@news.example.org>
+  to: [readers@news.example.org]
+`+yaml)
+	writeFile(t, filepath.Join(dir, "content/articles/ankara.md"), "---\ntitle: \"Ankara and Baku sign a gas accord\"\ndate: 2021-11-12\nsummary: \"Türkiye and Azerbaijan agreed prices = what both wanted.\"\ncountries: [Türkiye]\n---\nBody.\n")
+	writeFile(t, filepath.Join(dir, "content/articles/tashkent.md"), "---\ntitle: \"Tashkent hosts a water summit\"\ndate: 2021-11-03\ncountries: [Uzbekistan]\n---\nBody.\n")
+	return dir
+}
+
+// mail prints the very message build writes, for a name or for latest.
+func TestMailPrintsTheBuiltMessage(t *testing.T) {
+	dir := mailSite(t, "")
+	if code, _, stderr := briefing(t, "build", "-s", dir); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	built, err := os.ReadFile(filepath.Join(dir, "public/issues/2021-w45/2021-w45.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"2021-w45", "latest", "2021-W45"} {
+		code, stdout, stderr := briefing(t, "mail", "-s", dir, name)
+		if code != 0 {
+			t.Fatalf("mail %s: %s", name, stderr)
+		}
+		if stdout != string(built) {
+			t.Errorf("mail %s printed a message other than the one build wrote", name)
+		}
+	}
+	code, stdout, _ := briefing(t, "mail", "-s", dir, "2021-w44")
+	if code != 0 || !strings.Contains(stdout, "Tashkent hosts a water summit") || strings.Contains(stdout, "Ankara") {
+		t.Errorf("mail 2021-w44 did not print that week's issue alone")
+	}
+}
+
+func TestMailUnknownIssue(t *testing.T) {
+	dir := mailSite(t, "")
+	code, stdout, stderr := briefing(t, "mail", "-s", dir, "2021-w46")
+	if code == 0 || stdout != "" || !strings.Contains(stderr, `no issue "2021-w46" (no articles that week); the nearest are 2021-w45, 2021-w44`) {
+		t.Errorf("mail of a week without articles: %d %q", code, stderr)
+	}
+	code, _, stderr = briefing(t, "mail", "-s", dir, "november")
+	if code == 0 || !strings.Contains(stderr, "issues are named YEAR-wWEEK, such as 2021-w45, or latest") {
+		t.Errorf("mail of a name that is no week: %d %q", code, stderr)
+	}
+}
+
+// relay is a real SMTP server, go-smtp's, on 127.0.0.1: it speaks
+// STARTTLS with a certificate made for the test, allows AUTH PLAIN only
+// once the connection is encrypted, and keeps what it is given.
+type relay struct {
+	addr   string
+	caFile string // the certificate to trust it by
+	mu     sync.Mutex
+	got    []delivery
+}
+
+type delivery struct {
+	from string
+	to   []string
+	data []byte
+	tls  bool
+	user string
+}
+
+func startRelay(t *testing.T, withTLS bool, user, password string) *relay {
+	t.Helper()
+	r := &relay{}
+	be := smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
+		return &relaySession{r: r, c: c, user: user, password: password}, nil
+	})
+	s := smtp.NewServer(be)
+	s.Domain = "relay.test"
+	s.ReadTimeout, s.WriteTimeout = 10*time.Second, 10*time.Second
+	s.AllowInsecureAuth = false
+	if withTLS {
+		cert, caPEM := selfSigned(t)
+		s.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+		r.caFile = filepath.Join(t.TempDir(), "ca.pem")
+		if err := os.WriteFile(r.caFile, caPEM, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.addr = ln.Addr().String()
+	done := make(chan struct{})
+	go func() { _ = s.Serve(ln); close(done) }()
+	t.Cleanup(func() { _ = s.Close(); <-done })
+	return r
+}
+
+func (r *relay) deliveries() []delivery {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]delivery(nil), r.got...)
+}
+
+type relaySession struct {
+	r              *relay
+	c              *smtp.Conn
+	user, password string
+	authed         string
+	d              delivery
+}
+
+func (s *relaySession) AuthMechanisms() []string { return []string{sasl.Plain} }
+
+func (s *relaySession) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, password string) error {
+		if user != s.user || password != s.password {
+			return errors.New("wrong user name or password")
+		}
+		s.authed = user
+		return nil
+	}), nil
+}
+
+func (s *relaySession) Mail(from string, _ *smtp.MailOptions) error {
+	if s.user != "" && s.authed == "" {
+		return smtp.ErrAuthRequired
+	}
+	s.d.from = from
+	return nil
+}
+
+func (s *relaySession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	s.d.to = append(s.d.to, to)
+	return nil
+}
+
+func (s *relaySession) Data(r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	_, s.d.tls = s.c.TLSConnectionState()
+	s.d.data, s.d.user = data, s.authed
+	s.r.mu.Lock()
+	s.r.got = append(s.r.got, s.d)
+	s.r.mu.Unlock()
+	s.d = delivery{}
+	return nil
+}
+
+func (s *relaySession) Reset()        { s.d = delivery{} }
+func (s *relaySession) Logout() error { return nil }
+
+// selfSigned makes a certificate for 127.0.0.1 and returns it with its PEM.
+func selfSigned(t *testing.T) (tls.Certificate, []byte) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "briefing test relay"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+}
+
+// mail --send hands the relay the message mail prints, byte for byte,
+// over an encrypted connection, logged in with the environment's
+// credentials.
+func TestMailSendsOverSMTP(t *testing.T) {
+	r := startRelay(t, true, "desk", "s3cret pass")
+	dir := mailSite(t, "")
+	_, printed, _ := briefing(t, "mail", "-s", dir, "latest")
+
+	t.Setenv(envSMTPUser, "desk")
+	t.Setenv(envSMTPPassword, "s3cret pass")
+	code, stdout, stderr := briefing(t, "mail", "-s", dir, "2021-w45", "--smtp", r.addr, "--starttls=required", "--smtp-ca", r.caFile)
+	if code != 0 {
+		t.Fatalf("mail --send: %s", stderr)
+	}
+	if want := "sent 2021-w45 to readers@news.example.org via " + r.addr + "\n"; stdout != want {
+		t.Errorf("printed %q, want %q", stdout, want)
+	}
+	got := r.deliveries()
+	if len(got) != 1 {
+		t.Fatalf("the relay received %d messages, want 1", len(got))
+	}
+	d := got[0]
+	if !d.tls || d.user != "desk" {
+		t.Errorf("delivered with TLS %v as user %q; want encrypted, logged in as desk", d.tls, d.user)
+	}
+	if d.from != "desk@news.example.org" || len(d.to) != 1 || d.to[0] != "readers@news.example.org" {
+		t.Errorf("envelope from %q to %q", d.from, d.to)
+	}
+	if !bytes.Equal(d.data, []byte(printed)) {
+		t.Errorf("the relay received %d bytes that differ from the %d mail prints", len(d.data), len(printed))
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(d.data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if subject != "Week 45 · 8–14 November 2021 · Straits Weekly" {
+		t.Errorf("received Subject %q", subject)
+	}
+
+	// --to replaces email.to, in the envelope and the header alike.
+	if code, _, stderr := briefing(t, "mail", "-s", dir, "latest", "--smtp", r.addr, "--smtp-ca", r.caFile, "--to", "a@example.net, b@example.net"); code != 0 {
+		t.Fatalf("mail --to: %s", stderr)
+	}
+	if got := r.deliveries(); len(got) != 2 || strings.Join(got[1].to, " ") != "a@example.net b@example.net" ||
+		!bytes.Contains(got[1].data, []byte("To: <a@example.net>, <b@example.net>\r\n")) {
+		t.Errorf("with --to the relay received %+v", got[len(got)-1].to)
+	}
+}
+
+func TestMailSendRefusals(t *testing.T) {
+	dir := mailSite(t, "")
+	plain := startRelay(t, false, "", "")
+	code, _, stderr := briefing(t, "mail", "-s", dir, "latest", "--smtp", plain.addr, "--starttls=required")
+	if code == 0 || !strings.Contains(stderr, "the relay does not offer STARTTLS, and --starttls=required") {
+		t.Errorf("required STARTTLS from a relay without it: %d %q", code, stderr)
+	}
+	if n := len(plain.deliveries()); n != 0 {
+		t.Errorf("the relay without STARTTLS received %d messages", n)
+	}
+
+	secure := startRelay(t, true, "desk", "right")
+	t.Setenv(envSMTPUser, "desk")
+	t.Setenv(envSMTPPassword, "wrong")
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr, "--smtp-ca", secure.caFile)
+	if code == 0 || !strings.Contains(stderr, "AUTH PLAIN") {
+		t.Errorf("a wrong password: %d %q", code, stderr)
+	}
+	// An untrusted certificate is refused, not waved through.
+	t.Setenv(envSMTPPassword, "right")
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr)
+	if code == 0 || !strings.Contains(stderr, "STARTTLS") || !strings.Contains(stderr, "certificate") {
+		t.Errorf("a relay with an unknown certificate: %d %q", code, stderr)
+	}
+	if n := len(secure.deliveries()); n != 0 {
+		t.Errorf("the relay received %d messages it should not have", n)
+	}
+
+	// --starttls=never stays in plain text, where this relay offers no login.
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr, "--starttls=never")
+	if code == 0 || !strings.Contains(stderr, "the relay offers no AUTH") {
+		t.Errorf("--starttls=never to a relay that logs in only over TLS: %d %q", code, stderr)
+	}
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr, "--starttls=maybe")
+	if code == 0 || !strings.Contains(stderr, "--starttls=maybe: want one of auto, required, never") {
+		t.Errorf("--starttls=maybe: %d %q", code, stderr)
+	}
+
+	t.Setenv(envSMTPPassword, "")
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", secure.addr)
+	if code == 0 || !strings.Contains(stderr, "set both BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD") {
+		t.Errorf("a user without a password: %d %q", code, stderr)
+	}
+}

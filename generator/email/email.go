@@ -1,0 +1,131 @@
+package email
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefing-digest/briefing/generator"
+)
+
+// TemplateName is the HTML email's template, among the site's templates/
+// and the built-in ones; a site overrides it by file name like any other.
+const TemplateName = "email.html"
+
+// The email edition's files sit in the issue's folder, relative to the
+// site root, but are not pages: no sitemap, feed or search index lists them.
+
+// HTMLPath is where an issue's HTML body is written: issues/2021-w45/email.html.
+func HTMLPath(is *generator.Issue) string { return is.Path() + "email.html" }
+
+// TextPath is where its plain-text body is written: issues/2021-w45/email.txt.
+func TextPath(is *generator.Issue) string { return is.Path() + "email.txt" }
+
+// EMLPath is where the message is written, named for the issue so a
+// downloaded copy says which week it is: issues/2021-w45/2021-w45.eml.
+func EMLPath(is *generator.Issue) string { return is.Path() + is.Slug + ".eml" }
+
+// Renderer makes the email edition of a site's issues.
+type Renderer struct {
+	cfg  generator.Config
+	tmpl *template.Template
+}
+
+// Load parses email.html from templates (the site's templates/ over the
+// built-in ones). A syntax error is reported at its file and line.
+func Load(cfg generator.Config, templates fs.FS) (*Renderer, error) {
+	src, err := fs.ReadFile(templates, TemplateName)
+	if err != nil {
+		return nil, generator.Errorf("templates/"+TemplateName, 0, 0, "reading template: %w", err)
+	}
+	t, err := template.New(TemplateName).Funcs(funcs(&cfg)).Parse(string(src))
+	if err != nil {
+		return nil, positioned(err)
+	}
+	return &Renderer{cfg: cfg, tmpl: t}, nil
+}
+
+// funcs are the helpers email.html may call, besides what View gives.
+func funcs(cfg *generator.Config) template.FuncMap {
+	return template.FuncMap{
+		"abs": cfg.AbsURL,
+		"date": func(t time.Time) string {
+			return t.In(cfg.Location).Format("2 January 2006")
+		},
+		// Outlook for Windows draws mail with Word, which ignores
+		// max-width: a fixed-width table only it sees keeps the column
+		// 600 pixels wide there. html/template drops comments written in
+		// a template, so these conditional comments come from functions.
+		"outlookStart": func() template.HTML {
+			return `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->`
+		},
+		"outlookEnd": func() template.HTML { return `<!--[if mso]></td></tr></table><![endif]-->` },
+		"plural":     func(n int, one, many string) string { return count(n, one, many) },
+	}
+}
+
+// Message is an issue's email edition in its three forms.
+type Message struct {
+	HTML []byte // the body a mail client shows
+	Text []byte // the same for clients and readers without HTML
+	EML  []byte // both, as one multipart/alternative message
+}
+
+// Render makes the email edition of is. It and HTML and Text are safe
+// to call from many goroutines at once.
+func (r *Renderer) Render(is *generator.Issue) (*Message, error) {
+	v := newView(&r.cfg, is)
+	html, err := r.html(v)
+	if err != nil {
+		return nil, err
+	}
+	m := &Message{HTML: html, Text: text(v)}
+	eml, err := compose(&r.cfg, is, v.Subject, m.Text, m.HTML)
+	if err != nil {
+		return nil, fmt.Errorf("issue %s: %w", is.Slug, err)
+	}
+	m.EML = eml
+	return m, nil
+}
+
+// HTML is the message's HTML body alone, for a caller that needs no more.
+func (r *Renderer) HTML(is *generator.Issue) ([]byte, error) { return r.html(newView(&r.cfg, is)) }
+
+// Text is the message's plain-text body alone.
+func (r *Renderer) Text(is *generator.Issue) []byte { return text(newView(&r.cfg, is)) }
+
+func (r *Renderer) html(v *View) ([]byte, error) {
+	var b bytes.Buffer
+	if err := r.tmpl.Execute(&b, v); err != nil {
+		return nil, positioned(err)
+	}
+	return b.Bytes(), nil
+}
+
+// templateMessage matches html/template's error prefixes:
+// "template: name:line:col: msg" and "html/template:name:line:col: msg".
+var templateMessage = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// positioned turns a template error into one at templates/email.html's
+// line and column, so it reads like every other error a build reports.
+func positioned(err error) error {
+	m := templateMessage.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &generator.Error{File: "templates/" + TemplateName, Msg: err.Error(), Err: err}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	msg := m[4]
+	if strings.HasPrefix(msg, "executing ") {
+		if j := strings.Index(msg, " at <"); j > 0 {
+			msg = msg[j+1:]
+		}
+	}
+	return &generator.Error{File: path.Join("templates", m[1]), Line: line, Col: col, Msg: msg, Err: err}
+}
