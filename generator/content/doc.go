@@ -1,4 +1,5 @@
 // Package content reads a site's content/ directory into articles: front
-// matter through adrg/frontmatter (YAML, TOML or JSON), validated field by
-// field, every problem reported at file:line:col and none hidden by another.
+// matter in YAML, TOML or JSON, found by one scanner of its delimiters,
+// validated field by field, every problem reported at file:line:col and
+// none hidden by another.
 package content

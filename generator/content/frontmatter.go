@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -25,40 +24,26 @@ type block struct {
 // document. TOML and JSON front matter are turned into the same shape, so
 // one validator serves all three; their values carry the opening line.
 func split(path string, data []byte) (*block, error) {
-	openLine, opener := firstLine(data)
-	var raw, body []byte
-	var kind string
-	var err error
-	rawLine := openLine + 1 // the file's line of raw's first line
-	if strings.HasPrefix(opener, "{") {
-		// Hugo's JSON front matter: a bare object, its braces the delimiters.
-		raw, body = bareJSON(data)
-		kind, rawLine = "json", openLine
-	} else if raw, body, kind, err = delimited(path, data, openLine, opener); err != nil {
+	fm, err := delimit(path, data)
+	if err != nil {
 		return nil, err
 	}
-	if i := loneCR(raw); i >= 0 {
-		line, col := lineCol(raw, i)
-		return nil, generator.Errorf(path, rawLine+line-1, col, "a carriage return with no line feed after it (old Mac line endings), which YAML reads as a line break and these messages do not: save the file with LF or CRLF line endings")
+	if i := loneCR(fm.raw); i >= 0 {
+		line, col := lineCol(fm.raw, i)
+		return nil, generator.Errorf(path, fm.rawLine+line-1, col, "a carriage return with no line feed after it (old Mac line endings), which YAML reads as a line break and these messages do not: save the file with LF or CRLF line endings")
 	}
-	// The body is the end of the file; keep it as a slice of the file's
-	// own bytes, not of the parser's buffer, which is up to twice as big
-	// and would stay alive with it: a third of a big site's memory.
-	if n := len(data) - len(body); n >= 0 && bytes.Equal(data[n:], body) {
-		body = data[n:]
-	} else {
-		body = bytes.Clone(body)
-	}
-	b := &block{body: body, openLine: openLine}
-	b.bodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	// The body is always the end of the file's own bytes, so a page's
+	// text costs no copy.
+	b := &block{body: fm.body, openLine: fm.openLine}
+	b.bodyLine = 1 + bytes.Count(data[:len(data)-len(fm.body)], []byte("\n"))
 	err = guard(path, func() (err error) {
-		switch kind {
+		switch fm.kind {
 		case "yaml":
-			b.doc, err = yamldoc.Parse(path, raw, openLine)
+			b.doc, err = yamldoc.Parse(path, fm.raw, fm.openLine)
 		case "toml":
-			b.doc, err = foreign(path, openLine, rawLine, raw, decodeTOML)
+			b.doc, err = foreign(path, fm.openLine, fm.rawLine, fm.raw, decodeTOML)
 		case "json":
-			b.doc, err = foreign(path, openLine, rawLine, raw, decodeJSON)
+			b.doc, err = foreign(path, fm.openLine, fm.rawLine, fm.raw, decodeJSON)
 		}
 		return err
 	})
@@ -68,50 +53,71 @@ func split(path string, data []byte) (*block, error) {
 	return b, nil
 }
 
-// delimited finds front matter between delimiter lines (---, +++, ;;;)
-// with adrg/frontmatter, returning it, the body after it and its kind.
-func delimited(path string, data []byte, openLine int, opener string) (raw, body []byte, kind string, err error) {
-	capture := func(k string) frontmatter.UnmarshalFunc {
-		return func(b []byte, _ any) error {
-			raw, kind = b, k
-			return nil
+// delimiter is one way front matter opens: the line that closes it and
+// the language between. ---, +++ and a bare JSON object are Hugo's, so
+// content moves between the two tools; the others name their language.
+type delimiter struct{ closer, kind string }
+
+var delimiters = map[string]delimiter{
+	"---":     {"---", "yaml"},
+	"---yaml": {"---", "yaml"},
+	"+++":     {"+++", "toml"},
+	"---toml": {"---", "toml"},
+	";;;":     {";;;", "json"},
+	"---json": {"---", "json"},
+}
+
+// frontMatter is a file cut at its front matter. raw and body are slices
+// of the file's own bytes.
+type frontMatter struct {
+	kind     string // "yaml", "toml" or "json"
+	raw      []byte // the front matter, delimiters left out
+	body     []byte // everything after it
+	openLine int    // the file's line of the opening delimiter
+	rawLine  int    // the file's line of raw's first byte
+}
+
+// delimit is the one reader of front matter's bounds. Front matter opens
+// on the first non-blank line, with a delimiter line of the table above
+// or, as Hugo allows, a bare JSON object; it closes at the first later
+// line that is its closing delimiter. Lines compare with the spaces
+// around them trimmed, so CRLF files and stray indentation read alike.
+func delimit(path string, data []byte) (frontMatter, error) {
+	var fm frontMatter
+	var d delimiter
+	opener, rawStart := "", -1 // rawStart is set once front matter opens
+	line := 0
+	for i := 0; i < len(data); {
+		end := len(data)
+		if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
+			end = i + j + 1
 		}
-	}
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture("yaml")),
-		frontmatter.NewFormat("---yaml", "---", capture("yaml")),
-		frontmatter.NewFormat("+++", "+++", capture("toml")),
-		frontmatter.NewFormat("---toml", "---", capture("toml")),
-		frontmatter.NewFormat(";;;", ";;;", capture("json")),
-		frontmatter.NewFormat("---json", "---", capture("json")),
-	}
-	// frontmatter copies all it is given into a buffer of its own; handed
-	// only the front matter, up to its closing line, it no longer copies
-	// every article whole (a seventh of what a big site's build allocated).
-	head := data
-	if n := frontMatterEnd(data, opener); n > 0 {
-		head = data[:n]
-	}
-	err = guard(path, func() (err error) {
-		body, err = frontmatter.Parse(bytes.NewReader(head), nil, formats...)
-		return err
-	})
-	if e, ok := err.(*generator.Error); ok {
-		return nil, nil, "", e
-	}
-	if len(head) < len(data) && err == nil {
-		body = data[len(head):]
-	}
-	if err != nil {
-		return nil, nil, "", generator.Errorf(path, 1, 1, "reading front matter: %w", err)
-	}
-	if kind == "" {
-		if closerOf(opener) != "" {
-			return nil, nil, "", generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
+		text := string(bytes.TrimSpace(data[i:end]))
+		line++
+		switch {
+		case rawStart < 0 && text == "":
+			// blank lines may come before front matter
+		case rawStart < 0 && strings.HasPrefix(text, "{"):
+			fm.raw, fm.body = bareJSON(data)
+			fm.kind, fm.openLine, fm.rawLine = "json", line, line
+			return fm, nil
+		case rawStart < 0:
+			var ok bool
+			if d, ok = delimiters[text]; !ok {
+				return fm, generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
+			}
+			opener, rawStart = text, end
+			fm.kind, fm.openLine, fm.rawLine = d.kind, line, line+1
+		case text == d.closer:
+			fm.raw, fm.body = data[rawStart:i], data[end:]
+			return fm, nil
 		}
-		return nil, nil, "", generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
+		i = end
 	}
-	return raw, body, kind, nil
+	if rawStart < 0 {
+		return fm, generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
+	}
+	return fm, generator.Errorf(path, fm.openLine, 1, "front matter opened with %q is never closed", opener)
 }
 
 // foreign decodes TOML or JSON front matter and re-encodes it as a YAML
@@ -148,66 +154,6 @@ func foreign(path string, openLine, rawLine int, raw []byte, decode func([]byte,
 	}
 	fix(root)
 	return &yamldoc.Doc{File: path, LineOffset: openLine, Root: root}, nil
-}
-
-// frontMatterEnd returns the length of data up to and including the line
-// that closes front matter opened by opener, as frontmatter finds it: the
-// first later line that is the closing delimiter once trimmed. It returns
-// 0 when there is none, and frontmatter then reads the whole file.
-func frontMatterEnd(data []byte, opener string) int {
-	closer := closerOf(opener)
-	if closer == "" {
-		return 0
-	}
-	seenOpener := false
-	for i := 0; i < len(data); {
-		end := bytes.IndexByte(data[i:], '\n')
-		if end < 0 {
-			return 0 // the last line has no line break; leave it to frontmatter
-		}
-		end += i + 1
-		line := bytes.TrimSpace(data[i:end])
-		switch {
-		case !seenOpener:
-			seenOpener = string(line) == opener
-		case string(line) == closer:
-			return end
-		}
-		i = end
-	}
-	return 0
-}
-
-// closerOf is the line that closes front matter opened by opener, or ""
-// when opener opens none.
-func closerOf(opener string) string {
-	switch opener {
-	case "---", "---yaml", "---toml", "---json":
-		return "---"
-	case "+++", ";;;":
-		return opener
-	}
-	return ""
-}
-
-// firstLine returns the 1-based number and trimmed text of the first
-// non-blank line, which is where front matter must open.
-func firstLine(data []byte) (int, string) {
-	line := 1
-	for len(data) > 0 {
-		i := bytes.IndexByte(data, '\n')
-		text := data
-		if i >= 0 {
-			text, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if t := bytes.TrimSpace(text); len(t) > 0 {
-			return line, string(t)
-		}
-		line++
-	}
-	return line, ""
 }
 
 // bareJSON splits a file that opens with a JSON object, as Hugo allows,
