@@ -1,11 +1,15 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"sort"
-	"strings"
+	"sync"
+	"unicode"
 
+	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -53,19 +57,55 @@ func split(path string, data []byte) (*block, error) {
 	return b, nil
 }
 
-// delimiter is one way front matter opens: the line that closes it and
-// the language between. ---, +++ and a bare JSON object are Hugo's, so
-// content moves between the two tools; the others name their language.
-type delimiter struct{ closer, kind string }
-
-var delimiters = map[string]delimiter{
-	"---":     {"---", "yaml"},
-	"---yaml": {"---", "yaml"},
-	"+++":     {"+++", "toml"},
-	"---toml": {"---", "toml"},
-	";;;":     {";;;", "json"},
-	"---json": {"---", "json"},
+// formats are the ways front matter opens and closes, and the language
+// between. ---, +++ and a bare JSON object are Hugo's, so content moves
+// between the two tools; the others name their language. A bare object
+// is not among them (see delimit).
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", catch("yaml")),
+	frontmatter.NewFormat("---yaml", "---", catch("yaml")),
+	frontmatter.NewFormat("+++", "+++", catch("toml")),
+	frontmatter.NewFormat("---toml", "---", catch("toml")),
+	frontmatter.NewFormat(";;;", ";;;", catch("json")),
+	frontmatter.NewFormat("---json", "---", catch("json")),
 }
+
+// caught is what catch learns from adrg/frontmatter: the front matter's
+// language and length.
+type caught struct {
+	kind string
+	size int
+}
+
+// errCaught stops adrg/frontmatter as soon as it has found the front
+// matter. Left to go on, it would copy the rest of the file, body and
+// all, into a buffer of its own; stopped here, it has read no further
+// than the closing line (and what its bufio.Reader read ahead).
+var errCaught = errors.New("front matter caught")
+
+// catch stands in for one language's decoder: it only notes what was
+// found. The real decoders run later, on the file's own bytes, so that
+// their errors can name the file's lines and columns.
+func catch(kind string) frontmatter.UnmarshalFunc {
+	return func(raw []byte, v any) error {
+		*v.(*caught) = caught{kind, len(raw)}
+		return errCaught
+	}
+}
+
+// reader is what adrg/frontmatter reads a file through. It wraps what it
+// is given in a bufio.Reader, and bufio takes one handed to it as it is,
+// so lending it a pooled one spares a new 4 KB buffer per file, most of
+// what adrg costs a build.
+type reader struct {
+	src *bytes.Reader
+	buf *bufio.Reader
+}
+
+var readers = sync.Pool{New: func() any {
+	src := bytes.NewReader(nil)
+	return &reader{src, bufio.NewReader(src)}
+}}
 
 // frontMatter is a file cut at its front matter. raw and body are slices
 // of the file's own bytes.
@@ -77,47 +117,74 @@ type frontMatter struct {
 	rawLine  int    // the file's line of raw's first byte
 }
 
-// delimit is the one reader of front matter's bounds. Front matter opens
-// on the first non-blank line, with a delimiter line of the table above
-// or, as Hugo allows, a bare JSON object; it closes at the first later
-// line that is its closing delimiter. Lines compare with the spaces
-// around them trimmed, so CRLF files and stray indentation read alike.
+// delimit finds front matter's bounds with adrg/frontmatter. Front matter
+// opens on the first non-blank line, with one of the delimiter lines of formats,
+// and closes at the first later line that is its closing delimiter; lines
+// compare with the spaces around them trimmed, so CRLF files and stray
+// indentation read alike.
+//
+// adrg hands over the front matter's bytes but not where they are, so
+// their place is taken from what it guarantees: the opening line is the
+// one holding the file's first non-space byte, the front matter starts on
+// the next line, and the closing line follows it.
+//
+// A bare JSON object, as Hugo allows, is read apart: adrg's own format for
+// it wants the braces alone on their lines and a blank line after, while
+// Hugo and we take any object, such as {"title": "T",} on the first line
+// or a body straight after the closing brace.
 func delimit(path string, data []byte) (frontMatter, error) {
 	var fm frontMatter
-	var d delimiter
-	opener, rawStart := "", -1 // rawStart is set once front matter opens
-	line := 0
-	for i := 0; i < len(data); {
-		end := len(data)
-		if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
-			end = i + j + 1
-		}
-		text := string(bytes.TrimSpace(data[i:end]))
-		line++
-		switch {
-		case rawStart < 0 && text == "":
-			// blank lines may come before front matter
-		case rawStart < 0 && strings.HasPrefix(text, "{"):
-			fm.raw, fm.body = bareJSON(data)
-			fm.kind, fm.openLine, fm.rawLine = "json", line, line
-			return fm, nil
-		case rawStart < 0:
-			var ok bool
-			if d, ok = delimiters[text]; !ok {
-				return fm, generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
-			}
-			opener, rawStart = text, end
-			fm.kind, fm.openLine, fm.rawLine = d.kind, line, line+1
-		case text == d.closer:
-			fm.raw, fm.body = data[rawStart:i], data[end:]
-			return fm, nil
-		}
-		i = end
+	start := len(data) - len(bytes.TrimLeftFunc(data, unicode.IsSpace))
+	fm.openLine = 1 + bytes.Count(data[:start], []byte("\n"))
+	if start < len(data) && data[start] == '{' {
+		fm.raw, fm.body = bareJSON(data)
+		fm.kind, fm.rawLine = "json", fm.openLine
+		return fm, nil
 	}
-	if rawStart < 0 {
-		return fm, generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
+	var c caught
+	r := readers.Get().(*reader)
+	r.src.Reset(data[start:])
+	r.buf.Reset(r.src)
+	err := guard(path, func() error {
+		_, err := frontmatter.Parse(r.buf, &c, formats...)
+		return err
+	})
+	r.src.Reset(nil) // the pool must not keep the file alive
+	readers.Put(r)
+	if e, ok := err.(*generator.Error); ok {
+		return fm, e // a panic in it, which guard has reported
 	}
-	return fm, generator.Errorf(path, fm.openLine, 1, "front matter opened with %q is never closed", opener)
+	if err == nil {
+		return fm, unclosed(path, data[start:], fm.openLine)
+	}
+	if err != errCaught {
+		return fm, generator.Errorf(path, 1, 1, "reading front matter: %w", err)
+	}
+	rawStart := start + bytes.IndexByte(data[start:], '\n') + 1
+	rawEnd := rawStart + c.size
+	bodyStart := len(data)
+	if i := bytes.IndexByte(data[rawEnd:], '\n'); i >= 0 {
+		bodyStart = rawEnd + i + 1
+	}
+	fm.kind, fm.rawLine = c.kind, fm.openLine+1
+	fm.raw, fm.body = data[rawStart:rawEnd], data[bodyStart:]
+	return fm, nil
+}
+
+// unclosed says why adrg/frontmatter found no front matter in head, the
+// file from its first non-space byte: it opens with a delimiter line that
+// nothing closes, or with none.
+func unclosed(path string, head []byte, openLine int) error {
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	opener := string(bytes.TrimSpace(head))
+	for _, f := range formats {
+		if f.Start == opener {
+			return generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
+		}
+	}
+	return generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
 }
 
 // foreign decodes TOML or JSON front matter and re-encodes it as a YAML
