@@ -12,5 +12,5 @@ briefing import --date 2021-11-10 examples/inbox/seed-article.txt
 # Wikinews reports: each has a dateline; the address and licence come from
 # wikinews.tsv.
 while IFS=$'\t' read -r file url; do
-  briefing import --source Wikinews --url "$url" --license "CC BY 2.5" "examples/inbox/$file"
+  briefing import --outlet Wikinews --url "$url" --license "CC BY 2.5" "examples/inbox/$file"
 done < examples/inbox/wikinews.tsv

@@ -1,10 +1,7 @@
 package generator
 
 import (
-	"hash/maphash"
 	"time"
-
-	"github.com/briefing-digest/briefing/internal/rawio"
 )
 
 // Metadata is what an article's front matter says about it. Field names
@@ -51,43 +48,26 @@ type Article struct {
 	// Unknown are front matter keys briefing does not use, for check to
 	// point out: a typo ("contries") would otherwise go unnoticed.
 	Unknown []*Error
-	// onDisk is set when Body was let go to save memory; ReadBody reads
-	// it again from the file.
-	onDisk *diskBody
+	// reread, when set, gives the body back after Body was let go to
+	// save memory; where it was kept is the loader's business.
+	reread func() ([]byte, error)
 }
 
-type diskBody struct {
-	path string // the file, as the operating system names it
-	size int    // the body's length: the file's last size bytes
-	hash uint64 // the body's, so a file edited since is noticed
-}
-
-var bodySeed = maphash.MakeSeed()
-
-// LeaveBodyOnDisk lets go of the article's body, which is the end of the
-// file at path; ReadBody reads it again when it is needed. A big site's
-// bodies would not fit in memory all at once.
-func (a *Article) LeaveBodyOnDisk(path string) {
-	a.onDisk = &diskBody{path: path, size: len(a.Body), hash: maphash.Bytes(bodySeed, a.Body)}
+// LetGoOfBody drops the article's body from memory; read gives it back
+// when it is needed. A big site's bodies would not fit in memory all at
+// once, and the loader knows where to find them again.
+func (a *Article) LetGoOfBody(read func() ([]byte, error)) {
+	a.reread = read
 	a.Body = nil
 }
 
-// ReadBody returns the article's Markdown: Body, or the end of its file
-// when the body was left on disk. A file changed since it was loaded is
-// an error rather than a page mixing its old front matter and new text.
+// ReadBody returns the article's Markdown: Body, or what the loader
+// gives back when the body was let go.
 func (a *Article) ReadBody() ([]byte, error) {
-	d := a.onDisk
-	if d == nil {
+	if a.reread == nil {
 		return a.Body, nil
 	}
-	data, err := rawio.ReadFile(d.path)
-	if err != nil {
-		return nil, Errorf(a.File, 0, 0, "reading the body again: %w", err)
-	}
-	if len(data) < d.size || maphash.Bytes(bodySeed, data[len(data)-d.size:]) != d.hash {
-		return nil, Errorf(a.File, 0, 0, "the file changed while the site was being built; build again")
-	}
-	return data[len(data)-d.size:], nil
+	return a.reread()
 }
 
 // Terms returns the article's names in the taxonomy called name

@@ -22,7 +22,7 @@ func newBuild() *cobra.Command {
 The site is written beside the destination and swapped in only when every
 page rendered: a build with errors leaves the previous site untouched, and
 reports every problem it found with its file, line and column.`,
-		Args: cobra.NoArgs,
+		Args: noArgs(siteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limitMemory()
 			res, err := build.Build(cmd.Context(), opts)
@@ -43,7 +43,7 @@ reports every problem it found with its file, line and column.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Source, "source", "s", ".", "the site's folder (holding briefing.yaml and content/)")
+	sourceFlag(cmd, &opts.Source)
 	f.StringVarP(&opts.Destination, "destination", "d", "public", "where to write the site, relative to --source")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address the site is published at, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")

@@ -21,7 +21,7 @@ every error a build would meet, and also names that were merged into one
 term because they make the same page name ("Türkiye" and "Turkiye"), and
 names that look wrong across the site: a person who is a place or an
 organisation elsewhere, or a name used once beside a near twin used often.`,
-		Args: cobra.NoArgs,
+		Args: noArgs(siteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := build.RequireSite(opts.Source); err != nil {
 				return err
@@ -52,7 +52,7 @@ organisation elsewhere, or a name used once beside a near twin used often.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Source, "source", "s", ".", "the site's folder")
+	sourceFlag(cmd, &opts.Source)
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
 	return cmd
 }

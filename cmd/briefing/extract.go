@@ -27,16 +27,19 @@ front matter import would write, without writing anything.
 With --jsonl it reads JSON lines {"id","title","text"} on standard input and
 writes one line {"id","people","countries","organizations","places","event",
 "topics","summary"} per input, in the same order: the contract the
-extraction scorer uses.`,
+extraction scorer uses.` + oldSourceDir,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if jsonl {
-				return cobra.NoArgs(cmd, args)
+				return noArgs("; with --jsonl it reads standard input")(cmd, args)
 			}
-			return cobra.ExactArgs(1)(cmd, args)
+			return wants(1, 1, "one article to read: a file, or - for standard input")(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if jsonl {
 				return extract.RunJSONL(cmd.InOrStdin(), cmd.OutOrStdout(), extract.New())
+			}
+			if err := requireFolder(site, ""); err != nil {
+				return err
 			}
 			cfg, err := build.Config(build.Options{Source: site})
 			if err != nil {
@@ -62,6 +65,7 @@ extraction scorer uses.`,
 		},
 	}
 	cmd.Flags().BoolVar(&jsonl, "jsonl", false, "read JSON lines on standard input, write one JSON line per input")
-	cmd.Flags().StringVarP(&site, "source-dir", "s", ".", "the site whose topics.yaml, aliases.yaml and people to use")
+	sourceFlag(cmd, &site)
+	cmd.Flags().Lookup("source").Usage = "the site whose topics.yaml, aliases.yaml and people to use"
 	return cmd
 }

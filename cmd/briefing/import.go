@@ -35,9 +35,16 @@ page. Importing the same story again (the same text or URL, or nearly the
 same text: pasted, saved, or another outlet's copy) leaves its file alone,
 so your edits are safe, and says which file it is; --force re-extracts it.
 Importing it again with another --date corrects its date, and an article
-whose date: you changed moves to its year's folder.`,
-		Args: cobra.MinimumNArgs(1),
+whose date: you changed moves to its year's folder.
+
+-s/--source is the site's folder, as in every command; the outlet, which
+--source once named, is --outlet. --source-dir, the old name of --source,
+still works.`,
+		Args: wants(1, -1, "the articles to read: files, folders, http or https addresses, or - for standard input (e.g. briefing import article.txt)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := requireFolder(opts.Site, "; the outlet the articles come from is --outlet"); err != nil {
+				return err
+			}
 			if date != "" {
 				d, err := time.Parse("2006-01-02", date)
 				if err != nil {
@@ -57,9 +64,9 @@ whose date: you changed moves to its year's folder.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Site, "source-dir", "s", ".", "the site's folder")
+	sourceFlag(cmd, &opts.Site)
 	f.StringVar(&date, "date", "", "date for articles that give none (YYYY-MM-DD), unless the file is named YYYY-MM-DD-…; otherwise today, with a warning. Importing an article again with another date corrects its date")
-	f.StringVar(&opts.Source, "source", "", "the outlet the articles come from, e.g. \"Tehran Times\"")
+	f.StringVar(&opts.Source, "outlet", "", "the outlet the articles come from, e.g. \"Tehran Times\" (written as source: in the front matter)")
 	f.StringVar(&opts.URL, "url", "", "the original article's address")
 	f.StringVar(&opts.License, "license", "", "the article's licence, e.g. \"CC BY 2.5\"")
 	f.BoolVarP(&opts.DryRun, "dry-run", "n", false, "show what would be written, write nothing")

@@ -93,6 +93,7 @@ func newRoot() (*cobra.Command, *profiles) {
 		},
 	}
 	prof.flags(root)
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newBuild(), newServe(), newNew(), newCheck(), newVersion())
 	for _, add := range extraCommands {
 		root.AddCommand(add())

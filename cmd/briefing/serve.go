@@ -38,7 +38,7 @@ changes are swapped in without a reload.
 
 While a file has an error, the terminal and every page in the browser
 show it, and the last good build stays in view. public/ is not written.`,
-		Args: cobra.NoArgs,
+		Args: noArgs(siteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := build.RequireSite(opts.Source); err != nil {
 				return err
@@ -97,7 +97,7 @@ show it, and the last good build stays in view. public/ is not written.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Source, "source", "s", ".", "the site's folder (holding briefing.yaml and content/)")
+	sourceFlag(cmd, &opts.Source)
 	f.IntVar(&port, "port", 1313, "the port to serve on; 0 picks a free one")
 	f.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets other computers in")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address pages link to (default: the address served)")

@@ -14,7 +14,7 @@ func newVersion() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print briefing's version",
-		Args:  cobra.NoArgs,
+		Args:  noArgs(""),
 		Run: func(cmd *cobra.Command, _ []string) {
 			v := version
 			if v == "" {

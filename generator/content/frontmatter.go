@@ -1,10 +1,13 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"sort"
-	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
@@ -25,40 +28,26 @@ type block struct {
 // document. TOML and JSON front matter are turned into the same shape, so
 // one validator serves all three; their values carry the opening line.
 func split(path string, data []byte) (*block, error) {
-	openLine, opener := firstLine(data)
-	var raw, body []byte
-	var kind string
-	var err error
-	rawLine := openLine + 1 // the file's line of raw's first line
-	if strings.HasPrefix(opener, "{") {
-		// Hugo's JSON front matter: a bare object, its braces the delimiters.
-		raw, body = bareJSON(data)
-		kind, rawLine = "json", openLine
-	} else if raw, body, kind, err = delimited(path, data, openLine, opener); err != nil {
+	fm, err := delimit(path, data)
+	if err != nil {
 		return nil, err
 	}
-	if i := loneCR(raw); i >= 0 {
-		line, col := lineCol(raw, i)
-		return nil, generator.Errorf(path, rawLine+line-1, col, "a carriage return with no line feed after it (old Mac line endings), which YAML reads as a line break and these messages do not: save the file with LF or CRLF line endings")
+	if i := loneCR(fm.raw); i >= 0 {
+		line, col := lineCol(fm.raw, i)
+		return nil, generator.Errorf(path, fm.rawLine+line-1, col, "a carriage return with no line feed after it (old Mac line endings), which YAML reads as a line break and these messages do not: save the file with LF or CRLF line endings")
 	}
-	// The body is the end of the file; keep it as a slice of the file's
-	// own bytes, not of the parser's buffer, which is up to twice as big
-	// and would stay alive with it: a third of a big site's memory.
-	if n := len(data) - len(body); n >= 0 && bytes.Equal(data[n:], body) {
-		body = data[n:]
-	} else {
-		body = bytes.Clone(body)
-	}
-	b := &block{body: body, openLine: openLine}
-	b.bodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	// The body is always the end of the file's own bytes, so a page's
+	// text costs no copy.
+	b := &block{body: fm.body, openLine: fm.openLine}
+	b.bodyLine = 1 + bytes.Count(data[:len(data)-len(fm.body)], []byte("\n"))
 	err = guard(path, func() (err error) {
-		switch kind {
+		switch fm.kind {
 		case "yaml":
-			b.doc, err = yamldoc.Parse(path, raw, openLine)
+			b.doc, err = yamldoc.Parse(path, fm.raw, fm.openLine)
 		case "toml":
-			b.doc, err = foreign(path, openLine, rawLine, raw, decodeTOML)
+			b.doc, err = foreign(path, fm.openLine, fm.rawLine, fm.raw, decodeTOML)
 		case "json":
-			b.doc, err = foreign(path, openLine, rawLine, raw, decodeJSON)
+			b.doc, err = foreign(path, fm.openLine, fm.rawLine, fm.raw, decodeJSON)
 		}
 		return err
 	})
@@ -68,50 +57,134 @@ func split(path string, data []byte) (*block, error) {
 	return b, nil
 }
 
-// delimited finds front matter between delimiter lines (---, +++, ;;;)
-// with adrg/frontmatter, returning it, the body after it and its kind.
-func delimited(path string, data []byte, openLine int, opener string) (raw, body []byte, kind string, err error) {
-	capture := func(k string) frontmatter.UnmarshalFunc {
-		return func(b []byte, _ any) error {
-			raw, kind = b, k
-			return nil
-		}
+// formats are the ways front matter opens and closes, and the language
+// between. ---, +++ and a bare JSON object are Hugo's, so content moves
+// between the two tools; the others name their language. A bare object
+// is not among them (see delimit).
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", catch("yaml")),
+	frontmatter.NewFormat("---yaml", "---", catch("yaml")),
+	frontmatter.NewFormat("+++", "+++", catch("toml")),
+	frontmatter.NewFormat("---toml", "---", catch("toml")),
+	frontmatter.NewFormat(";;;", ";;;", catch("json")),
+	frontmatter.NewFormat("---json", "---", catch("json")),
+}
+
+// caught is what catch learns from adrg/frontmatter: the front matter's
+// language and length.
+type caught struct {
+	kind string
+	size int
+}
+
+// errCaught stops adrg/frontmatter as soon as it has found the front
+// matter. Left to go on, it would copy the rest of the file, body and
+// all, into a buffer of its own; stopped here, it has read no further
+// than the closing line (and what its bufio.Reader read ahead).
+var errCaught = errors.New("front matter caught")
+
+// catch stands in for one language's decoder: it only notes what was
+// found. The real decoders run later, on the file's own bytes, so that
+// their errors can name the file's lines and columns.
+func catch(kind string) frontmatter.UnmarshalFunc {
+	return func(raw []byte, v any) error {
+		*v.(*caught) = caught{kind, len(raw)}
+		return errCaught
 	}
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture("yaml")),
-		frontmatter.NewFormat("---yaml", "---", capture("yaml")),
-		frontmatter.NewFormat("+++", "+++", capture("toml")),
-		frontmatter.NewFormat("---toml", "---", capture("toml")),
-		frontmatter.NewFormat(";;;", ";;;", capture("json")),
-		frontmatter.NewFormat("---json", "---", capture("json")),
+}
+
+// reader is what adrg/frontmatter reads a file through. It wraps what it
+// is given in a bufio.Reader, and bufio takes one handed to it as it is,
+// so lending it a pooled one spares a new 4 KB buffer per file, most of
+// what adrg costs a build.
+type reader struct {
+	src *bytes.Reader
+	buf *bufio.Reader
+}
+
+var readers = sync.Pool{New: func() any {
+	src := bytes.NewReader(nil)
+	return &reader{src, bufio.NewReader(src)}
+}}
+
+// frontMatter is a file cut at its front matter. raw and body are slices
+// of the file's own bytes.
+type frontMatter struct {
+	kind     string // "yaml", "toml" or "json"
+	raw      []byte // the front matter, delimiters left out
+	body     []byte // everything after it
+	openLine int    // the file's line of the opening delimiter
+	rawLine  int    // the file's line of raw's first byte
+}
+
+// delimit finds front matter's bounds with adrg/frontmatter. Front matter
+// opens on the first non-blank line, with one of the delimiter lines of formats,
+// and closes at the first later line that is its closing delimiter; lines
+// compare with the spaces around them trimmed, so CRLF files and stray
+// indentation read alike.
+//
+// adrg hands over the front matter's bytes but not where they are, so
+// their place is taken from what it guarantees: the opening line is the
+// one holding the file's first non-space byte, the front matter starts on
+// the next line, and the closing line follows it.
+//
+// A bare JSON object, as Hugo allows, is read apart: adrg's own format for
+// it wants the braces alone on their lines and a blank line after, while
+// Hugo and we take any object, such as {"title": "T",} on the first line
+// or a body straight after the closing brace.
+func delimit(path string, data []byte) (frontMatter, error) {
+	var fm frontMatter
+	start := len(data) - len(bytes.TrimLeftFunc(data, unicode.IsSpace))
+	fm.openLine = 1 + bytes.Count(data[:start], []byte("\n"))
+	if start < len(data) && data[start] == '{' {
+		fm.raw, fm.body = bareJSON(data)
+		fm.kind, fm.rawLine = "json", fm.openLine
+		return fm, nil
 	}
-	// frontmatter copies all it is given into a buffer of its own; handed
-	// only the front matter, up to its closing line, it no longer copies
-	// every article whole (a seventh of what a big site's build allocated).
-	head := data
-	if n := frontMatterEnd(data, opener); n > 0 {
-		head = data[:n]
-	}
-	err = guard(path, func() (err error) {
-		body, err = frontmatter.Parse(bytes.NewReader(head), nil, formats...)
+	var c caught
+	r := readers.Get().(*reader)
+	r.src.Reset(data[start:])
+	r.buf.Reset(r.src)
+	err := guard(path, func() error {
+		_, err := frontmatter.Parse(r.buf, &c, formats...)
 		return err
 	})
+	r.src.Reset(nil) // the pool must not keep the file alive
+	readers.Put(r)
 	if e, ok := err.(*generator.Error); ok {
-		return nil, nil, "", e
+		return fm, e // a panic in it, which guard has reported
 	}
-	if len(head) < len(data) && err == nil {
-		body = data[len(head):]
+	if err == nil {
+		return fm, unclosed(path, data[start:], fm.openLine)
 	}
-	if err != nil {
-		return nil, nil, "", generator.Errorf(path, 1, 1, "reading front matter: %w", err)
+	if err != errCaught {
+		return fm, generator.Errorf(path, 1, 1, "reading front matter: %w", err)
 	}
-	if kind == "" {
-		if closerOf(opener) != "" {
-			return nil, nil, "", generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
+	rawStart := start + bytes.IndexByte(data[start:], '\n') + 1
+	rawEnd := rawStart + c.size
+	bodyStart := len(data)
+	if i := bytes.IndexByte(data[rawEnd:], '\n'); i >= 0 {
+		bodyStart = rawEnd + i + 1
+	}
+	fm.kind, fm.rawLine = c.kind, fm.openLine+1
+	fm.raw, fm.body = data[rawStart:rawEnd], data[bodyStart:]
+	return fm, nil
+}
+
+// unclosed says why adrg/frontmatter found no front matter in head, the
+// file from its first non-space byte: it opens with a delimiter line that
+// nothing closes, or with none.
+func unclosed(path string, head []byte, openLine int) error {
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	opener := string(bytes.TrimSpace(head))
+	for _, f := range formats {
+		if f.Start == opener {
+			return generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
 		}
-		return nil, nil, "", generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
 	}
-	return raw, body, kind, nil
+	return generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
 }
 
 // foreign decodes TOML or JSON front matter and re-encodes it as a YAML
@@ -148,66 +221,6 @@ func foreign(path string, openLine, rawLine int, raw []byte, decode func([]byte,
 	}
 	fix(root)
 	return &yamldoc.Doc{File: path, LineOffset: openLine, Root: root}, nil
-}
-
-// frontMatterEnd returns the length of data up to and including the line
-// that closes front matter opened by opener, as frontmatter finds it: the
-// first later line that is the closing delimiter once trimmed. It returns
-// 0 when there is none, and frontmatter then reads the whole file.
-func frontMatterEnd(data []byte, opener string) int {
-	closer := closerOf(opener)
-	if closer == "" {
-		return 0
-	}
-	seenOpener := false
-	for i := 0; i < len(data); {
-		end := bytes.IndexByte(data[i:], '\n')
-		if end < 0 {
-			return 0 // the last line has no line break; leave it to frontmatter
-		}
-		end += i + 1
-		line := bytes.TrimSpace(data[i:end])
-		switch {
-		case !seenOpener:
-			seenOpener = string(line) == opener
-		case string(line) == closer:
-			return end
-		}
-		i = end
-	}
-	return 0
-}
-
-// closerOf is the line that closes front matter opened by opener, or ""
-// when opener opens none.
-func closerOf(opener string) string {
-	switch opener {
-	case "---", "---yaml", "---toml", "---json":
-		return "---"
-	case "+++", ";;;":
-		return opener
-	}
-	return ""
-}
-
-// firstLine returns the 1-based number and trimmed text of the first
-// non-blank line, which is where front matter must open.
-func firstLine(data []byte) (int, string) {
-	line := 1
-	for len(data) > 0 {
-		i := bytes.IndexByte(data, '\n')
-		text := data
-		if i >= 0 {
-			text, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if t := bytes.TrimSpace(text); len(t) > 0 {
-			return line, string(t)
-		}
-		line++
-	}
-	return line, ""
 }
 
 // bareJSON splits a file that opens with a JSON object, as Hugo allows,

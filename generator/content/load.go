@@ -25,7 +25,7 @@ type Options struct {
 	Location *time.Location // for dates given without a zone
 	// BodyMemory, when above 0, is how many bytes of article bodies may
 	// stay in memory; past it, every body is read again from its file
-	// when needed (Article.ReadBody).
+	// when needed (Article.ReadBody; body.go says how).
 	BodyMemory int64
 }
 
@@ -64,7 +64,7 @@ func leaveBodies(siteDir string, articles []*generator.Article, limit int64) {
 		return
 	}
 	for _, a := range articles {
-		a.LeaveBodyOnDisk(filepath.Join(siteDir, filepath.FromSlash(a.File)))
+		leaveOnDisk(a, filepath.Join(siteDir, filepath.FromSlash(a.File)))
 	}
 }
 
