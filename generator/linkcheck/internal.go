@@ -106,11 +106,13 @@ func (s *Site) intern(v string) string {
 // pageURL is where the page at name is read from: a folder's index.html
 // is read as the folder, so relative links resolve from there.
 func (s *Site) pageURL(name string) *url.URL {
-	dir, file := path.Split(name)
-	if file == "index.html" {
-		file = ""
+	u := *s.base
+	u.RawPath = ""
+	if name == "index.html" || strings.HasSuffix(name, "/index.html") {
+		name = strings.TrimSuffix(name, "index.html")
 	}
-	return s.base.JoinPath(dir, file)
+	u.Path += name
+	return &u
 }
 
 // resolve says where link, written on the page at page, leads. ok is
