@@ -27,7 +27,9 @@ func server(t *testing.T) (*httptest.Server, *[]string) {
 			w.WriteHeader(http.StatusMethodNotAllowed)
 		}
 	})
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/gone", http.StatusMovedPermanently) })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/gone", http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("/moved-live", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/live", http.StatusFound) })
 	stop := make(chan struct{})
 	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) {
