@@ -89,6 +89,7 @@ reports the sources that are gone, refuse, or do not answer in time.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Source, "source", "s", ".", "the site's folder")
+	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "check the links as published at this address, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
 	f.BoolVar(&external, "external", false, "also ask each article's url: whether it still answers")
 	f.IntVar(&ext.Concurrency, "concurrency", 8, "with --external, addresses asked at once")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -23,10 +24,17 @@ func Errors(s *generator.Site, problems []Problem) generator.ErrorList {
 	}
 	var order []shared
 	where := map[shared][]string{}
+	base := s.Config.BasePath()
 	for _, p := range problems {
 		if e := pages[p.Page]; e != nil {
-			if line, col, ok := locate(e, p.Link); ok {
-				list = append(list, generator.Errorf(e.File, line, col, "link %q: %s", p.Link, p.Reason))
+			// The body may write "/articles/x/" for what the page, put
+			// under the base path, calls "/digest/articles/x/".
+			written := []string{p.Link}
+			if rest, ok := strings.CutPrefix(p.Link, base); ok && base != "/" {
+				written = append(written, "/"+rest)
+			}
+			if line, col, link, ok := locate(e, written); ok {
+				list = append(list, generator.Errorf(e.File, line, col, "link %q: %s", link, p.Reason))
 				continue
 			}
 		}
@@ -45,6 +53,7 @@ func Errors(s *generator.Site, problems []Problem) generator.ErrorList {
 		}
 		list = append(list, &generator.Error{Msg: msg})
 	}
+	list.Sort()
 	return list
 }
 
@@ -52,25 +61,26 @@ func Errors(s *generator.Site, problems []Problem) generator.ErrorList {
 // file's own lines and bytes. Only a link's own syntax counts ("](x",
 // "]: x", "<x>", `="x"`), so a template's link to "/" is not pinned on
 // the first slash of an article's text.
-func locate(e *generator.Entry, link string) (line, col int, ok bool) {
+func locate(e *generator.Entry, links []string) (line, col int, link string, ok bool) {
 	body, err := e.ReadBody()
-	if err != nil || link == "" {
-		return 0, 0, false
+	if err != nil {
+		return 0, 0, "", false
 	}
-	i := -1
-	for _, lead := range []string{"](", "]: ", "<", `="`, "='"} {
-		if j := bytes.Index(body, []byte(lead+link)); j >= 0 {
-			i = j + len(lead)
-			break
+	for _, l := range links {
+		if l == "" {
+			continue
+		}
+		for _, lead := range []string{"](", "]: ", "<", `="`, "='"} {
+			if i := find(body, lead+l); i >= 0 {
+				i += len(lead)
+				before := body[:i]
+				line = e.BodyLine + bytes.Count(before, []byte("\n"))
+				col = i - bytes.LastIndexByte(before, '\n')
+				return line, col, l, true
+			}
 		}
 	}
-	if i < 0 {
-		return 0, 0, false
-	}
-	before := body[:i]
-	line = e.BodyLine + bytes.Count(before, []byte("\n"))
-	col = i - bytes.LastIndexByte(before, '\n')
-	return line, col, true
+	return 0, 0, "", false
 }
 
 // Sources lists the original address of every article that gives one.
@@ -82,4 +92,22 @@ func Sources(s *generator.Site) []Source {
 		}
 	}
 	return out
+}
+
+// find returns where s first occurs in body as a whole link: followed by
+// what closes a link in Markdown or HTML, so "/" is not found in "/other/".
+func find(body []byte, s string) int {
+	from := 0
+	for {
+		j := bytes.Index(body[from:], []byte(s))
+		if j < 0 {
+			return -1
+		}
+		at := from + j
+		end := at + len(s)
+		if end == len(body) || strings.IndexByte(") \t\n>\"'", body[end]) >= 0 {
+			return at
+		}
+		from = at + 1
+	}
 }
