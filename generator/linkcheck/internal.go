@@ -29,12 +29,24 @@ type Site struct {
 	base *url.URL
 
 	mu    sync.Mutex
-	files map[string]bool            // every file's path
-	ids   map[string]map[string]bool // an HTML page's anchors, by path
-	refs  map[string][]ref           // an HTML page's links, by path
-	// strs interns link text and targets: most links (the menu, the
-	// footer, term links) are the same on thousands of pages.
-	strs map[string]string
+	files map[string]bool  // every file's path
+	pages map[string]*page // the HTML files, by path
+	// Most links (the menu, the footer, term links) are the same on
+	// thousands of pages, so each distinct link is kept once in table
+	// and pages hold its position: at 10,000 articles this keeps a few
+	// megabytes where a copy per page kept hundreds.
+	table []ref
+	index map[ref]int32
+	// fixed are links that lead to one place from any page ("/x/",
+	// "https://…"), with their position in table, or -1 for links that
+	// leave the site; they are resolved once.
+	fixed map[string]int32
+	ids   map[string]string // interns anchors, which templates repeat
+}
+
+type page struct {
+	refs []int32  // positions in Site.table
+	ids  []string // its anchors, sorted
 }
 
 // ref is one link: as written, the file it reaches (path in the site),
@@ -57,7 +69,8 @@ func New(baseURL string) (*Site, error) {
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
-	return &Site{base: u, files: map[string]bool{}, ids: map[string]map[string]bool{}, refs: map[string][]ref{}, strs: map[string]string{}}, nil
+	return &Site{base: u, files: map[string]bool{}, pages: map[string]*page{},
+		index: map[ref]int32{}, fixed: map[string]int32{}, ids: map[string]string{}}, nil
 }
 
 // Add records one file of the site; an HTML file's links and anchors are
@@ -70,37 +83,76 @@ func (s *Site) Add(name string, data []byte) error {
 		return nil
 	}
 	links, ids := scan(data)
-	page := s.pageURL(name)
-	refs := make([]ref, 0, len(links))
-	seen := map[string]bool{}
+	slices.Sort(links)
+	links = slices.Compact(links)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+
+	p := &page{refs: make([]int32, 0, len(links)), ids: ids}
+	var pageURL *url.URL
+	var todo []string // links not resolved before
+	s.mu.Lock()
 	for _, l := range links {
-		if seen[l] {
+		if i, ok := s.fixed[l]; ok {
+			if i >= 0 {
+				p.refs = append(p.refs, i)
+			}
 			continue
 		}
-		seen[l] = true
-		r, ok := s.resolve(page, l)
-		if ok {
-			refs = append(refs, r)
-		}
+		todo = append(todo, l)
 	}
+	s.mu.Unlock()
+
+	type resolved struct {
+		ref
+		leaves, fixed bool
+	}
+	rs := make([]resolved, len(todo))
+	for i, l := range todo {
+		if pageURL == nil {
+			pageURL = s.pageURL(name)
+		}
+		r, in := s.resolve(pageURL, l)
+		rs[i] = resolved{r, !in, isFixed(l)}
+	}
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range refs {
-		r := &refs[i]
-		r.raw, r.target, r.fragment = s.intern(r.raw), s.intern(r.target), s.intern(r.fragment)
+	for _, r := range rs {
+		i := int32(-1)
+		if !r.leaves {
+			var ok bool
+			if i, ok = s.index[r.ref]; !ok {
+				i = int32(len(s.table))
+				s.table = append(s.table, r.ref)
+				s.index[r.ref] = i
+			}
+			p.refs = append(p.refs, i)
+		}
+		if r.fixed {
+			s.fixed[r.raw] = i
+		}
+	}
+	for j, id := range p.ids {
+		if v, ok := s.ids[id]; ok {
+			p.ids[j] = v
+		} else {
+			s.ids[id] = id
+		}
 	}
 	s.files[name] = true
-	s.ids[name] = ids
-	s.refs[name] = refs
+	s.pages[name] = p
 	return nil
 }
 
-func (s *Site) intern(v string) string {
-	if w, ok := s.strs[v]; ok {
-		return w
+// isFixed says whether link leads to one place from every page: it is
+// root-relative or has a scheme.
+func isFixed(link string) bool {
+	if strings.HasPrefix(link, "/") {
+		return true
 	}
-	s.strs[v] = v
-	return v
+	i := strings.IndexAny(link, ":/?#")
+	return i > 0 && link[i] == ':'
 }
 
 // pageURL is where the page at name is read from: a folder's index.html
@@ -150,11 +202,16 @@ func (s *Site) resolve(page *url.URL, link string) (r ref, ok bool) {
 func (s *Site) Problems() []Problem {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Whether a link is broken does not depend on the page it is on.
+	why := make([]string, len(s.table))
+	for i, r := range s.table {
+		why[i] = s.broken(r)
+	}
 	var out []Problem
-	for page, refs := range s.refs {
-		for _, r := range refs {
-			if why := s.broken(r); why != "" {
-				out = append(out, Problem{Page: page, Link: r.raw, Reason: why})
+	for name, p := range s.pages {
+		for _, i := range p.refs {
+			if why[i] != "" {
+				out = append(out, Problem{Page: name, Link: s.table[i].raw, Reason: why[i]})
 			}
 		}
 	}
@@ -180,12 +237,12 @@ func (s *Site) broken(r ref) string {
 	if r.fragment == "" {
 		return ""
 	}
-	ids, page := s.ids[target]
-	if !page {
+	p := s.pages[target]
+	if p == nil {
 		return "" // an anchor into a feed or a stylesheet is not ours to judge
 	}
 	// Browsers scroll to the top for #top when no element has that id.
-	if ids[r.fragment] || strings.EqualFold(r.fragment, "top") {
+	if _, ok := slices.BinarySearch(p.ids, r.fragment); ok || strings.EqualFold(r.fragment, "top") {
 		return ""
 	}
 	return fmt.Sprintf("%s has no anchor #%s", target, r.fragment)
@@ -194,8 +251,7 @@ func (s *Site) broken(r ref) string {
 // scan returns the link targets of an HTML page (a, area and link hrefs;
 // img, script, source, iframe srcs) and its anchors (every id, and the
 // name of a elements).
-func scan(data []byte) (links []string, ids map[string]bool) {
-	ids = map[string]bool{}
+func scan(data []byte) (links, ids []string) {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
 		switch z.Next() {
@@ -207,12 +263,9 @@ func scan(data []byte) (links []string, ids map[string]bool) {
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
-				key := string(k)
-				switch {
-				case key == "id":
-					ids[string(v)] = true
-				case key == "name" && tag == "a":
-					ids[string(v)] = true
+				switch key := string(k); {
+				case key == "id", key == "name" && tag == "a":
+					ids = append(ids, string(v))
 				case key == "href" && (tag == "a" || tag == "link" || tag == "area"),
 					key == "src" && (tag == "img" || tag == "script" || tag == "source" || tag == "iframe"):
 					links = append(links, string(v))
