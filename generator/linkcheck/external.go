@@ -123,22 +123,22 @@ func ask(ctx context.Context, opts Options, pace *pacer, raw string) (Dead, bool
 		return Dead{Reason: "not a web address (http:// or https://)"}, false
 	}
 	if ctx.Err() != nil {
-		return Dead{Reason: fmt.Sprintf("not checked: the %s for all sources ran out", opts.Deadline)}, false
+		return Dead{Reason: "not checked: " + stopped(ctx, opts)}, false
 	}
 	status, final, err := request(ctx, opts, pace, http.MethodHead, u)
 	if err == nil && (status == http.StatusMethodNotAllowed || status == http.StatusNotImplemented) {
 		status, final, err = request(ctx, opts, pace, http.MethodGet, u)
 	}
 	d := Dead{Status: status}
-	if final != raw {
+	if final != "" && final != raw {
 		d.Final = final
 	}
 	switch {
+	case err != nil && ctx.Err() != nil:
+		d.Reason = "no answer before " + stopped(ctx, opts)
+		return d, false
 	case err != nil:
 		d.Reason = describe(err, opts)
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			d.Reason = fmt.Sprintf("no answer before the %s allowed for all sources ran out", opts.Deadline)
-		}
 		return d, false
 	case status >= 400:
 		d.Reason = fmt.Sprintf("answers %d %s", status, http.StatusText(status))
@@ -147,20 +147,30 @@ func ask(ctx context.Context, opts Options, pace *pacer, raw string) (Dead, bool
 	return d, true
 }
 
+// stopped says why the whole run ended early.
+func stopped(ctx context.Context, opts Options) string {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Sprintf("the %s allowed for all sources ran out", opts.Deadline)
+	}
+	return "check was interrupted"
+}
+
+// request makes one request and returns the final status and address,
+// redirects followed.
 func request(ctx context.Context, opts Options, pace *pacer, method string, u *url.URL) (status int, final string, err error) {
 	if err := pace.wait(ctx, u.Host); err != nil {
-		return 0, u.String(), err
+		return 0, "", err
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), nil)
 	if err != nil {
-		return 0, u.String(), err
+		return 0, "", err
 	}
 	req.Header.Set("User-Agent", "briefing-check (a static site checking its sources)")
 	resp, err := opts.Client.Do(req)
 	if err != nil {
-		return 0, u.String(), err
+		return 0, "", err
 	}
 	// The body is not read: the status is the answer, and a GET of a
 	// big page should not be downloaded to learn it.

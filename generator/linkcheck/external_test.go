@@ -119,7 +119,7 @@ func TestDeadlineEndsTheRun(t *testing.T) {
 		// The first was asked and never answered; the others never got
 		// their turn.
 		want := []string{"no answer before the 200ms allowed for all sources ran out",
-			"not checked: the 200ms for all sources ran out", "not checked: the 200ms for all sources ran out"}
+			"not checked: the 200ms allowed for all sources ran out", "not checked: the 200ms allowed for all sources ran out"}
 		for i, d := range dead {
 			if d.Reason != want[i] {
 				t.Errorf("%s: %q, want %q", d.File, d.Reason, want[i])
@@ -153,5 +153,19 @@ func TestHostGap(t *testing.T) {
 	// Arrival at the server jitters a little around the spaced starts.
 	if span := at[len(at)-1].Sub(at[0]); span < 3*gap-gap/2 {
 		t.Errorf("4 requests to one host arrived within %s; want them %s apart", span, gap)
+	}
+}
+
+// TestInterruptEndsTheRun checks that Ctrl-C (a cancelled context) ends
+// the run at once and says so, rather than blaming a deadline.
+func TestInterruptEndsTheRun(t *testing.T) {
+	srv, _ := server(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	sources := []Source{{"a.md", srv.URL + "/hang?a"}, {"b.md", srv.URL + "/hang?b"}}
+	dead := CheckSources(ctx, sources, Options{Concurrency: 1, Timeout: time.Hour, HostGap: -1})
+	want := []string{"no answer before check was interrupted", "not checked: check was interrupted"}
+	if len(dead) != 2 || dead[0].Reason != want[0] || dead[1].Reason != want[1] {
+		t.Errorf("got %v, want reasons %q", dead, want)
 	}
 }
