@@ -66,7 +66,7 @@ reports the sources that are gone, refuse, or do not answer in time.`,
 			for _, d := range namecheck.Check(arts) {
 				fmt.Fprintf(out, "warning: name looks wrong: %s\n", d)
 			}
-			problems := linkcheck.Errors(res.Site, links.Problems())
+			problems := linkcheck.Errors(res.Site, opts.Source, links.Problems())
 			var found []string
 			if n := len(problems); n > 0 {
 				found = append(found, fmt.Sprintf("%d broken link%s", n, plural(n)))
