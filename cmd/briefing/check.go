@@ -72,7 +72,10 @@ reports the sources that are gone, refuse, or do not answer in time.`,
 				found = append(found, fmt.Sprintf("%d broken link%s", n, plural(n)))
 			}
 			if external {
-				dead := linkcheck.CheckSources(cmd.Context(), linkcheck.Sources(res.Site), ext)
+				sources := linkcheck.Sources(res.Site)
+				// Asking the web takes seconds, up to --deadline: say so first.
+				fmt.Fprintf(out, "checking the sources of %d article%s\n", len(sources), plural(len(sources)))
+				dead := linkcheck.CheckSources(cmd.Context(), sources, ext)
 				for _, d := range dead {
 					problems = append(problems, &generator.Error{File: d.File, Msg: strings.TrimPrefix(d.String(), d.File+": ")})
 				}

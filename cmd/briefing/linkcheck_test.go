@@ -77,6 +77,9 @@ func TestCheckExternal(t *testing.T) {
 	if stderr != want {
 		t.Errorf("check --external said:\n%s\nwant:\n%s", stderr, want)
 	}
+	if !strings.Contains(stdout, "checking the sources of 3 articles\n") {
+		t.Errorf("check --external did not say what it was doing:\n%s", stdout)
+	}
 }
 
 // TestExampleSiteChecksClean checks the repository's example digest, as
