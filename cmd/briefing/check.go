@@ -3,16 +3,20 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/build"
+	"github.com/briefing-digest/briefing/generator/linkcheck"
 	"github.com/briefing-digest/briefing/generator/namecheck"
 )
 
 func newCheck() *cobra.Command {
 	var opts build.Options
+	var external bool
+	var ext linkcheck.Options
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check content, config and templates without writing anything",
@@ -20,13 +24,28 @@ func newCheck() *cobra.Command {
 every error a build would meet, and also names that were merged into one
 term because they make the same page name ("Türkiye" and "Turkiye"), and
 names that look wrong across the site: a person who is a place or an
-organisation elsewhere, or a name used once beside a near twin used often.`,
+organisation elsewhere, or a name used once beside a near twin used often.
+
+It also follows every internal link and anchor of the pages it renders,
+and reports those that lead to no file or no anchor of the site. With
+--external it asks each article's url: whether it still answers, and
+reports the sources that are gone, refuse, or do not answer in time.`,
 		Args: noArgs(siteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := build.RequireSite(opts.Source); err != nil {
 				return err
 			}
-			res, err := build.Generate(cmd.Context(), opts, func(string, []byte) error { return nil })
+			// The config is read first for the base URL links resolve
+			// against; when it is broken, Generate reports why.
+			base := "http://localhost:1313/"
+			if cfg, err := build.Config(opts); err == nil {
+				base = cfg.BaseURL
+			}
+			links, err := linkcheck.New(base)
+			if err != nil {
+				return err
+			}
+			res, err := build.Generate(cmd.Context(), opts, links.Add)
 			if err != nil {
 				return &failed{summary: "check found problems", err: err}
 			}
@@ -47,13 +66,38 @@ organisation elsewhere, or a name used once beside a near twin used often.`,
 			for _, d := range namecheck.Check(arts) {
 				fmt.Fprintf(out, "warning: name looks wrong: %s\n", d)
 			}
+			problems := linkcheck.Errors(res.Site, opts.Source, links.Problems())
+			var found []string
+			if n := len(problems); n > 0 {
+				found = append(found, fmt.Sprintf("%d broken link%s", n, plural(n)))
+			}
+			if external {
+				sources := linkcheck.Sources(res.Site)
+				// Asking the web takes seconds, up to --deadline: say so first.
+				fmt.Fprintf(out, "checking the sources of %d article%s\n", len(sources), plural(len(sources)))
+				dead := linkcheck.CheckSources(cmd.Context(), sources, ext)
+				for _, d := range dead {
+					problems = append(problems, &generator.Error{File: d.File, Msg: strings.TrimPrefix(d.String(), d.File+": ")})
+				}
+				if n := len(dead); n > 0 {
+					found = append(found, fmt.Sprintf("%d dead source%s", n, plural(n)))
+				}
+			}
+			if len(problems) > 0 {
+				return &failed{summary: "check found " + strings.Join(found, " and "), err: problems}
+			}
 			fmt.Fprintf(out, "ok: %d articles, %d terms, %d issues, %d pages\n", res.Articles, res.Terms, res.Issues, res.Pages)
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	sourceFlag(cmd, &opts.Source)
+	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "check the links as published at this address, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
+	f.BoolVar(&external, "external", false, "also ask each article's url: whether it still answers")
+	f.IntVar(&ext.Concurrency, "concurrency", 8, "with --external, addresses asked at once")
+	f.DurationVar(&ext.Timeout, "timeout", 10*time.Second, "with --external, how long one address may take")
+	f.DurationVar(&ext.Deadline, "deadline", 2*time.Minute, "with --external, how long all of them may take")
 	return cmd
 }
 

@@ -16,8 +16,13 @@ const exampleSite = "../.."
 func TestExampleSiteUnderSubPath(t *testing.T) {
 	const base = "https://analyst.github.io/briefing/"
 	out, res := buildTo(t, exampleSite, Options{BaseURL: base})
-	if res.Articles < 5 {
-		t.Fatalf("the example site has %d articles; want the seed and several Wikinews reports", res.Articles)
+	// The seed and every Wikinews report examples/inbox/wikinews.tsv lists.
+	tsv, err := os.ReadFile(filepath.Join(exampleSite, "examples/inbox/wikinews.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 + strings.Count(string(tsv), "\n"); res.Articles != want {
+		t.Fatalf("the example site has %d articles; want %d, the seed and the reports in wikinews.tsv", res.Articles, want)
 	}
 	for _, b := range brokenLinks(t, out, base) {
 		t.Error(b)
@@ -36,5 +41,39 @@ func TestExampleSiteUnderSubPath(t *testing.T) {
 		if strings.Contains(string(page), furniture) {
 			t.Errorf("the seed's page shows page furniture %q", furniture)
 		}
+	}
+}
+
+// TestReadmeFrontMatterIsReal checks that the front matter README shows
+// under "The article file" is, byte for byte, that of the file it names.
+func TestReadmeFrontMatterIsReal(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(exampleSite, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## The article file\n")
+	if !ok {
+		t.Fatal("README has no section \"The article file\"")
+	}
+	name, rest, ok := strings.Cut(section, "```yaml\n")
+	block, _, ok2 := strings.Cut(rest, "```\n")
+	if !ok || !ok2 {
+		t.Fatal("the article file section has no yaml block")
+	}
+	file := ""
+	for _, f := range strings.Fields(name) {
+		if f := strings.Trim(f, "`:,."); strings.HasPrefix(f, "content/") {
+			file = f
+		}
+	}
+	if file == "" {
+		t.Fatalf("the section does not name the file it shows:\n%s", name)
+	}
+	data, err := os.ReadFile(filepath.Join(exampleSite, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), block) {
+		t.Errorf("README shows:\n%s\nbut %s begins:\n%s", block, file, data[:min(len(data), len(block))])
 	}
 }

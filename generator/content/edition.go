@@ -96,7 +96,7 @@ func ParseEdition(file string, data []byte) (*generator.Edition, error) {
 		return nil, errs.Err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if _, opener := firstLine(data); closerOf(opener) == "" && !strings.HasPrefix(opener, "{") {
+	if !opensFrontMatter(data) {
 		ed.Note = data
 		errs.Add(checkNesting(file, data, 1))
 		return ed, errs.Err()

@@ -171,6 +171,26 @@ func delimit(path string, data []byte) (frontMatter, error) {
 	return fm, nil
 }
 
+// opensFrontMatter says whether data's first non-blank line opens front
+// matter: one of formats' delimiters, or a bare JSON object. An issue file
+// may be all note, so it asks before it is read as front matter.
+func opensFrontMatter(data []byte) bool {
+	head := bytes.TrimLeftFunc(data, unicode.IsSpace)
+	if len(head) > 0 && head[0] == '{' {
+		return true
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	opener := string(bytes.TrimSpace(head))
+	for _, f := range formats {
+		if f.Start == opener {
+			return true
+		}
+	}
+	return false
+}
+
 // unclosed says why adrg/frontmatter found no front matter in head, the
 // file from its first non-space byte: it opens with a delimiter line that
 // nothing closes, or with none.
