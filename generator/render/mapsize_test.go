@@ -62,7 +62,7 @@ func TestMapAndTimelineSizeBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	figure := func(class, page string) string {
-		return regexp.MustCompile(`(?s)<figure class="`+class+`">.*?</figure>`).FindString(page)
+		return regexp.MustCompile(`(?s)<figure class="` + class + `">.*?</figure>`).FindString(page)
 	}
 	for path := range want {
 		page := pages[path]
