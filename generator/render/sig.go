@@ -70,7 +70,7 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 		case j.term != nil:
 			sig, ok := terms[j.term]
 			if !ok {
-				sig = termSig(&h, j.term, card)
+				sig = termSig(&h, j.term, card, latestWeek(s))
 				terms[j.term] = sig
 			}
 			sigs[i] = sig
@@ -205,11 +205,12 @@ func card(h *maphash.Hash, e *generator.Entry, meta uint64, names map[*generator
 	return h.Sum64()
 }
 
-// termSig covers a term page and its feed: its articles and the terms
-// named alongside it.
-func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uint64) uint64 {
+// termSig covers a term page and its feed: its articles, the terms
+// named alongside it, and the newest week, where its timeline ends.
+func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uint64, latest string) uint64 {
 	h.Reset()
 	putString(h, t.Name)
+	putString(h, latest)
 	for _, e := range t.Entries {
 		putInt(h, card(e))
 	}
@@ -218,6 +219,15 @@ func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uin
 		putCounts(h, rel.Terms)
 	}
 	return h.Sum64()
+}
+
+// latestWeek names the site's newest issue: a term page's timeline counts
+// back a year from it, so an article in a new week moves every timeline.
+func latestWeek(s *generator.Site) string {
+	if len(s.Issues) == 0 {
+		return ""
+	}
+	return s.Issues[0].Slug
 }
 
 // issueSig covers an issue page and its feed. Its groups and top names
