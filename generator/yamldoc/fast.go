@@ -207,7 +207,7 @@ func plainTag(v []byte) (string, bool) {
 		return "!!timestamp", true
 	}
 	first, _ := utf8.DecodeRune(v)
-	if !unicode.IsLetter(first) {
+	if !unicode.IsLetter(first) && !(unicode.IsDigit(first) && namesAfterNumber(v)) {
 		return "", false
 	}
 	for _, r := range string(v) {
@@ -220,6 +220,14 @@ func plainTag(v []byte) (string, bool) {
 		return "", false
 	}
 	return "!!str", true
+}
+
+// namesAfterNumber says whether v, which starts with a digit, is a name
+// like "501st Legion": a letter in its first word and a space after it.
+// Numbers, dates and times YAML resolves never hold both, so it is text.
+func namesAfterNumber(v []byte) bool {
+	word, _, spaced := bytes.Cut(v, []byte(" "))
+	return spaced && bytes.IndexFunc(word, unicode.IsLetter) >= 0
 }
 
 // isDate matches a real YYYY-MM-DD date; yaml.v3 takes 2023-02-30 as text.

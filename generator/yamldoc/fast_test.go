@@ -90,6 +90,7 @@ var trickyShapes = []string{
 	"x: a  b\n", "x: a\tb\n", "x:  two spaces\n", "x: trailing \n", "x: &a b\n", "x: *a\n", "x: !!str 12\n",
 	"x: -a\n", "x: a-\n", "x: ?a\n", "x: @a\n", "x: `a`\n", "x: |\n  a\n", "x:\n  - a\n", " x: a\n", "x : a\n",
 	"1x: a\n", "x-y: a\n", "x_y: a\n", "\nx: a\n", "x: a\n\n", "x: [\"a\", b, \"\"]\n", "x: [\"a\" , \"b\"]\n",
+	"x: 501st Legion\n", "x: [501st Legion, 2nd Army]\n", "x: 12 Angry Men\n", "x: 1e5 x\n", "x: 0x1F y\n", "x: 1st\n", "x: 3rd-party plan\n",
 }
 
 // TestFastTakesTheExampleSite checks the example digest's front matter
