@@ -26,7 +26,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	}
 	cfg := &s.Config
 
-	home := &Page{Kind: "home", Title: cfg.Title, Description: cfg.Description, Feed: "index.xml", Date: s.Updated}
+	home := &Page{Kind: "home", Title: cfg.Title, Description: homeDescription(s), Feed: "index.xml", Date: s.Updated}
 	html("", home)
 	feed(home, func() []item { return r.entryItems(s.Entries) })
 
@@ -97,6 +97,19 @@ func isStatic(path string) bool {
 // articlePage is what an article's page is given.
 func articlePage(e *generator.Entry) *Page {
 	return &Page{Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
+}
+
+// homeDescription is the site's description, or, for a site that gives
+// none, what its home page leads with: the latest issue. Search engines
+// show a page's description under its title, and make one up without it.
+func homeDescription(s *generator.Site) string {
+	if d := s.Config.Description; d != "" {
+		return d
+	}
+	if is := s.Latest(); is != nil {
+		return fmt.Sprintf("%s, %s: %s", s.Config.Title, is.Headline, issueDescription(is))
+	}
+	return s.Config.Title
 }
 
 // issueDescription says what a week holds, naming the countries its
