@@ -107,7 +107,7 @@ func TestMailEdition(t *testing.T) {
 	}
 	// Quoted-printable may break a line anywhere; join the soft breaks.
 	text := strings.ReplaceAll(string(body), "=\r\n", "")
-	for _, want := range []string{"The accord took three rounds", "The accord took <em>three</em> rounds", "No. 2", "LEAD STORY", "https://news.example.org/brief/countries/turkiye/"} {
+	for _, want := range []string{"The accord took three rounds", "The accord took <em>three</em> rounds", "No. 2", "LEAD STORY", "[1] https://news.example.org/brief/countries/turkiye/"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the message lacks %q", want)
 		}

@@ -45,10 +45,16 @@ type plain struct {
 
 // blocks writes n's block children, a blank line between them, the first
 // line of the first starting with first and every other line with rest.
-func (p *plain) blocks(n ast.Node, first, rest string) {
+func (p *plain) blocks(n ast.Node, first, rest string) { p.children(n, first, rest, true) }
+
+// children is blocks, with no blank lines between them when not blank:
+// the item of a tight list and the list inside it are one block.
+func (p *plain) children(n ast.Node, first, rest string, blank bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c != n.FirstChild() {
-			p.b.WriteString(strings.TrimRight(rest, " ") + "\n")
+			if blank {
+				p.b.WriteString(strings.TrimRight(rest, " ") + "\n")
+			}
 			first = rest
 		}
 		p.block(c, first, rest)
@@ -73,7 +79,7 @@ func (p *plain) block(n ast.Node, first, rest string) {
 					p.b.WriteString(strings.TrimRight(rest, " ") + "\n")
 				}
 			}
-			p.blocks(c, first+marker, rest+strings.Repeat(" ", len(marker)))
+			p.children(c, first+marker, rest+strings.Repeat(" ", len(marker)), !n.IsTight)
 		}
 	case *ast.Blockquote:
 		p.blocks(n, first+"> ", rest+"> ")
