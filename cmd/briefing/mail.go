@@ -126,7 +126,7 @@ func runMail(cmd *cobra.Command, name string, o mailOptions) error {
 		if o.send && !o.force {
 			return fmt.Errorf("issue %s is not published, so it is not sent: %s; --force sends it anyway", is.Slug, unpublished(is))
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "briefing: warning: issue %s is not published: %s\n", is.Slug, unpublished(is))
+		fmt.Fprintf(cmd.ErrOrStderr(), "warning: issue %s is not published: %s\n", is.Slug, unpublished(is))
 	}
 	msg, err := r.Render(is)
 	if err != nil {
