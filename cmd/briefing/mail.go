@@ -18,6 +18,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/email"
+	"github.com/briefing-digest/briefing/generator/render"
 	"github.com/briefing-digest/briefing/generator/site"
 	"github.com/briefing-digest/briefing/internal/smtpsend"
 )
@@ -40,6 +41,7 @@ type mailOptions struct {
 	from     string
 	ca       string
 	timeout  time.Duration
+	force    bool
 }
 
 func newMail() *cobra.Command {
@@ -49,7 +51,12 @@ func newMail() *cobra.Command {
 		Short: "Print an issue's email edition as an .eml message, or send it over SMTP",
 		Long: `Mail makes the email edition of one weekly issue, the same message build
 writes to public/issues/ISSUE/ISSUE.eml, and prints it to standard output.
-ISSUE is an issue's name, such as 2021-w45, or latest.
+ISSUE is an issue's name, such as 2021-w45, or latest: the latest
+published issue, as the home page shows it.
+
+An issue that is not published yet (the current week without its
+content/issues file, or one saying published: false) is printed with a
+warning, for a look before it goes out; --send refuses it unless --force.
 
 With --send it is sent instead, to the relay email.smtp in briefing.yaml
 or --smtp HOST:PORT, from email.from to email.to (or --from and --to).
@@ -73,6 +80,7 @@ are never read from briefing.yaml, which is published with the site.`,
 	f.StringVar(&o.from, "from", "", "the sender (default email.from)")
 	f.StringVar(&o.ca, "smtp-ca", "", "a PEM file of certificates to trust for the relay instead of the system's")
 	f.DurationVar(&o.timeout, "timeout", time.Minute, "give up on the relay after this long")
+	f.BoolVar(&o.force, "force", false, "send an issue that is not published")
 	return cmd
 }
 
@@ -98,14 +106,27 @@ func runMail(cmd *cobra.Command, name string, o mailOptions) error {
 	if err != nil {
 		return &failed{summary: "the site's articles have problems", err: err}
 	}
-	r, err := email.Load(cfg, build.Templates(o.build.Source))
+	r, err := email.Load(cfg, build.Templates(o.build.Source), render.Markdown(&cfg))
 	if err != nil {
 		return &failed{summary: "the email template has problems", err: err}
 	}
-	s := site.Build(cfg, articles)
+	// The editions say which issues are published and what each leads
+	// with; a mistake in one fails mail as it fails build, since the
+	// message would not be the one build writes.
+	editions, edErr := content.LoadEditions(o.build.Source)
+	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions})
+	if err = errors.Join(edErr, err); err != nil {
+		return &failed{summary: "the site's issue files have problems", err: err}
+	}
 	is, err := findIssue(s, name)
 	if err != nil {
 		return err
+	}
+	if !is.Published {
+		if o.send && !o.force {
+			return fmt.Errorf("issue %s is not published, so it is not sent: %s; --force sends it anyway", is.Slug, unpublished(is))
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "warning: issue %s is not published: %s\n", is.Slug, unpublished(is))
 	}
 	msg, err := r.Render(is)
 	if err != nil {
@@ -206,15 +227,27 @@ func relayTLS(file string) (*tls.Config, error) {
 	return &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}, nil
 }
 
-// findIssue returns the issue called name, or "latest"; for a name no
-// issue has, the error lists those nearest to it.
+// unpublished says why an issue is not published, and how to publish it.
+func unpublished(is *generator.Issue) string {
+	if is.Edition != nil {
+		return is.Edition.File + " says published: false"
+	}
+	return "it is the current week, published once content/" + content.IssuesDir + "/" + is.Slug + ".md is written"
+}
+
+// findIssue returns the issue called name, or "latest", the newest
+// published one; for a name no issue has, the error lists those nearest
+// to it.
 func findIssue(s *generator.Site, name string) (*generator.Issue, error) {
 	if len(s.Issues) == 0 {
 		return nil, errors.New("the site has no issues yet: it has no articles")
 	}
 	name = strings.ToLower(strings.TrimSpace(name))
 	if name == "latest" {
-		return s.Issues[0], nil
+		if is := s.Latest(); is != nil {
+			return is, nil
+		}
+		return nil, fmt.Errorf("no issue is published yet, so none is the latest: %s is not published (%s); name it to mail it", s.Issues[0].Slug, unpublished(s.Issues[0]))
 	}
 	for _, is := range s.Issues {
 		if is.Slug == name {

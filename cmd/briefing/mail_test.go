@@ -42,27 +42,116 @@ email:
 }
 
 // mail prints the very message build writes, for a name or for latest.
+// The site's newest week has no issue file, so it is not published yet:
+// latest is the week before, and naming the newest works with a warning.
 func TestMailPrintsTheBuiltMessage(t *testing.T) {
 	dir := mailSite(t, "")
 	if code, _, stderr := briefing(t, "build", "-s", dir); code != 0 {
 		t.Fatalf("build: %s", stderr)
 	}
-	built, err := os.ReadFile(filepath.Join(dir, "public/issues/2021-w45/2021-w45.eml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"2021-w45", "latest", "2021-W45"} {
-		code, stdout, stderr := briefing(t, "mail", "-s", dir, name)
-		if code != 0 {
-			t.Fatalf("mail %s: %s", name, stderr)
+	built := func(slug string) string {
+		data, err := os.ReadFile(filepath.Join(dir, "public/issues", slug, slug+".eml"))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if stdout != string(built) {
-			t.Errorf("mail %s printed a message other than the one build wrote", name)
+		return string(data)
+	}
+	for _, c := range []struct{ name, slug string }{{"2021-w45", "2021-w45"}, {"2021-W45", "2021-w45"}, {"latest", "2021-w44"}, {"2021-w44", "2021-w44"}} {
+		code, stdout, stderr := briefing(t, "mail", "-s", dir, c.name)
+		if code != 0 {
+			t.Fatalf("mail %s: %s", c.name, stderr)
+		}
+		if stdout != built(c.slug) {
+			t.Errorf("mail %s printed a message other than the one build wrote for %s", c.name, c.slug)
+		}
+		warned := strings.Contains(stderr, "warning: issue 2021-w45 is not published")
+		if warned != (c.slug == "2021-w45") {
+			t.Errorf("mail %s: stderr %q", c.name, stderr)
 		}
 	}
 	code, stdout, _ := briefing(t, "mail", "-s", dir, "2021-w44")
 	if code != 0 || !strings.Contains(stdout, "Tashkent hosts a water summit") || strings.Contains(stdout, "Ankara") {
 		t.Errorf("mail 2021-w44 did not print that week's issue alone")
+	}
+}
+
+// editionFile is an issue file for the newest week of mailSite, which
+// publishes it.
+const editionFile = `---
+title: "Gas flows west from Baku"
+lead: ankara
+---
+The accord took *three* rounds; see [Türkiye](/countries/turkiye/).
+`
+
+// With an issue file the newest week is published: latest is it, its
+// subject is the edition's title, and both parts carry the note.
+func TestMailEdition(t *testing.T) {
+	dir := mailSite(t, "")
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), editionFile)
+	code, stdout, stderr := briefing(t, "mail", "-s", dir, "latest")
+	if code != 0 || stderr != "" {
+		t.Fatalf("mail latest: %d %q", code, stderr)
+	}
+	msg, err := mail.ReadMessage(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if subject != "Gas flows west from Baku · Straits Weekly" {
+		t.Errorf("Subject %q, want the edition's title", subject)
+	}
+	body, err := io.ReadAll(msg.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Quoted-printable may break a line anywhere; join the soft breaks.
+	text := strings.ReplaceAll(string(body), "=\r\n", "")
+	for _, want := range []string{"The accord took three rounds", "The accord took <em>three</em> rounds", "No. 2", "LEAD STORY", "[1] https://news.example.org/brief/countries/turkiye/"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the message lacks %q", want)
+		}
+	}
+
+	// An issue file can hold the week back: then no issue is the latest
+	// but the week before, and with both held back there is none.
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "---\npublished: false\n---\n")
+	code, stdout, _ = briefing(t, "mail", "-s", dir, "latest")
+	if code != 0 || !strings.Contains(stdout, "Tashkent") {
+		t.Errorf("latest with the newest week held back: %d, want 2021-w44", code)
+	}
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w44.md"), "---\npublished: false\n---\n")
+	code, stdout, stderr = briefing(t, "mail", "-s", dir, "latest")
+	if code == 0 || stdout != "" || !strings.Contains(stderr, "no issue is published yet") || !strings.Contains(stderr, "content/issues/2021-w45.md says published: false") {
+		t.Errorf("latest with no published issue: %d %q", code, stderr)
+	}
+
+	// A mistake in an issue file fails mail as it fails build.
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "---\nlead: nowhere\n---\n")
+	code, _, stderr = briefing(t, "mail", "-s", dir, "2021-w44")
+	if code == 0 || !strings.Contains(stderr, "content/issues/2021-w45.md:2:7") {
+		t.Errorf("a wrong lead: %d %q", code, stderr)
+	}
+}
+
+// Sending an issue that is not published is refused, as it would go to
+// every reader before the site shows it; --force sends it.
+func TestMailSendUnpublished(t *testing.T) {
+	r := startRelay(t, false, "", "")
+	dir := mailSite(t, "")
+	code, stdout, stderr := briefing(t, "mail", "-s", dir, "2021-w45", "--smtp", r.addr)
+	if code == 0 || stdout != "" || !strings.Contains(stderr, "issue 2021-w45 is not published, so it is not sent") || !strings.Contains(stderr, "--force") {
+		t.Errorf("sending the unpublished week: %d %q", code, stderr)
+	}
+	if n := len(r.deliveries()); n != 0 {
+		t.Fatalf("the relay received %d messages", n)
+	}
+	code, stdout, stderr = briefing(t, "mail", "-s", dir, "2021-w45", "--smtp", r.addr, "--force")
+	if code != 0 || !strings.HasPrefix(stdout, "sent 2021-w45 ") || !strings.Contains(stderr, "warning: issue 2021-w45 is not published") {
+		t.Errorf("--force: %d %q %q", code, stdout, stderr)
+	}
+	if got := r.deliveries(); len(got) != 1 || !bytes.Contains(got[0].data, []byte("Ankara")) {
+		t.Errorf("with --force the relay received %d messages", len(got))
 	}
 }
 
@@ -212,6 +301,8 @@ func selfSigned(t *testing.T) (tls.Certificate, []byte) {
 func TestMailSendsOverSMTP(t *testing.T) {
 	r := startRelay(t, true, "desk", "s3cret pass")
 	dir := mailSite(t, "")
+	// An empty issue file publishes the newest week as it is.
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "")
 	_, printed, _ := briefing(t, "mail", "-s", dir, "latest")
 
 	t.Setenv(envSMTPUser, "desk")

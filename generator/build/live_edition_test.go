@@ -105,7 +105,22 @@ The Home Office changed how *claims* are heard.
 	if !slices.Contains(change.Changed, "index.html") || !slices.Contains(change.Changed, "issues/2023-w08/index.html") {
 		t.Errorf("adding an edition changed %v, want the home and issue pages", change.Changed)
 	}
-	// The newest week is the last numbered: No. 1 is the oldest.
+	// The email edition is the issue's too: its files follow the edition.
+	emailFiles := []string{"issues/2023-w08/email.html", "issues/2023-w08/email.txt", "issues/2023-w08/2023-w08.eml"}
+	mailed := func(step string, change Change, shows string) {
+		t.Helper()
+		for _, f := range emailFiles {
+			if !slices.Contains(change.Changed, f) {
+				t.Errorf("%s: %s was not made again", step, f)
+			}
+			// The .eml's quoted-printable may break the words across lines.
+			if data, _ := l.File(f); !strings.HasSuffix(f, ".eml") && !strings.Contains(string(data), shows) {
+				t.Errorf("%s: %s lacks %q", step, f, shows)
+			}
+		}
+	}
+	mailed("edition added", change, "Britain speeds up asylum claims")
+		// The newest week is the last numbered: No. 1 is the oldest.
 	issues := 0
 	for _, p := range l.Paths() {
 		if strings.HasPrefix(p, "issues/20") && strings.HasSuffix(p, "/index.html") {
@@ -123,6 +138,7 @@ The Home Office changed how claims are heard, for five nationalities.
 	if !slices.Contains(change.Changed, "issues/2023-w08/index.html") {
 		t.Errorf("editing the note changed %v, want the issue page", change.Changed)
 	}
+	mailed("note edited", change, "five nationalities")
 	check("note edited", []string{"for five nationalities"}, nil)
 
 	save("held back", "---\npublished: false\n---\nNot yet.\n")

@@ -6,6 +6,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/email"
+	"github.com/briefing-digest/briefing/generator/render"
 	"github.com/briefing-digest/briefing/generator/site"
 	"github.com/briefing-digest/briefing/internal/corpus"
 	"github.com/briefing-digest/briefing/templates"
@@ -29,7 +30,7 @@ func BenchmarkEmail(b *testing.B) {
 		b.Fatal(err)
 	}
 	s := site.Build(cfg, articles)
-	r, err := email.Load(cfg, templates.FS)
+	r, err := email.Load(cfg, templates.FS, render.Markdown(&cfg))
 	if err != nil {
 		b.Fatal(err)
 	}

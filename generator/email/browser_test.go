@@ -23,12 +23,29 @@ import (
 // dark mode is dark, every text is legible on what lies behind it, and a
 // phone does not scroll sideways.
 func TestInBrowser(t *testing.T) {
-	out := buildSite(t, nil)
-	m := parseEML(t, readFile(t, out, "issues/2021-w45/2021-w45.eml"))
-	if len(m.parts) != 2 {
-		t.Fatalf("the message has %d parts, want 2", len(m.parts))
+	browser := browsertest.New(t)
+	for _, c := range []struct {
+		name  string
+		extra map[string]string
+		want  []string // the visible h1 and h3 headings, in order
+	}{
+		{"plain week", nil, []string{"Week 45 · 8–14 November 2021", "Ankara and Baku sign a <b>gas</b> accord", "Izmir port reopens after storm", "A quiet week on the Caspian"}},
+		// With an edition: the note, lead, featured, a country and in brief.
+		{"edition", editionFiles, []string{"A storm, a port and a pipeline", "Izmir port reopens after storm", "A quiet week on the Caspian", "Baku opens a metro line", "Ganja holds a book fair"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := buildSite(t, c.extra)
+			m := parseEML(t, readFile(t, out, "issues/2021-w45/2021-w45.eml"))
+			if len(m.parts) != 2 {
+				t.Fatalf("the message has %d parts, want 2", len(m.parts))
+			}
+			inBrowser(t, browser, m.parts[1].body, c.want)
+		})
 	}
-	page := m.parts[1].body
+}
+
+// inBrowser serves page alone and checks it light and dark.
+func inBrowser(t *testing.T, browser context.Context, page []byte, want []string) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +64,6 @@ func TestInBrowser(t *testing.T) {
 	t.Cleanup(func() { _ = srv.Close() })
 	url := "http://" + ln.Addr().String() + "/email.html"
 
-	browser := browsertest.New(t)
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
 			tab := browsertest.Tab(t, browser)
@@ -63,7 +79,6 @@ func TestInBrowser(t *testing.T) {
 				const r = e.getBoundingClientRect(), s = getComputedStyle(e);
 				return r.width > 10 && r.height > 10 && s.visibility === "visible" && s.display !== "none";
 			}).map(e => e.textContent.trim())`)
-			want := []string{"Week 45 · 8–14 November 2021", "Ankara and Baku sign a <b>gas</b> accord", "Izmir port reopens after storm", "A quiet week on the Caspian"}
 			if strings.Join(titles, "|") != strings.Join(want, "|") {
 				t.Errorf("visible headings %q, want %q", titles, want)
 			}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/yuin/goldmark"
+
 	"github.com/briefing-digest/briefing/generator"
 )
 
@@ -35,11 +37,14 @@ func EMLPath(is *generator.Issue) string { return is.Path() + is.Slug + ".eml" }
 type Renderer struct {
 	cfg  generator.Config
 	tmpl *template.Template
+	md   goldmark.Markdown // the site's, for the editor's note
 }
 
 // Load parses email.html from templates (the site's templates/ over the
-// built-in ones). A syntax error is reported at its file and line.
-func Load(cfg generator.Config, templates fs.FS) (*Renderer, error) {
+// built-in ones). A syntax error is reported at its file and line. md is
+// the Markdown the site's pages are rendered with (render.Markdown), so
+// the note in the mail is the note on the page.
+func Load(cfg generator.Config, templates fs.FS, md goldmark.Markdown) (*Renderer, error) {
 	src, err := fs.ReadFile(templates, TemplateName)
 	if err != nil {
 		return nil, generator.Errorf("templates/"+TemplateName, 0, 0, "reading template: %w", err)
@@ -48,7 +53,7 @@ func Load(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, positioned(err)
 	}
-	return &Renderer{cfg: cfg, tmpl: t}, nil
+	return &Renderer{cfg: cfg, tmpl: t, md: md}, nil
 }
 
 // funcs are the helpers email.html may call, besides what View gives.
@@ -80,7 +85,10 @@ type Message struct {
 // Render makes the email edition of is. It and HTML and Text are safe
 // to call from many goroutines at once.
 func (r *Renderer) Render(is *generator.Issue) (*Message, error) {
-	v := newView(&r.cfg, is)
+	v, err := r.view(is)
+	if err != nil {
+		return nil, err
+	}
 	html, err := r.html(v)
 	if err != nil {
 		return nil, err
@@ -95,10 +103,22 @@ func (r *Renderer) Render(is *generator.Issue) (*Message, error) {
 }
 
 // HTML is the message's HTML body alone, for a caller that needs no more.
-func (r *Renderer) HTML(is *generator.Issue) ([]byte, error) { return r.html(newView(&r.cfg, is)) }
+func (r *Renderer) HTML(is *generator.Issue) ([]byte, error) {
+	v, err := r.view(is)
+	if err != nil {
+		return nil, err
+	}
+	return r.html(v)
+}
 
 // Text is the message's plain-text body alone.
-func (r *Renderer) Text(is *generator.Issue) []byte { return text(newView(&r.cfg, is)) }
+func (r *Renderer) Text(is *generator.Issue) ([]byte, error) {
+	v, err := r.view(is)
+	if err != nil {
+		return nil, err
+	}
+	return text(v), nil
+}
 
 func (r *Renderer) html(v *View) ([]byte, error) {
 	var b bytes.Buffer

@@ -19,6 +19,7 @@ import (
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/email"
+	"github.com/briefing-digest/briefing/generator/render"
 )
 
 // message is a parsed .eml: its headers and its parts, decoded.
@@ -143,6 +144,19 @@ func TestMessage(t *testing.T) {
 	}
 	if bytes.Contains(text, []byte("Tashkent")) {
 		t.Error("the text part lists an article of another week")
+	}
+	// Without an issue file the week reads as it always has, numbered:
+	// every article with its card under its country, none in brief.
+	if !bytes.HasPrefix(text, []byte("Straits & Steppe Weekly · No. 2\nWeek 45 · 8–14 November 2021\n====")) {
+		t.Errorf("the text part begins %q, want the site, the number and the week", text[:min(len(text), 80)])
+	}
+	if !bytes.Contains(page, []byte("Weekly issue &middot; No.&nbsp;2</p>")) {
+		t.Error("the HTML part does not number the issue")
+	}
+	for _, s := range []string{"FROM THE EDITOR", "LEAD STORY", "IN BRIEF"} {
+		if bytes.Contains(text, []byte(s)) {
+			t.Errorf("a week without an issue file has %s", s)
+		}
 	}
 	for line := range strings.SplitSeq(string(text), "\n") {
 		if len([]rune(line)) > 72 && !strings.Contains(line, "https://") {
@@ -302,11 +316,12 @@ func TestOwnTemplate(t *testing.T) {
 
 func TestTemplateError(t *testing.T) {
 	fsys := fstest.MapFS{"email.html": {Data: []byte("<p>\n{{ .Subject }\n")}}
-	_, err := email.Load(generator.DefaultConfig(), fsys)
+	cfg := generator.DefaultConfig()
+	_, err := email.Load(cfg, fsys, render.Markdown(&cfg))
 	if err == nil || !strings.HasPrefix(err.Error(), "templates/email.html:2:") {
 		t.Errorf("got %v, want an error at templates/email.html:2", err)
 	}
-	_, err = email.Load(generator.DefaultConfig(), fstest.MapFS{})
+	_, err = email.Load(cfg, fstest.MapFS{}, render.Markdown(&cfg))
 	if err == nil || !strings.Contains(err.Error(), "templates/email.html") {
 		t.Errorf("without the template: %v", err)
 	}

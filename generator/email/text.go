@@ -2,6 +2,7 @@ package email
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,30 +16,79 @@ const width = 72
 func text(v *View) []byte {
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	line(v.Config.Title)
-	line(v.Issue.Title)
-	line(strings.Repeat("=", utf8.RuneCountInString(v.Issue.Title)))
+	heading := func(s string) {
+		line("")
+		line(s)
+		line(strings.Repeat("-", utf8.RuneCountInString(s)))
+	}
+	article := func(a Article) {
+		line("")
+		wrap(&b, a.Title, "* ")
+		meta := a.Date
+		if a.Source != "" {
+			meta += " · " + a.Source
+		}
+		line("  " + meta)
+		if a.Summary != "" {
+			wrap(&b, a.Summary, "  ")
+		}
+		line("  " + a.URL)
+	}
+	kicker := v.Config.Title
+	if v.Number > 0 {
+		kicker += " · No. " + strconv.Itoa(v.Number)
+	}
+	if v.Week != "" {
+		kicker += " · " + v.Week
+	}
+	wrap(&b, kicker, "")
+	// An edition's title may be longer than a line: wrapped, and
+	// underlined as far as its longest line goes.
+	var head strings.Builder
+	wrap(&head, v.Headline, "")
+	b.WriteString(head.String())
+	longest := 0
+	for l := range strings.Lines(head.String()) {
+		longest = max(longest, utf8.RuneCountInString(strings.TrimSuffix(l, "\n")))
+	}
+	line(strings.Repeat("=", longest))
 	line("")
 	wrap(&b, v.Summary, "")
 	line("Read it on the web: " + v.URL)
-	// Editions will put the editor's note and lead story here, before the groups.
-	for _, g := range v.Groups {
+	if v.NoteText != "" {
+		heading("FROM THE EDITOR")
 		line("")
-		head := strings.ToUpper(g.Name) + " (" + count(len(g.Articles), "article", "articles") + ")"
-		line(head)
-		line(strings.Repeat("-", utf8.RuneCountInString(head)))
+		b.WriteString(v.NoteText)
+	}
+	if v.Lead != nil {
+		heading("LEAD STORY")
+		article(*v.Lead)
+	}
+	if len(v.Featured) > 0 {
+		heading("FEATURED")
+		for _, a := range v.Featured {
+			article(a)
+		}
+	}
+	for _, g := range v.Groups {
+		heading(strings.ToUpper(g.Name) + " (" + count(len(g.Articles), "article", "articles") + ")")
 		for _, a := range g.Articles {
+			article(a)
+		}
+	}
+	if len(v.Brief) > 0 {
+		heading("IN BRIEF")
+		for _, br := range v.Brief {
 			line("")
-			wrap(&b, a.Title, "* ")
-			meta := a.Date
-			if a.Source != "" {
-				meta += " · " + a.Source
+			s := br.Article.Title
+			if br.Name != "" {
+				s = br.Name + ": " + s
 			}
-			line("  " + meta)
-			if a.Summary != "" {
-				wrap(&b, a.Summary, "  ")
+			if br.Article.Source != "" {
+				s += " · " + br.Article.Source
 			}
-			line("  " + a.URL)
+			wrap(&b, s, "* ")
+			line("  " + br.Article.URL)
 		}
 	}
 	if len(v.People) > 0 || len(v.Countries) > 0 {
@@ -72,14 +122,19 @@ func text(v *View) []byte {
 // with lead and the rest indented as far. A word longer than a line (an
 // address) is left whole rather than broken.
 func wrap(b *strings.Builder, s, lead string) {
-	indent := strings.Repeat(" ", utf8.RuneCountInString(lead))
-	cur, n := lead, utf8.RuneCountInString(lead)
+	wrapLines(b, s, lead, strings.Repeat(" ", utf8.RuneCountInString(lead)))
+}
+
+// wrapLines is wrap with the first line led by first and the others by
+// rest, for the note's lists and quotes.
+func wrapLines(b *strings.Builder, s, first, rest string) {
+	cur, n := first, utf8.RuneCountInString(first)
 	empty := true
 	for _, w := range strings.Fields(s) {
 		wn := utf8.RuneCountInString(w)
 		if !empty && n+1+wn > width {
 			b.WriteString(cur + "\n")
-			cur, n, empty = indent, len(indent), true
+			cur, n, empty = rest, utf8.RuneCountInString(rest), true
 		}
 		if !empty {
 			cur += " "

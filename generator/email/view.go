@@ -2,6 +2,7 @@ package email
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -15,14 +16,39 @@ type View struct {
 	Config  *generator.Config
 	Issue   *generator.Issue
 	Subject string
+	// Number is the issue's number; Headline its edition's title, or the
+	// week's; Week is the week ("Week 45 · 8–14 November 2021") when the
+	// headline is the edition's own, shown beside the number, else "".
+	Number   int
+	Headline string
+	Week     string
 	// Summary is the line under the title: "5 articles on Iran and Iraq."
 	Summary   string
 	URL       string // the issue's page
 	HomeURL   string
 	IssuesURL string
+	// Note is the edition's editor's note, rendered for mail, and NoteText
+	// the same as wrapped plain text with its links listed after it.
+	Note     template.HTML
+	NoteText string
+	// Lead and Featured are the articles the edition puts first; Groups
+	// the others by country and Brief those listed a line each, as the
+	// issue page has them. A week without an edition file lists every
+	// article under its country, as it always has.
+	Lead      *Article
+	Featured  []Article
 	Groups    []Group
+	Brief     []Brief
 	People    []Name
 	Countries []Name
+}
+
+// Brief is one line of the week in brief: an article alone under its
+// country (Name and URL are "" for an article naming none).
+type Brief struct {
+	Name    string
+	URL     string
+	Article Article
 }
 
 // Group is one country's share of the week, as on the issue page.
@@ -48,32 +74,67 @@ type Name struct {
 	Count int
 }
 
-// newView assembles the view of one issue.
-func newView(cfg *generator.Config, is *generator.Issue) *View {
+// view assembles the view of one issue.
+func (r *Renderer) view(is *generator.Issue) (*View, error) {
+	cfg := &r.cfg
 	v := &View{
 		Config:    cfg,
 		Issue:     is,
 		Subject:   Subject(cfg, is),
+		Number:    is.Number,
+		Headline:  headline(is),
 		Summary:   summary(is),
 		URL:       cfg.AbsURL(is.Path()),
 		HomeURL:   cfg.AbsURL(""),
 		IssuesURL: cfg.AbsURL("issues/"),
 	}
-	for _, g := range is.Groups {
+	if v.Headline != is.Title {
+		v.Week = is.Title
+	}
+	var err error
+	if v.Note, v.NoteText, err = r.note(is, v.URL); err != nil {
+		return nil, err
+	}
+	article := func(e *generator.Entry) Article {
+		return Article{
+			Title:   e.Title,
+			URL:     cfg.AbsURL(e.Path()),
+			Date:    e.Date.In(cfg.Location).Format("2 January 2006"),
+			Source:  e.Source,
+			Summary: e.Summary,
+		}
+	}
+	if is.Lead != nil {
+		a := article(is.Lead)
+		v.Lead = &a
+	}
+	for _, e := range is.Featured {
+		v.Featured = append(v.Featured, article(e))
+	}
+	// Rest and Brief are what the page shows once an edition arranges the
+	// week; without one the mail keeps every article's card.
+	groups, brief := is.Groups, []generator.IssueGroup(nil)
+	if is.Edition != nil {
+		groups, brief = is.Rest, is.Brief
+	}
+	for _, g := range groups {
 		group := Group{Name: "Elsewhere"}
 		if g.Term != nil {
 			group.Name, group.URL = g.Term.Name, cfg.AbsURL(g.Term.Path())
 		}
 		for _, e := range g.Entries {
-			group.Articles = append(group.Articles, Article{
-				Title:   e.Title,
-				URL:     cfg.AbsURL(e.Path()),
-				Date:    e.Date.In(cfg.Location).Format("2 January 2006"),
-				Source:  e.Source,
-				Summary: e.Summary,
-			})
+			group.Articles = append(group.Articles, article(e))
 		}
 		v.Groups = append(v.Groups, group)
+	}
+	for _, g := range brief {
+		for _, e := range g.Entries {
+			b := Brief{Article: article(e)}
+			if g.Term != nil {
+				b.Name, b.URL = g.Term.Name, cfg.AbsURL(g.Term.Path())
+			}
+			v.Brief = append(v.Brief, b)
+		}
 	}
 	names := func(list []generator.TermCount) []Name {
 		var out []Name
@@ -83,15 +144,25 @@ func newView(cfg *generator.Config, is *generator.Issue) *View {
 		return out
 	}
 	v.People, v.Countries = names(is.TopPeople), names(is.TopCountries)
-	return v
+	return v, nil
 }
 
-// Subject is the message's subject: the issue's title, then the site's.
+// headline is the edition's title, or the week's: an issue assembled
+// without editions has no Headline of its own.
+func headline(is *generator.Issue) string {
+	if is.Headline != "" {
+		return is.Headline
+	}
+	return is.Title
+}
+
+// Subject is the message's subject: the issue's headline (its edition's
+// title, or the week's), then the site's title.
 func Subject(cfg *generator.Config, is *generator.Issue) string {
 	if cfg.Title == "" {
-		return is.Title
+		return headline(is)
 	}
-	return is.Title + " · " + cfg.Title
+	return headline(is) + " · " + cfg.Title
 }
 
 // summary says what the week holds, naming the countries its groups are

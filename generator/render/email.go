@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 
+	"github.com/yuin/goldmark"
+
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/email"
 )
@@ -25,7 +27,7 @@ func (r *Renderer) emailJobs(is *generator.Issue) []job {
 	}
 	return []job{
 		part(email.HTMLPath(is), func() ([]byte, error) { return r.email.HTML(is) }),
-		part(email.TextPath(is), func() ([]byte, error) { return r.email.Text(is), nil }),
+		part(email.TextPath(is), func() ([]byte, error) { return r.email.Text(is) }),
 		part(email.EMLPath(is), func() ([]byte, error) {
 			m, err := r.email.Render(is)
 			if err != nil {
@@ -34,4 +36,11 @@ func (r *Renderer) emailJobs(is *generator.Issue) []job {
 			return m.EML, nil
 		}),
 	}
+}
+
+// Markdown is Markdown as the site's pages read it, for what renders an
+// editor's note outside a build (briefing mail): the email's note must be
+// the page's, with the same links dropped and the same raw-HTML rule.
+func Markdown(cfg *generator.Config) goldmark.Markdown {
+	return newMarkdown(cfg.UnsafeHTML, cfg.BasePath())
 }

@@ -48,7 +48,7 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.email, err = email.Load(cfg, templates); err != nil {
+	if r.email, err = email.Load(cfg, templates, r.md); err != nil {
 		return nil, err
 	}
 	r.cards.shared = sharedDefinition(parsed, "entry")
