@@ -120,7 +120,7 @@ The Home Office changed how *claims* are heard.
 		}
 	}
 	mailed("edition added", change, "Britain speeds up asylum claims")
-		// The newest week is the last numbered: No. 1 is the oldest.
+	// The newest week is the last numbered: No. 1 is the oldest.
 	issues := 0
 	for _, p := range l.Paths() {
 		if strings.HasPrefix(p, "issues/20") && strings.HasSuffix(p, "/index.html") {
