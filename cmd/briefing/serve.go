@@ -98,7 +98,7 @@ show it, and the last good build stays in view. public/ is not written.`,
 	}
 	f := cmd.Flags()
 	sourceFlag(cmd, &opts.Source)
-	f.IntVar(&port, "port", 1313, "the port to serve on; 0 picks a free one")
+	f.IntVarP(&port, "port", "p", 1313, "the port to serve on; 0 picks a free one")
 	f.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets other computers in")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address pages link to (default: the address served)")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
