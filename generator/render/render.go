@@ -27,7 +27,10 @@ type Renderer struct {
 	cfg generator.Config
 	md  goldmark.Markdown
 	// sets holds a copy of the templates for each render worker.
-	sets     []templateSet
+	sets []templateSet
+	// own are the page kinds made with the site's own templates (see
+	// parseTemplates): their pages may read anything of the site.
+	own      map[string]bool
 	cards    *cards
 	partials *partials
 	analyses *analyses // each article's words, for the search index
@@ -42,11 +45,15 @@ type Renderer struct {
 // built-in ones) and configures Markdown for cfg.
 func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards(), analyses: newAnalyses()}
-	parsed, err := parseTemplates(templates, r.funcs())
+	parsed, own, err := parseTemplates(templates, r.funcs())
 	if err != nil {
 		return nil, err
 	}
-	r.cards.shared = sharedDefinition(parsed, "entry")
+	r.own = own
+	// A site's own page template may define what a card calls ("entry-text",
+	// "chip") differently from the others, so its cards are its own.
+	r.cards.shared = sharedDefinition(parsed, "entry") && len(own) == 0
+	r.cards.own = own
 	r.partials = newPartials(parsed)
 	if r.sets, err = r.workerSets(parsed, workers()); err != nil {
 		return nil, err
@@ -56,6 +63,10 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	}
 	return r, nil
 }
+
+// OwnTemplates says whether some pages are made with the site's own
+// templates rather than the built-in ones.
+func (r *Renderer) OwnTemplates() bool { return len(r.own) > 0 }
 
 // KeepCards makes r keep every card it renders between renders, for a
 // renderer that renders the same site again and again, as serve's does.
@@ -120,12 +131,16 @@ type Plan struct {
 	pages int
 	cards map[*generator.Entry]uint64 // card fingerprints, once Sigs has worked them out
 	index *searchIndex                // made afresh by each render: serve renders one plan again after an edit
+	own   map[string]bool             // the Renderer's own kinds
+	// whole fingerprints every article of the site, once Sigs has
+	// worked it out: what a page of the site's own templates shows.
+	whole uint64
 }
 
 // Plan lists the files s renders to, without rendering any.
 func (r *Renderer) Plan(s *generator.Site) *Plan {
 	jobs, pages, index := r.jobs(s)
-	return &Plan{site: s, jobs: jobs, pages: pages, index: index}
+	return &Plan{site: s, jobs: jobs, pages: pages, index: index, own: r.own}
 }
 
 // Site is the site the plan renders.

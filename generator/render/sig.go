@@ -43,6 +43,11 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 		putInt(&h, card(e))
 	}
 	global := h.Sum64()
+	// What a page of the site's own templates may show: anything.
+	for _, e := range s.Entries {
+		putInt(&h, prints(e.Article).Body)
+	}
+	p.whole = h.Sum64()
 
 	terms := map[*generator.Term]uint64{}
 	issues := map[*generator.Issue]uint64{}
@@ -88,6 +93,14 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 				newest[j.bodies] = sig
 			}
 			sigs[i] = sig
+		}
+		if j.kind != "" && p.own[j.kind] {
+			// A site's own template may range over the whole site: it is
+			// not known to read less, so its pages follow every article.
+			h.Reset()
+			putInt(&h, sigs[i])
+			putInt(&h, p.whole)
+			sigs[i] = h.Sum64()
 		}
 	}
 	return sigs

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
+	builtin "github.com/briefing-digest/briefing/templates"
 )
 
 // kinds are the page templates; each is parsed with base.html and every
@@ -28,33 +30,58 @@ type templateSet map[string]*template.Template
 // parseTemplates reads base.html, partials/*.html and one file per page
 // kind from fsys (the site's templates/ over the built-in ones). Every
 // syntax error in every file is reported, each at its file:line.
-func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, error) {
+//
+// own names the page kinds made with a file that is not the built-in
+// one: what such a page reads of the site is not known (see Plan.Sigs).
+// A shared file (base.html, a partial) of the site's own makes every
+// kind its own.
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (set templateSet, own map[string]bool, err error) {
 	var errs generator.ErrorList
 	common := template.New("").Funcs(funcs)
 	shared := []string{"base.html"}
 	partials, err := fs.Glob(fsys, "partials/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("listing partials: %w", err)
+		return nil, nil, fmt.Errorf("listing partials: %w", err)
 	}
 	shared = append(shared, partials...)
+	ownShared := false
 	for _, name := range shared {
-		if err := parseFile(common, fsys, name); err != nil {
+		src, err := parseFile(common, fsys, name)
+		if err != nil {
 			errs.Add(err)
 		}
+		ownShared = ownShared || !builtIn(name, src)
 	}
-	set := templateSet{}
+	// A built-in partial the site's folder lacks is as much a change as
+	// one it overrides: the built-in page templates may call it.
+	if builtins, err := fs.Glob(builtin.FS, "partials/*.html"); err == nil && !slices.Equal(builtins, partials) {
+		ownShared = true
+	}
+	set, own = templateSet{}, map[string]bool{}
 	for _, kind := range kinds {
 		t, err := common.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("cloning templates: %w", err)
+			return nil, nil, fmt.Errorf("cloning templates: %w", err)
 		}
-		if err := parseFile(t, fsys, kind+".html"); err != nil {
+		src, err := parseFile(t, fsys, kind+".html")
+		if err != nil {
 			errs.Add(err)
 			continue
 		}
 		set[kind] = t
+		if ownShared || !builtIn(kind+".html", src) {
+			own[kind] = true
+		}
 	}
-	return set, errs.Err()
+	return set, own, errs.Err()
+}
+
+// builtIn says whether src is the built-in template file name, byte for
+// byte: the pages of those are declared in Go (see Plan.Sigs), a site's
+// own are not.
+func builtIn(name string, src []byte) bool {
+	b, err := fs.ReadFile(builtin.FS, name)
+	return err == nil && src != nil && bytes.Equal(b, src)
 }
 
 // sharedDefinition says whether every page template has the same
@@ -74,15 +101,16 @@ func sharedDefinition(set templateSet, name string) bool {
 	return true
 }
 
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
+// parseFile parses file name of fsys into t and returns its text.
+func parseFile(t *template.Template, fsys fs.FS, name string) ([]byte, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return generator.Errorf(path.Join("templates", name), 0, 0, "reading template: %w", err)
+		return nil, generator.Errorf(path.Join("templates", name), 0, 0, "reading template: %w", err)
 	}
 	if _, err := t.New(name).Parse(string(src)); err != nil {
-		return templateError(err)
+		return src, templateError(err)
 	}
-	return nil
+	return src, nil
 }
 
 // templateMessage matches text/template's and html/template's error

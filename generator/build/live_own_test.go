@@ -1,0 +1,87 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// weekSite writes a site of n articles in one week, each naming two of
+// a few countries, so every country page, the issue and the home page
+// list several of them.
+func weekSite(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Week\nbase_url: http://localhost:1313/\ntaxonomies: [countries]\n")
+	for i := range n {
+		addWeekArticle(t, dir, i)
+	}
+	return dir
+}
+
+var weekCountries = []string{"Chile", "Peru", "Bolivia"}
+
+func addWeekArticle(t *testing.T, dir string, i int) string {
+	t.Helper()
+	p := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", i))
+	writeFile(t, p, fmt.Sprintf("---\ntitle: Story %d\ndate: 2021-11-%02dT10:00:00Z\ncountries: [%s, %s]\n---\n\nBody %d.\n",
+		i, 1+i%5, weekCountries[i%3], weekCountries[(i+1)%3], i))
+	return p
+}
+
+// checkLive rebuilds l after the paths changed and fails when the live
+// site is not byte for byte what a full build of dir makes.
+func checkLive(t *testing.T, l *Live, dir, step string, changed ...string) {
+	t.Helper()
+	if _, err := l.Rebuild(context.Background(), changed); err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatalf("%s: full build: %v", step, err)
+	}
+	if d := diff(want, snapshot(l)); len(d) > 0 {
+		t.Errorf("%s: %d pages of the live site are not what a build makes: %v", step, len(d), d)
+	}
+}
+
+// TestLiveOwnCardCountsArticles: a site's own card prints how many
+// articles each of its countries has. Adding an article changes that
+// count on the cards of every other article of the country, on pages the
+// new article is not listed on.
+func TestLiveOwnCardCountsArticles(t *testing.T) {
+	dir := weekSite(t, 8)
+	writeFile(t, filepath.Join(dir, "templates/partials/entry.html"),
+		`{{ define "entry" }}<article>{{ .Entry.Title }}{{ range .Countries }} {{ .Name }}={{ len .Entries }}{{ end }}</article>{{ end }}`)
+	l := startLive(t, dir)
+	// In a new week, so the week's own pages are not what shows it.
+	p := filepath.Join(dir, "content/articles/new.md")
+	writeFile(t, p, "---\ntitle: New\ndate: 2021-12-20T10:00:00Z\ncountries: [Chile]\n---\n\nNew.\n")
+	checkLive(t, l, dir, "article added", p)
+}
+
+// TestLiveOwnArticleCountsItsWeek: a site's own article page prints how
+// many articles its week holds; adding two to that week changes every
+// article page of the week, not only the new articles' neighbours.
+func TestLiveOwnArticleCountsItsWeek(t *testing.T) {
+	dir := weekSite(t, 8)
+	writeFile(t, filepath.Join(dir, "templates/article.html"),
+		`{{ template "base" . }}{{ define "main" }}<h1>{{ .Entry.Title }}</h1><p>{{ len .Entry.Issue.Entries }} this week</p>{{ end }}`)
+	l := startLive(t, dir)
+	a, b := addWeekArticle(t, dir, 20), addWeekArticle(t, dir, 21)
+	checkLive(t, l, dir, "two articles added", a, b)
+}
+
+// TestLiveOwnArticleListsItsWeek: a site's own article page lists the
+// titles of its whole week, so retitling one article, which moves
+// nothing, changes every article page of that week.
+func TestLiveOwnArticleListsItsWeek(t *testing.T) {
+	dir := weekSite(t, 8)
+	writeFile(t, filepath.Join(dir, "templates/article.html"),
+		`{{ template "base" . }}{{ define "main" }}<h1>{{ .Entry.Title }}</h1><ul>{{ range .Entry.Issue.Entries }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}`)
+	l := startLive(t, dir)
+	p := filepath.Join(dir, "content/articles/a03.md")
+	writeFile(t, p, "---\ntitle: Story 3, retitled\ndate: 2021-11-04T10:00:00Z\ncountries: [Chile, Peru]\n---\n\nBody 3.\n")
+	checkLive(t, l, dir, "title edited", p)
+}
