@@ -167,7 +167,9 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
 	next := make(map[string]uint64, p.Len())
 	for i := range p.Len() {
-		next[p.Path(i)] = sigs[i] ^ l.gens[p.Template(i)]*0x9e3779b97f4a7c15
+		// Hashed together, not mixed by XOR: two generations and two
+		// fingerprints must not cancel out.
+		next[p.Path(i)] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
 	}
 	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
 		old, ok := l.sigs[p.Path(i)]
