@@ -275,12 +275,6 @@ func (l *Live) inPlace(w plan, before map[string]source) []edit {
 	if before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 || len(w.content) == 0 {
 		return nil
 	}
-	if l.renderer.OwnTemplates() {
-		// CardChanged and ShowingBody know what the built-in templates
-		// show; a site's own may show an article anywhere, so Sigs,
-		// which covers every article for those pages, decides.
-		return nil
-	}
 	edits := []edit{}
 	cards := 0
 	for _, p := range w.content {

@@ -64,10 +64,6 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	return r, nil
 }
 
-// OwnTemplates says whether some pages are made with the site's own
-// templates rather than the built-in ones.
-func (r *Renderer) OwnTemplates() bool { return len(r.own) > 0 }
-
 // KeepCards makes r keep every card it renders between renders, for a
 // renderer that renders the same site again and again, as serve's does.
 func (r *Renderer) KeepCards() { r.cards.keepAll, r.analyses.keep = true, true }
