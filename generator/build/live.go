@@ -247,6 +247,7 @@ func (l *Live) publish(st *staged, gone []string) []string {
 		}
 	}
 	l.mu.Unlock()
+	l.reuse.sweep(gone)
 	slices.Sort(changed)
 	return changed
 }
