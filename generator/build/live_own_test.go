@@ -85,3 +85,36 @@ func TestLiveOwnArticleListsItsWeek(t *testing.T) {
 	writeFile(t, p, "---\ntitle: Story 3, retitled\ndate: 2021-11-04T10:00:00Z\ncountries: [Chile, Peru]\n---\n\nBody 3.\n")
 	checkLive(t, l, dir, "title edited", p)
 }
+
+// TestLiveOwnFooterStaysFast: a site's own footer that reads only the
+// configuration reads no more than the built-in one, so a summary edit
+// still renders only the pages that show the article's card, not the
+// whole site, and the live site is still what a build makes.
+func TestLiveOwnFooterStaysFast(t *testing.T) {
+	dir := weekSite(t, 8)
+	for i := 30; i < 50; i++ {
+		// Articles in other weeks and countries, which the edit does not reach.
+		p := filepath.Join(dir, "content/articles", fmt.Sprintf("b%02d.md", i))
+		writeFile(t, p, fmt.Sprintf("---\ntitle: Other %d\ndate: 2022-03-%02dT10:00:00Z\ncountries: [Nepal]\n---\n\nOther.\n", i, i-20))
+	}
+	writeFile(t, filepath.Join(dir, "templates/partials/footer.html"),
+		`{{ define "footer" }}<footer class="own">{{ .Site.Config.Title }} · <a href="{{ rel "issues/" }}">Issues</a></footer>{{ end }}`)
+	l := startLive(t, dir)
+	all := len(l.Paths())
+	p := filepath.Join(dir, "content/articles/a03.md")
+	writeFile(t, p, "---\ntitle: Story 3\nsummary: A new summary\ndate: 2021-11-04T10:00:00Z\ncountries: [Chile, Peru]\n---\n\nBody 3.\n")
+	ch, err := l.Rebuild(context.Background(), []string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(want, snapshot(l)); len(d) > 0 {
+		t.Errorf("the live site differs from a build in %v", d)
+	}
+	if ch.Rendered > all/2 {
+		t.Errorf("a summary edit rendered %d of the site's %d files; the own footer should not make every page depend on it", ch.Rendered, all)
+	}
+}

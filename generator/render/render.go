@@ -45,14 +45,14 @@ type Renderer struct {
 // built-in ones) and configures Markdown for cfg.
 func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards(), analyses: newAnalyses()}
-	parsed, own, err := parseTemplates(templates, r.funcs())
+	parsed, own, overrides, err := parseTemplates(templates, r.funcs())
 	if err != nil {
 		return nil, err
 	}
 	r.own = own
-	// A site's own page template may define what a card calls ("entry-text",
-	// "chip") differently from the others, so its cards are its own.
-	r.cards.shared = sharedDefinition(parsed, "entry") && len(own) == 0
+	// A page template may define what a card calls ("entry-text", "chip")
+	// differently from the others, so its cards are its own.
+	r.cards.shared = sharedDefinition(parsed, "entry") && !overrides
 	r.cards.own = own
 	r.partials = newPartials(parsed)
 	if r.sets, err = r.workerSets(parsed, workers()); err != nil {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -31,49 +32,73 @@ type templateSet map[string]*template.Template
 // kind from fsys (the site's templates/ over the built-in ones). Every
 // syntax error in every file is reported, each at its file:line.
 //
-// own names the page kinds made with a file that is not the built-in
-// one: what such a page reads of the site is not known (see Plan.Sigs).
-// A shared file (base.html, a partial) of the site's own makes every
-// kind its own.
-func parseTemplates(fsys fs.FS, funcs template.FuncMap) (set templateSet, own map[string]bool, err error) {
+// own names the page kinds made with a file of the site's own that is
+// not bounded: what such a page reads of the site is not known, so it
+// depends on all of it (see inputs). A shared file (base.html, a
+// partial) of that sort makes every kind its own. overrides is set when
+// a page template redefines a shared definition, so its cards may differ
+// from the other kinds'.
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (set templateSet, own map[string]bool, overrides bool, err error) {
 	var errs generator.ErrorList
 	common := template.New("").Funcs(funcs)
 	shared := []string{"base.html"}
 	partials, err := fs.Glob(fsys, "partials/*.html")
 	if err != nil {
-		return nil, nil, fmt.Errorf("listing partials: %w", err)
+		return nil, nil, false, fmt.Errorf("listing partials: %w", err)
 	}
 	shared = append(shared, partials...)
-	ownShared := false
+	var ownFiles []string
 	for _, name := range shared {
 		src, err := parseFile(common, fsys, name)
 		if err != nil {
 			errs.Add(err)
 		}
-		ownShared = ownShared || !builtIn(name, src)
+		if !builtIn(name, src) {
+			ownFiles = append(ownFiles, name)
+		}
 	}
-	// A built-in partial the site's folder lacks is as much a change as
-	// one it overrides: the built-in page templates may call it.
-	if builtins, err := fs.Glob(builtin.FS, "partials/*.html"); err == nil && !slices.Equal(builtins, partials) {
-		ownShared = true
+	ownShared := false
+	for _, name := range ownFiles {
+		// Checked once all are parsed: a definition a later file
+		// replaced is never executed.
+		ownShared = ownShared || !bounded(treesOf(common, name))
 	}
 	set, own = templateSet{}, map[string]bool{}
 	for _, kind := range kinds {
 		t, err := common.Clone()
 		if err != nil {
-			return nil, nil, fmt.Errorf("cloning templates: %w", err)
+			return nil, nil, false, fmt.Errorf("cloning templates: %w", err)
 		}
-		src, err := parseFile(t, fsys, kind+".html")
+		file := kind + ".html"
+		src, err := parseFile(t, fsys, file)
 		if err != nil {
 			errs.Add(err)
 			continue
 		}
 		set[kind] = t
-		if ownShared || !builtIn(kind+".html", src) {
+		trees := treesOf(t, file)
+		if ownShared || !builtIn(file, src) && !bounded(trees) {
 			own[kind] = true
 		}
+		for _, tree := range trees {
+			// "main" is base.html's block that every page fills in.
+			if tree.Name != file && tree.Name != "main" && common.Lookup(tree.Name) != nil {
+				overrides = true
+			}
+		}
 	}
-	return set, own, errs.Err()
+	return set, own, overrides, errs.Err()
+}
+
+// treesOf returns the definitions in t parsed from file.
+func treesOf(t *template.Template, file string) []*parse.Tree {
+	var trees []*parse.Tree
+	for _, d := range t.Templates() {
+		if d.Tree != nil && d.Tree.ParseName == file {
+			trees = append(trees, d.Tree)
+		}
+	}
+	return trees
 }
 
 // builtIn says whether src is the built-in template file name, byte for
