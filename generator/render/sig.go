@@ -16,8 +16,9 @@ import (
 // The rule behind it, for the built-in templates: a page shows its own
 // subject in full and every other article only as a card (title, date,
 // source, summary, names), so a page changes only when its subject or
-// one of the cards it lists changes. A site's own template is not known
-// to read so little, so its pages take the whole site.
+// one of the cards it lists changes. A site's own template is held to
+// that only when bounded shows it reads no more; otherwise its pages
+// take the whole site.
 type inputs struct {
 	// subject is the article the file is about, shown in full: its card
 	// and its body, and its neighbours' and related articles' cards.
