@@ -2,7 +2,14 @@ package build
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefing-digest/briefing/internal/corpus"
 )
@@ -28,4 +35,82 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkLiveRebuild times Live.Rebuild after one save of an article,
+// for each kind of save serve sees: its text, its summary, its title, a
+// country added and its date moved to another week. It is serve's
+// save-to-reload without the watcher and the event stream. The site is
+// the one named by BRIEFING_BENCH_SITE (its first article is edited and
+// restored), or 1,000 generated articles:
+//
+//	BRIEFING_BENCH_SITE=/tmp/c10k go test -run '^$' -bench LiveRebuild -benchtime 20x ./generator/build
+func BenchmarkLiveRebuild(b *testing.B) {
+	dir := os.Getenv("BRIEFING_BENCH_SITE")
+	if dir == "" {
+		dir = b.TempDir()
+		if err := corpus.Write(dir, 1000, 42); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var article string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && article == "" && strings.HasSuffix(p, ".md") {
+			article = p
+		}
+		return err
+	})
+	if err != nil || article == "" {
+		b.Fatalf("no article under %s: %v", dir, err)
+	}
+	data, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	original := string(data)
+	b.Cleanup(func() { os.WriteFile(article, data, 0o644) })
+	l, err := NewLive(Options{Source: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := l.Rebuild(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	date := regexp.MustCompile(`(?m)^date: .*$`)
+	edits := []struct {
+		name string
+		edit func(n int) string
+	}{
+		{"text", func(n int) string { return original + fmt.Sprintf("\nEdit number %d.\n", n) }},
+		{"summary", func(n int) string {
+			return strings.Replace(original, "summary: \"", fmt.Sprintf("summary: \"Edit %d ", n), 1)
+		}},
+		{"title", func(n int) string { return strings.Replace(original, "title: ", fmt.Sprintf("title: Edit %d ", n), 1) }},
+		{"country", func(n int) string {
+			return strings.Replace(original, "countries: [", fmt.Sprintf("countries: [%s, ", []string{"Chile", "Peru"}[n%2]), 1)
+		}},
+		{"date", func(n int) string {
+			return date.ReplaceAllString(original, fmt.Sprintf("date: 2019-0%d-1%dT10:00:00Z", 1+n%9, n%10))
+		}},
+	}
+	for _, e := range edits {
+		b.Run(e.name, func(b *testing.B) {
+			var times []time.Duration
+			n := 0
+			for b.Loop() {
+				n++
+				if err := os.WriteFile(article, []byte(e.edit(n)), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				t0 := time.Now()
+				if _, err := l.Rebuild(context.Background(), []string{article}); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(t0))
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+			b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
+		})
+	}
 }

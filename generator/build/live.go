@@ -16,6 +16,7 @@ import (
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
+	"github.com/briefing-digest/briefing/generator/email"
 	"github.com/briefing-digest/briefing/generator/render"
 )
 
@@ -168,7 +169,9 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
 	next := make(map[string]uint64, p.Len())
 	for i := range p.Len() {
-		next[p.Path(i)] = sigs[i] ^ l.gens[p.Template(i)]*0x9e3779b97f4a7c15
+		// Hashed together, not mixed by XOR: two generations and two
+		// fingerprints must not cancel out.
+		next[p.Path(i)] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
 	}
 	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
 		old, ok := l.sigs[p.Path(i)]
@@ -246,6 +249,7 @@ func (l *Live) publish(st *staged, gone []string) []string {
 		}
 	}
 	l.mu.Unlock()
+	l.reuse.sweep(gone)
 	slices.Sort(changed)
 	return changed
 }
@@ -529,11 +533,16 @@ func (l *Live) refreshTemplates(w plan) {
 	for _, t := range w.templates {
 		kind, ok := strings.CutSuffix(t, ".html")
 		if ok && !strings.Contains(kind, "/") && kind != "base" {
-			l.gens[kind]++
+			l.gens[kind]++ // a page's template, or the email's
 			continue
 		}
 		for _, k := range render.Kinds() {
 			l.gens[k]++
+		}
+		if !ok {
+			// The folder itself (made, removed, renamed): any file in it,
+			// the email's too, which base and the partials never reach.
+			l.gens[strings.TrimSuffix(email.TemplateName, ".html")]++
 		}
 	}
 	r, err := render.New(l.cfg, Templates(l.opts.Source))

@@ -3,8 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -289,96 +287,6 @@ func TestLiveKeepsLastGoodBuild(t *testing.T) {
 	for _, p := range []string{"css/briefing.css", "search/index.html"} {
 		if !slices.Contains(ch.Changed, p) {
 			t.Errorf("%s, changed while the site was broken, is not among the changes %v", p, ch.Changed)
-		}
-	}
-}
-
-var (
-	titleLine   = regexp.MustCompile(`(?m)^title: .*$`)
-	summaryLine = regexp.MustCompile(`(?m)^summary: .*$`)
-)
-
-// TestLiveRandomEdits makes a long run of random edits to a small, dense
-// site (few weeks, many shared names, spellings that compete) and checks
-// the live site against a full build after each one. Dense is what makes
-// one edit reach far: neighbours on the same week, movers between weeks,
-// the displayed spelling of a name that several articles share.
-func TestLiveRandomEdits(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Dense\nbase_url: http://localhost:1313/\nfeed_limit: 4\npaginate: 3\n")
-	rng := rand.New(rand.NewPCG(1, 2))
-	pick := func(list []string, most int) []string {
-		var out []string
-		for range rng.IntN(most + 1) {
-			out = append(out, list[rng.IntN(len(list))])
-		}
-		return out
-	}
-	countries := []string{"Iran", "iran", "IRAN", "Russia", "Türkiye", "Turkiye", "Chile", "India"}
-	people := []string{"Ali Shamkhani", "ali shamkhani", "Nikolai Patrushev", "Ana Silva"}
-	fronts := map[int]string{}
-	write := func(n int) string {
-		p := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", n))
-		if front, ok := fronts[n]; ok && rng.IntN(3) == 0 {
-			// Only the text changes, as in most saves.
-			writeFile(t, p, front+fmt.Sprintf("---\n\nBody %d.\n", rng.IntN(4)))
-			return p
-		}
-		if front, ok := fronts[n]; ok && rng.IntN(3) == 0 {
-			// Only the title and summary change: the article keeps its
-			// date and names, though a new title may reorder its day.
-			front = titleLine.ReplaceAllString(front, fmt.Sprintf("title: %q", fmt.Sprintf("Story %d", rng.IntN(5))))
-			front = summaryLine.ReplaceAllString(front, fmt.Sprintf("summary: %q", fmt.Sprintf("Summary %d", rng.IntN(3))))
-			fronts[n] = front
-			writeFile(t, p, front+fmt.Sprintf("---\n\nBody %d.\n", rng.IntN(4)))
-			return p
-		}
-		var b strings.Builder
-		// Few days and hours, so articles often share a moment and their
-		// titles decide their order.
-		fmt.Fprintf(&b, "---\ntitle: %q\ndate: 2021-11-%02dT%02d:00:00Z\n", fmt.Sprintf("Story %d", rng.IntN(5)), 1+rng.IntN(21), 12*rng.IntN(2))
-		fmt.Fprintf(&b, "summary: %q\n", fmt.Sprintf("Summary %d", rng.IntN(3)))
-		fmt.Fprintf(&b, "countries: [%s]\npeople: [%s]\n", strings.Join(pick(countries, 3), ", "), strings.Join(pick(people, 2), ", "))
-		if rng.IntN(8) == 0 {
-			b.WriteString("draft: true\n")
-		}
-		fronts[n] = b.String()
-		fmt.Fprintf(&b, "---\n\nBody %d.\n", rng.IntN(4))
-		writeFile(t, p, b.String())
-		return p
-	}
-	for n := range 12 {
-		write(n)
-	}
-	ctx := context.Background()
-	l := startLive(t, dir)
-	for step := range 300 {
-		n := rng.IntN(16)
-		p := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", n))
-		what := "write"
-		if rng.IntN(5) == 0 {
-			what = "remove"
-			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-				t.Fatal(err)
-			}
-		} else {
-			write(n)
-		}
-		before := snapshot(l)
-		ch, err := l.Rebuild(ctx, []string{p})
-		want, fullErr := generate(t, dir)
-		if (err == nil) != (fullErr == nil) {
-			t.Fatalf("step %d (%s a%02d): live error %v, full build error %v", step, what, n, err, fullErr)
-		}
-		if err != nil {
-			continue // two articles on one slug cannot happen here, but an error keeps the last good build
-		}
-		got := snapshot(l)
-		if d := diff(want, got); len(d) > 0 {
-			t.Fatalf("step %d (%s a%02d): live site differs from a full build in %v", step, what, n, d)
-		}
-		if d := diff(before, got); !slices.Equal(d, ch.Changed) {
-			t.Fatalf("step %d: reported changes %v, but these changed: %v", step, ch.Changed, d)
 		}
 	}
 }

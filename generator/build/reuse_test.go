@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 )
 
 // TestPagesBeingReadKeepTheirBytes holds a page as a response being
@@ -65,5 +67,44 @@ func TestPagesBeingReadKeepTheirBytes(t *testing.T) {
 	}
 	if !bytes.Contains(latest, []byte("Paragraph 5, added")) {
 		t.Errorf("the page does not show the last save")
+	}
+}
+
+// TestUnreleasedPagesAreFreed hands a page out and never releases it, as
+// a reader that forgets Release would: once nothing else holds the bytes
+// and the page has been replaced, the collector must be able to free them,
+// rather than the server keeping every such version for its whole life.
+func TestUnreleasedPagesAreFreed(t *testing.T) {
+	dir := copyExample(t)
+	l := startLive(t, dir)
+	article := filepath.Join(dir, "content/articles/2015/at-least-107-killed-in-mecca-crane-collapse.md")
+	page := "articles/at-least-107-killed-in-mecca-crane-collapse/index.html"
+	original, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, ok := l.File(page)
+	if !ok {
+		t.Fatalf("no %s", page)
+	}
+	gone := weak.Make(&held[0])
+	held = nil
+	for n := range 3 {
+		writeFile(t, article, string(original)+fmt.Sprintf("\nParagraph %d.\n", n))
+		if _, err := l.Rebuild(context.Background(), []string{article}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.GC()
+	if gone.Value() != nil {
+		t.Fatal("a replaced version handed out and never released is still in memory")
+	}
+	if _, err := l.Rebuild(context.Background(), []string{article}); err != nil {
+		t.Fatal(err)
+	}
+	l.reuse.mu.Lock()
+	defer l.reuse.mu.Unlock()
+	if n := len(l.reuse.readers) + len(l.reuse.retired); n != 0 {
+		t.Errorf("%d freed versions are still counted as being read", n)
 	}
 }

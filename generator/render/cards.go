@@ -52,6 +52,11 @@ type cards struct {
 	// most of the memory a save copied.
 	lists     sync.Map // uint64 → template.HTML
 	listBytes atomic.Int64
+	// own are the page kinds of the site's own templates, whose cards may
+	// show anything of the site: they are keyed by whole, Plan.whole of
+	// this render, as well.
+	own   map[string]bool
+	whole uint64
 }
 
 // maxListBytes bounds the memory lists may hold before being emptied.
@@ -75,6 +80,14 @@ func (c *cards) begin(p *Plan) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.given = p.cards
+	c.whole = p.whole
+	if len(c.own) > 0 && p.whole == 0 {
+		// Rendered without Sigs: nothing tells this site from the last.
+		c.html.Clear()
+		c.size.Store(0)
+		c.lists.Clear()
+		c.listBytes.Store(0)
+	}
 	c.keys.Clear()
 	c.site, c.byEntry = s, nil
 	if !c.keepAll && c.shared {
@@ -131,6 +144,13 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 		// Made from cached pieces each time; see below.
 	default:
 		key.card = c.fingerprint(e)
+		if c.own[kind] {
+			var h maphash.Hash
+			h.SetSeed(c.seed)
+			putInt(&h, key.card)
+			putInt(&h, c.whole)
+			key.card = h.Sum64()
+		}
 		if html, ok := c.html.Load(key); ok {
 			return html.(template.HTML), nil
 		}
@@ -175,6 +195,9 @@ func (r *Renderer) cardList(t *template.Template, kind string, p *Page, entries 
 			h.WriteString(except.Slug)
 		}
 		h.WriteByte(0)
+		if c.own[kind] {
+			putInt(&h, c.whole)
+		}
 		for _, e := range entries {
 			putInt(&h, c.fingerprint(e))
 		}

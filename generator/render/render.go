@@ -28,7 +28,10 @@ type Renderer struct {
 	cfg generator.Config
 	md  goldmark.Markdown
 	// sets holds a copy of the templates for each render worker.
-	sets     []templateSet
+	sets []templateSet
+	// own are the page kinds made with the site's own templates (see
+	// parseTemplates): their pages may read anything of the site.
+	own      map[string]bool
 	cards    *cards
 	partials *partials
 	email    *email.Renderer // each issue's email edition
@@ -44,14 +47,24 @@ type Renderer struct {
 // built-in ones) and configures Markdown for cfg.
 func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r := &Renderer{cfg: cfg, md: newMarkdown(cfg.UnsafeHTML, cfg.BasePath()), cards: newCards(), analyses: newAnalyses()}
-	parsed, err := parseTemplates(templates, r.funcs())
+	parsed, own, overrides, err := parseTemplates(templates, r.funcs())
 	if err != nil {
 		return nil, err
 	}
 	if r.email, err = email.Load(cfg, templates, r.md); err != nil {
 		return nil, err
 	}
-	r.cards.shared = sharedDefinition(parsed, "entry")
+	// The email edition is given the issue, from which its articles'
+	// terms lead to the whole site: a site's own email.html may show any
+	// of it. (The plain-text part is made in Go, from the issue alone.)
+	if src, err := fs.ReadFile(templates, email.TemplateName); err == nil && !builtIn(email.TemplateName, src) {
+		own["email"] = true
+	}
+	r.own = own
+	// A page template may define what a card calls ("entry-text", "chip")
+	// differently from the others, so its cards are its own.
+	r.cards.shared = sharedDefinition(parsed, "entry") && !overrides
+	r.cards.own = own
 	r.partials = newPartials(parsed)
 	if r.sets, err = r.workerSets(parsed, workers()); err != nil {
 		return nil, err
@@ -129,12 +142,16 @@ type Plan struct {
 	pages int
 	cards map[*generator.Entry]uint64 // card fingerprints, once Sigs has worked them out
 	index *searchIndex                // made afresh by each render: serve renders one plan again after an edit
+	own   map[string]bool             // the Renderer's own kinds
+	// whole fingerprints every article of the site, once Sigs has
+	// worked it out: what a page of the site's own templates shows.
+	whole uint64
 }
 
 // Plan lists the files s renders to, without rendering any.
 func (r *Renderer) Plan(s *generator.Site) *Plan {
 	jobs, pages, index := r.jobs(s)
-	return &Plan{site: s, jobs: jobs, pages: pages, index: index}
+	return &Plan{site: s, jobs: jobs, pages: pages, index: index, own: r.own}
 }
 
 // Site is the site the plan renders.

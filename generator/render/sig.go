@@ -8,19 +8,80 @@ import (
 	"github.com/briefing-digest/briefing/generator"
 )
 
-// Sigs fingerprints what each file of p shows (in plan order): when a
-// path has the same fingerprint in two plans made by one Renderer, its
-// bytes are the same, so an incremental rebuild may skip it. The seed
-// must be the same for both plans. prints gives an article's fingerprints
-// (Fingerprints, with the same seed); the caller keeps them between
-// rebuilds, since hashing every article again would cost more than most
-// rebuilds render.
+// inputs is what one file of a plan shows beyond the configuration. It
+// is the one declaration of a file's dependencies: Sigs hashes it,
+// CardChanged and ShowingBody search it, and the card cache keys by the
+// same card fingerprints. At most one of subject, term and issue is set.
 //
-// The rule behind every fingerprint: a page shows its own subject in
-// full and every other article only as a card (title, date, source,
-// summary, names), so a page changes only when its subject or one of the
-// cards it lists changes. Pages with no single subject (home, lists,
-// sitemap, search) list every card.
+// The rule behind it, for the built-in templates: a page shows its own
+// subject in full and every other article only as a card (title, date,
+// source, summary, names), so a page changes only when its subject or
+// one of the cards it lists changes. A site's own template is held to
+// that only when bounded shows it reads no more; otherwise its pages
+// take the whole site.
+type inputs struct {
+	// subject is the article the file is about, shown in full: its card
+	// and its body, and its neighbours' and related articles' cards.
+	subject *generator.Entry
+	// term is a term the file is about: its name, the cards of its
+	// articles and the names counted alongside it.
+	term *generator.Term
+	// issue is a week the file is about: its title, its articles'
+	// cards, what moved since the week before and its neighbours.
+	issue *generator.Issue
+	// every is set for files drawn from the whole site: they list every
+	// article's card, or with outline only its place (address, date,
+	// names), never the card's text.
+	every, outline bool
+	// bodies is how many of the newest articles' bodies the file shows.
+	bodies int
+	// whole is set for the pages of a site's own templates, which may
+	// read anything of the site: every article, every body.
+	whole bool
+}
+
+// inputs declares what job j of p shows.
+func (p *Plan) inputs(j *job) inputs {
+	in := inputs{subject: j.entry, term: j.term, issue: j.issue, outline: j.outline, bodies: j.bodies}
+	in.every = j.entry == nil && j.term == nil && j.issue == nil
+	kind := j.kind
+	if kind == "" {
+		kind = j.template // a file made with a template of its own, as the email is
+	}
+	in.whole = kind != "" && p.own[kind]
+	return in
+}
+
+// showsCard says whether a file with these inputs shows e's card text:
+// a change to the title or summary alone reaches it.
+func (in *inputs) showsCard(e *generator.Entry) bool {
+	switch {
+	case in.whole:
+		return true
+	case in.subject != nil:
+		s := in.subject
+		return s == e || s.Prev == e || s.Next == e || slices.Contains(s.Related, e)
+	case in.term != nil:
+		return slices.ContainsFunc(e.Terms, func(ts []*generator.Term) bool { return slices.Contains(ts, in.term) })
+	case in.issue != nil:
+		return e.Issue == in.issue
+	}
+	return in.every && !in.outline
+}
+
+// showsBody says whether a file with these inputs shows the body of e,
+// which is at pos in the site's entries (-1 when it is not there).
+func (in *inputs) showsBody(e *generator.Entry, pos int) bool {
+	return in.whole || in.subject == e || pos >= 0 && pos < in.bodies
+}
+
+// Sigs fingerprints what each file of p shows (in plan order), hashing
+// its inputs: when a path has the same fingerprint in two plans made by
+// one Renderer, its bytes are the same, so an incremental rebuild may
+// skip it. The seed must be the same for both plans. prints gives an
+// article's fingerprints (Fingerprints, with the same seed); the caller
+// keeps them between rebuilds, since hashing every article again would
+// cost more than most rebuilds render.
 func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerprints) []uint64 {
 	s := p.site
 	cards := make(map[*generator.Entry]uint64, len(s.Entries))
@@ -47,89 +108,94 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	for _, is := range s.Issues {
 		putEdition(&h, is)
 	}
-	global := h.Sum64()
+	// An outline is drawn from the cards' places; their fingerprints
+	// cover more, which costs a render now and then, never a stale file.
+	every := h.Sum64()
+	for _, e := range s.Entries {
+		putInt(&h, prints(e.Article).Body)
+	}
+	p.whole = h.Sum64()
 
+	// Many files share their inputs (a term's pages and feed, the search
+	// shards): each is hashed once.
 	terms := map[*generator.Term]uint64{}
 	issues := map[*generator.Issue]uint64{}
-	sigs := make([]uint64, len(p.jobs))
-	// The search index's many files each show every body: hash them once.
 	newest := map[int]uint64{}
+	sigs := make([]uint64, len(p.jobs))
 	for i := range p.jobs {
-		j := &p.jobs[i]
+		in := p.inputs(&p.jobs[i])
+		var sig uint64
 		switch {
-		case j.entry != nil:
+		case in.subject != nil:
+			e := in.subject
 			h.Reset()
-			putInt(&h, card(j.entry))
-			putInt(&h, prints(j.entry.Article).Body)
-			putInt(&h, card(j.entry.Prev))
-			putInt(&h, card(j.entry.Next))
-			for _, r := range j.entry.Related {
+			putInt(&h, card(e))
+			putInt(&h, prints(e.Article).Body)
+			putInt(&h, card(e.Prev))
+			putInt(&h, card(e.Next))
+			for _, r := range e.Related {
 				putInt(&h, card(r))
 			}
-			sigs[i] = h.Sum64()
-		case j.term != nil:
-			sig, ok := terms[j.term]
-			if !ok {
-				sig = termSig(&h, j.term, card, latestWeek(s))
-				terms[j.term] = sig
+			sig = h.Sum64()
+		case in.term != nil:
+			var ok bool
+			if sig, ok = terms[in.term]; !ok {
+				sig = termSig(&h, in.term, card, latestWeek(s))
+				terms[in.term] = sig
 			}
-			sigs[i] = sig
-		case j.issue != nil:
-			sig, ok := issues[j.issue]
-			if !ok {
-				sig = issueSig(&h, j.issue, card)
-				issues[j.issue] = sig
+		case in.issue != nil:
+			var ok bool
+			if sig, ok = issues[in.issue]; !ok {
+				sig = issueSig(&h, in.issue, card)
+				issues[in.issue] = sig
 			}
-			sigs[i] = sig
 		default:
-			sig, ok := newest[j.bodies]
-			if !ok {
+			var ok bool
+			if sig, ok = newest[in.bodies]; !ok {
 				h.Reset()
-				putInt(&h, global)
-				for _, e := range s.Entries[:min(j.bodies, len(s.Entries))] {
+				putInt(&h, every)
+				for _, e := range s.Entries[:min(in.bodies, len(s.Entries))] {
 					putInt(&h, prints(e.Article).Body)
 				}
 				sig = h.Sum64()
-				newest[j.bodies] = sig
+				newest[in.bodies] = sig
 			}
-			sigs[i] = sig
 		}
+		if in.whole {
+			h.Reset()
+			putInt(&h, sig)
+			putInt(&h, p.whole)
+			sig = h.Sum64()
+		}
+		sigs[i] = sig
 	}
 	return sigs
 }
 
-// ShowingBody lists the files of p that show e's body: its own page, and
-// any file carrying the newest bodies when e is among them. When only an
-// article's body changed, these are the only files that can change.
+// ShowingBody lists the files of p that show e's body (see inputs).
+// When only an article's body changed, these are the only files that
+// can change.
 func (p *Plan) ShowingBody(e *generator.Entry) []int {
 	pos := slices.Index(p.site.Entries, e)
 	var out []int
 	for i := range p.jobs {
-		if j := &p.jobs[i]; j.entry == e || pos >= 0 && pos < j.bodies {
+		if in := p.inputs(&p.jobs[i]); in.showsBody(e, pos) {
 			out = append(out, i)
 		}
 	}
+	p.touch(e)
 	return out
 }
 
 // CardChanged is for an entry whose front matter changed but not its place
 // in the site: the same date, names and position in every list. It
 // records e's new card for rendering (meta is its new Fingerprints.Meta)
-// and lists the files that can show the card: the entry's own page and
-// its neighbours' (their pager names it) and those listing it as related, its issue's and its terms'
-// pages and feeds, and the files drawn from the whole site but for those
-// showing only its outline.
+// and lists the files that show the card (see inputs).
 func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) []int {
 	if p.cards != nil {
 		var h maphash.Hash
 		h.SetSeed(seed)
 		p.cards[e] = card(&h, e, meta, nil)
-	}
-	terms := map[*generator.Term]bool{}
-	for _, ts := range e.Terms {
-		for _, t := range ts {
-			terms[t] = true
-		}
 	}
 	var out []int
 	for i := range p.jobs {
@@ -140,13 +206,20 @@ func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) [
 			*j.page = *articlePage(e)
 			j.page.Site = site
 		}
-		whole := j.entry == nil && j.term == nil && j.issue == nil && !j.outline
-		if whole || j.issue == e.Issue || terms[j.term] ||
-			j.entry != nil && (j.entry == e || j.entry == e.Prev || j.entry == e.Next || slices.Contains(j.entry.Related, e)) {
+		if in := p.inputs(j); in.showsCard(e) {
 			out = append(out, i)
 		}
 	}
+	p.touch(e)
 	return out
+}
+
+// touch makes p.whole new after e changed in place, so no card of the
+// site's own templates cached before the change is taken for one after.
+func (p *Plan) touch(e *generator.Entry) {
+	if p.whole != 0 {
+		p.whole = maphash.Comparable(maphash.MakeSeed(), [2]uint64{p.whole, uint64(e.Index)})
+	}
 }
 
 // Fingerprints of one article, which depend on its file alone.
@@ -163,18 +236,65 @@ func Fingerprint(seed maphash.Seed, a *generator.Article) Fingerprints {
 func metaPrint(seed maphash.Seed, a *generator.Article) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
-	m := &a.Metadata
-	putTime(&h, m.Date)
-	for _, s := range []string{a.Slug, m.Title, m.Source, m.URL, m.License, m.Summary, m.Event} {
-		putString(&h, s)
-	}
-	for _, list := range [][]string{m.Sections, m.People, m.Countries, m.Organizations, m.Places, m.Topics} {
-		putStrings(&h, list)
-	}
-	if m.Draft {
-		putInt(&h, 1)
+	for _, f := range articleFields {
+		f.put(&h, a)
 	}
 	return h.Sum64()
+}
+
+// articleFields are the fields of an article that Fingerprints.Meta
+// covers, each by its Go name; TestArticleFieldsFingerprinted checks the
+// list against the structs, so a field added to Metadata or Article
+// cannot be forgotten here. Templates reach every exported field
+// (.Entry.Article.X), so all of them count, even those the built-in
+// templates never print; Body is Fingerprints.Body.
+var articleFields = []struct {
+	name string
+	put  func(*maphash.Hash, *generator.Article)
+}{
+	{"Title", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Title) }},
+	{"Date", func(h *maphash.Hash, a *generator.Article) { putTime(h, a.Date) }},
+	{"Source", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Source) }},
+	{"URL", func(h *maphash.Hash, a *generator.Article) { putString(h, a.URL) }},
+	{"License", func(h *maphash.Hash, a *generator.Article) { putString(h, a.License) }},
+	{"Sections", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Sections) }},
+	{"Summary", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Summary) }},
+	{"People", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.People) }},
+	{"Countries", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Countries) }},
+	{"Organizations", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Organizations) }},
+	{"Places", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Places) }},
+	{"Event", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Event) }},
+	{"Topics", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Topics) }},
+	{"Draft", func(h *maphash.Hash, a *generator.Article) { putBool(h, a.Draft) }},
+	{"Metadata.Slug", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Metadata.Slug) }},
+	{"Fingerprint", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Fingerprint) }},
+	{"File", func(h *maphash.Hash, a *generator.Article) { putString(h, a.File) }},
+	{"Slug", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Slug) }},
+	{"SlugLine", func(h *maphash.Hash, a *generator.Article) { putInt(h, uint64(a.SlugLine)) }},
+	{"SlugCol", func(h *maphash.Hash, a *generator.Article) { putInt(h, uint64(a.SlugCol)) }},
+	{"BodyLine", func(h *maphash.Hash, a *generator.Article) { putInt(h, uint64(a.BodyLine)) }},
+	{"Unknown", func(h *maphash.Hash, a *generator.Article) {
+		putInt(h, uint64(len(a.Unknown)))
+		for _, e := range a.Unknown {
+			putString(h, e.Error())
+		}
+	}},
+}
+
+// notFingerprinted are the article's fields Fingerprints.Meta leaves
+// out, and why.
+var notFingerprinted = map[string]string{
+	"Metadata": "its fields are listed one by one",
+	"Body":     "Fingerprints.Body",
+	"reread":   "how a body let go is read again, not what it says",
+}
+
+func putBool(h *maphash.Hash, b bool) {
+	if b {
+		putInt(h, 1)
+	} else {
+		putInt(h, 0)
+	}
 }
 
 // card fingerprints everything a list may show of an entry: its front

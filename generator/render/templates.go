@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -10,9 +11,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
+	builtin "github.com/briefing-digest/briefing/templates"
 )
 
 // kinds are the page templates; each is parsed with base.html and every
@@ -28,33 +31,82 @@ type templateSet map[string]*template.Template
 // parseTemplates reads base.html, partials/*.html and one file per page
 // kind from fsys (the site's templates/ over the built-in ones). Every
 // syntax error in every file is reported, each at its file:line.
-func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, error) {
+//
+// own names the page kinds made with a file of the site's own that is
+// not bounded: what such a page reads of the site is not known, so it
+// depends on all of it (see inputs). A shared file (base.html, a
+// partial) of that sort makes every kind its own. overrides is set when
+// a page template redefines a shared definition, so its cards may differ
+// from the other kinds'.
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (set templateSet, own map[string]bool, overrides bool, err error) {
 	var errs generator.ErrorList
 	common := template.New("").Funcs(funcs)
 	shared := []string{"base.html"}
 	partials, err := fs.Glob(fsys, "partials/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("listing partials: %w", err)
+		return nil, nil, false, fmt.Errorf("listing partials: %w", err)
 	}
 	shared = append(shared, partials...)
+	var ownFiles []string
 	for _, name := range shared {
-		if err := parseFile(common, fsys, name); err != nil {
+		src, err := parseFile(common, fsys, name)
+		if err != nil {
 			errs.Add(err)
 		}
+		if !builtIn(name, src) {
+			ownFiles = append(ownFiles, name)
+		}
 	}
-	set := templateSet{}
+	ownShared := false
+	for _, name := range ownFiles {
+		// Checked once all are parsed: a definition a later file
+		// replaced is never executed.
+		ownShared = ownShared || !bounded(treesOf(common, name))
+	}
+	set, own = templateSet{}, map[string]bool{}
 	for _, kind := range kinds {
 		t, err := common.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("cloning templates: %w", err)
+			return nil, nil, false, fmt.Errorf("cloning templates: %w", err)
 		}
-		if err := parseFile(t, fsys, kind+".html"); err != nil {
+		file := kind + ".html"
+		src, err := parseFile(t, fsys, file)
+		if err != nil {
 			errs.Add(err)
 			continue
 		}
 		set[kind] = t
+		trees := treesOf(t, file)
+		if ownShared || !builtIn(file, src) && !bounded(trees) {
+			own[kind] = true
+		}
+		for _, tree := range trees {
+			// "main" is base.html's block that every page fills in.
+			if tree.Name != file && tree.Name != "main" && common.Lookup(tree.Name) != nil {
+				overrides = true
+			}
+		}
 	}
-	return set, errs.Err()
+	return set, own, overrides, errs.Err()
+}
+
+// treesOf returns the definitions in t parsed from file.
+func treesOf(t *template.Template, file string) []*parse.Tree {
+	var trees []*parse.Tree
+	for _, d := range t.Templates() {
+		if d.Tree != nil && d.Tree.ParseName == file {
+			trees = append(trees, d.Tree)
+		}
+	}
+	return trees
+}
+
+// builtIn says whether src is the built-in template file name, byte for
+// byte: the pages of those are declared in Go (see Plan.Sigs), a site's
+// own are not.
+func builtIn(name string, src []byte) bool {
+	b, err := fs.ReadFile(builtin.FS, name)
+	return err == nil && src != nil && bytes.Equal(b, src)
 }
 
 // sharedDefinition says whether every page template has the same
@@ -74,15 +126,16 @@ func sharedDefinition(set templateSet, name string) bool {
 	return true
 }
 
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
+// parseFile parses file name of fsys into t and returns its text.
+func parseFile(t *template.Template, fsys fs.FS, name string) ([]byte, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return generator.Errorf(path.Join("templates", name), 0, 0, "reading template: %w", err)
+		return nil, generator.Errorf(path.Join("templates", name), 0, 0, "reading template: %w", err)
 	}
 	if _, err := t.New(name).Parse(string(src)); err != nil {
-		return templateError(err)
+		return src, templateError(err)
 	}
-	return nil
+	return src, nil
 }
 
 // templateMessage matches text/template's and html/template's error
