@@ -59,7 +59,7 @@ else
 		hugo=$(command -v hugo || true)
 	fi
 	if [ -z "$hugo" ] || [ ! -x "$hugo" ]; then
-		echo "note: no hugo binary (install one with apt-get install hugo, or pass -hugo PATH): timing briefing alone" >&2
+		echo "note: no hugo binary${hugo:+ at $hugo} (go install github.com/gohugoio/hugo@latest, or apt-get install hugo; then -hugo PATH or HUGO=PATH): timing briefing alone" >&2
 		hugo=""
 	elif [ ! -f "$peer/hugo.yaml" ]; then
 		echo "note: no Hugo peer site at $peer (pass -peer DIR): timing briefing alone" >&2
