@@ -76,6 +76,10 @@ fi
 
 cd "$root"
 go build -o "$tmp/briefing" ./cmd/briefing
+# The commit built, taken now: a commit made during a long run must not
+# relabel it.
+built_rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || true)
+[ -z "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] || built_rev="$built_rev+changes"
 go build -o "$tmp/gencorpus" ./internal/corpus/cmd/gencorpus
 
 start=$(date +%s.%N)
@@ -143,7 +147,7 @@ version() {
 		local v rev
 		v=$("$tmp/briefing" version | awk '{ print $2 }')
 		rev=$(go version -m "$tmp/briefing" | awk '$2 == "vcs.revision" { print substr($3, 1, 7) }')
-		[ -n "$rev" ] || rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || true)
+		[ -n "$rev" ] || rev=$built_rev
 		echo "$v${rev:+ at $rev}" ;;
 	hugo) "$hugo" version | awk '{ print $2 }' ;;
 	cp) cp --version | awk 'NR == 1 { print "GNU coreutils " $NF }' ;;
