@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # compare.sh builds one synthetic corpus with briefing and with Hugo, in
-# alternating runs on this machine, and prints median wall time and peak
-# memory of each whole process. Times from one machine mean little on
-# another; the ratios are what to compare.
+# alternating runs on this machine, and prints median wall time, CPU time
+# (user + system) and peak memory of each whole process. Times from one
+# machine mean little on another; the ratios are what to compare.
 #
 #   bash bench/compare.sh [-n 10000] [-runs 5] [-seed 42] [-hugo PATH] [-peer DIR] [-nohugo] [-keep]
+#   HUGO=/path/to/hugo bash bench/compare.sh -n 10000
+#
+# The Hugo binary is -hugo PATH, else $HUGO, else the hugo on PATH. Each
+# round also copies briefing's output with cp -r into a new folder: the
+# copy floor, what writing those files costs this disk with no rendering
+# at all.
 #
 # -peer is the Hugo site with the same taxonomies (default: ../shared/bench/hugo-peer
 # beside the repository); Hugo is skipped, with a message, when it or the
@@ -16,7 +22,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 n=10000
 runs=5
 seed=42
-hugo=""
+hugo="${HUGO:-}"
 peer="$root/../shared/bench/hugo-peer"
 nohugo=0
 keep=0
@@ -53,7 +59,7 @@ else
 		hugo=$(command -v hugo || true)
 	fi
 	if [ -z "$hugo" ] || [ ! -x "$hugo" ]; then
-		echo "note: no hugo binary (install one with apt-get install hugo, or pass -hugo PATH): timing briefing alone" >&2
+		echo "note: no hugo binary${hugo:+ at $hugo} (go install github.com/gohugoio/hugo@latest, or apt-get install hugo; then -hugo PATH or HUGO=PATH): timing briefing alone" >&2
 		hugo=""
 	elif [ ! -f "$peer/hugo.yaml" ]; then
 		echo "note: no Hugo peer site at $peer (pass -peer DIR): timing briefing alone" >&2
@@ -70,11 +76,16 @@ fi
 
 cd "$root"
 go build -o "$tmp/briefing" ./cmd/briefing
+# The commit built, taken now: a commit made during a long run must not
+# relabel it.
+built_rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || true)
+[ -z "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] || built_rev="$built_rev+changes"
 go build -o "$tmp/gencorpus" ./internal/corpus/cmd/gencorpus
 
 start=$(date +%s.%N)
 "$tmp/gencorpus" -n "$n" -seed "$seed" "$tmp/bsite"
 tools=(briefing)
+floor=(cp)
 if [ -n "$hugo" ]; then
 	# The same articles, plus the events: list Hugo's events taxonomy reads.
 	"$tmp/gencorpus" -n "$n" -seed "$seed" -hugo "$tmp/hcorpus"
@@ -100,6 +111,7 @@ run() {
 	case "$tool" in
 	briefing) cmd=("$tmp/briefing" build -s "$tmp/bsite" -d "$out") ;;
 	hugo) cmd=("$hugo" --quiet -s "$tmp/hsite" -d "$out") ;;
+	cp) cmd=(cp -r "$tmp/out-briefing-$i" "$out") ;;
 	esac
 	if ! /usr/bin/time -v -o "$tmp/time-$tool-$i" "${cmd[@]}" >"$tmp/log-$tool-$i" 2>&1; then
 		echo "error: $tool run $i failed:" >&2
@@ -107,17 +119,20 @@ run() {
 		exit 1
 	fi
 	awk -F': ' '
-		/Elapsed \(wall clock\)/ { k = split($2, p, ":"); s = 0; for (j = 1; j <= k; j++) s = s * 60 + p[j]; printf "%.3f ", s }
-		/Maximum resident set size/ { printf "%.1f ", $2 * 1024 / 1e6 }
+		/User time \(seconds\)/ { cpu += $2 }
+		/System time \(seconds\)/ { cpu += $2 }
+		/Elapsed \(wall clock\)/ { k = split($2, p, ":"); s = 0; for (j = 1; j <= k; j++) s = s * 60 + p[j] }
+		/Maximum resident set size/ { rss = $2 * 1024 / 1e6 }
+		END { printf "%.3f %.3f %.1f ", s, cpu, rss }
 	' "$tmp/time-$tool-$i" >>"$tmp/runs-$tool"
 	find "$out" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%d %.1f\n", NR, b / 1e6 }' >>"$tmp/runs-$tool"
 	printf '  run %d %-8s %s' "$i" "$tool" "$(tail -n 1 "$tmp/runs-$tool")"
-	echo " (wall s, peak RSS MB, files, MB written)"
+	echo " (wall s, CPU s, peak RSS MB, files, MB written)"
 }
 
-echo "alternating $runs run(s) of: ${tools[*]}"
+echo "alternating $runs run(s) of: ${tools[*]} ${floor[*]}"
 for i in $(seq 1 "$runs"); do
-	for tool in "${tools[@]}"; do
+	for tool in "${tools[@]}" "${floor[@]}"; do
 		run "$tool" "$i"
 	done
 done
@@ -132,23 +147,31 @@ version() {
 		local v rev
 		v=$("$tmp/briefing" version | awk '{ print $2 }')
 		rev=$(go version -m "$tmp/briefing" | awk '$2 == "vcs.revision" { print substr($3, 1, 7) }')
-		[ -n "$rev" ] || rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || true)
+		[ -n "$rev" ] || rev=$built_rev
 		echo "$v${rev:+ at $rev}" ;;
 	hugo) "$hugo" version | awk '{ print $2 }' ;;
+	cp) cp --version | awk 'NR == 1 { print "GNU coreutils " $NF }' ;;
 	esac
 }
 
 echo
 echo "$n articles, $runs run(s) each, $(nproc) cores, $(go env GOVERSION)"
-fmt='%-9s %-40s %12s %12s %8s %11s\n'
-printf "$fmt" tool version "wall s" "peak RSS MB" files "MB written"
-for tool in "${tools[@]}"; do
+[ -z "$hugo" ] || echo "hugo version: $("$hugo" version)"
+fmt='%-9s %-32s %8s %8s %12s %8s %11s\n'
+printf "$fmt" tool version "wall s" "CPU s" "peak RSS MB" files "MB written"
+for tool in "${tools[@]}" "${floor[@]}"; do
 	f="$tmp/runs-$tool"
-	printf "$fmt" "$tool" "$(version "$tool")" "$(median "$f" 1)" "$(median "$f" 2)" \
-		"$(tail -n 1 "$f" | awk '{ print $3 }')" "$(tail -n 1 "$f" | awk '{ print $4 }')"
+	printf "$fmt" "$tool" "$(version "$tool")" "$(median "$f" 1)" "$(median "$f" 2)" "$(median "$f" 3)" \
+		"$(tail -n 1 "$f" | awk '{ print $4 }')" "$(tail -n 1 "$f" | awk '{ print $5 }')"
 done
-if [ -n "$hugo" ]; then
-	awk -v bt="$(median "$tmp/runs-briefing" 1)" -v ht="$(median "$tmp/runs-hugo" 1)" \
-		-v bm="$(median "$tmp/runs-briefing" 2)" -v hm="$(median "$tmp/runs-hugo" 2)" \
-		'BEGIN { printf "briefing/hugo: time %.2f, peak RSS %.2f\n", bt / ht, bm / hm }'
-fi
+# ratio A B: briefing's medians over another's, column by column.
+ratio() {
+	awk -v bt="$(median "$tmp/runs-$1" 1)" -v ot="$(median "$tmp/runs-$2" 1)" \
+		-v bc="$(median "$tmp/runs-$1" 2)" -v oc="$(median "$tmp/runs-$2" 2)" \
+		-v bm="$(median "$tmp/runs-$1" 3)" -v om="$(median "$tmp/runs-$2" 3)" -v what="$1/$2" \
+		'BEGIN { printf "%s: wall %.2f, CPU %.2f, peak RSS %.2f\n", what, bt / ot, bc / oc, bm / om }'
+}
+[ -z "$hugo" ] || ratio briefing hugo
+# cp's CPU and memory are next to nothing; its wall time is the floor.
+awk -v bt="$(median "$tmp/runs-briefing" 1)" -v ct="$(median "$tmp/runs-cp" 1)" \
+	'BEGIN { printf "briefing/cp: wall %.2f (cp -r of briefing'"'"'s output: the copy floor)\n", bt / ct }'

@@ -3,9 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +42,9 @@ reports every problem it found with its file, line and column.`,
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "built %d articles, %d terms, %d issues: %d pages, %d files in %s (%d ms)\n",
 				res.Articles, res.Terms, res.Issues, res.Pages, res.Files, dest, res.Elapsed.Milliseconds())
+			if res.Sizes != nil {
+				printSizes(cmd.OutOrStdout(), res.Sizes.List())
+			}
 			return nil
 		},
 	}
@@ -47,7 +53,31 @@ reports every problem it found with its file, line and column.`,
 	f.StringVarP(&opts.Destination, "destination", "d", "public", "where to write the site, relative to --source")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address the site is published at, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
+	f.BoolVar(&opts.Sizes, "sizes", false, "print what was written by kind of file: files, bytes and the largest")
 	return cmd
+}
+
+// printSizes writes the table of --sizes: one line a kind, the most
+// bytes first, and the totals.
+func printSizes(w io.Writer, sizes []build.Size) {
+	const row = "%-12s %7s %12s %6s %10s  %s"
+	line := func(a ...any) { fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf(row, a...), " ")) }
+	line("kind", "files", "bytes", "share", "largest", "")
+	var files int
+	var bytes int64
+	for _, s := range sizes {
+		files += s.Files
+		bytes += s.Bytes
+	}
+	for _, s := range sizes {
+		share := 0.0
+		if bytes > 0 {
+			share = 100 * float64(s.Bytes) / float64(bytes)
+		}
+		line(s.Kind, strconv.Itoa(s.Files), strconv.FormatInt(s.Bytes, 10),
+			strconv.FormatFloat(share, 'f', 1, 64)+"%", strconv.Itoa(s.Max), s.Largest)
+	}
+	line("total", strconv.Itoa(files), strconv.FormatInt(bytes, 10), "", "", "")
 }
 
 // buildMemory is a soft limit on a build's heap: nearing it, Go collects

@@ -30,6 +30,8 @@ type Options struct {
 	// Preview lists unpublished issues too, each with a banner saying so:
 	// serve's view for the editor, never a build's.
 	Preview bool
+	// Sizes counts the files written by kind, in Result.Sizes.
+	Sizes bool
 }
 
 // Result says what a build made.
@@ -41,6 +43,7 @@ type Result struct {
 	Files    int // every file written, pages and assets included
 	Elapsed  time.Duration
 	Site     *generator.Site
+	Sizes    *Sizes // with Options.Sizes
 }
 
 // Config reads the site's briefing.yaml and applies the command line's overrides.
@@ -90,15 +93,23 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 	if err := errs.Err(); err != nil {
 		return Result{}, err
 	}
-	stats, err := r.Render(ctx, s, out)
+	plan := r.Plan(s)
+	var sizes *Sizes
+	pages, assetOut := out, out
+	if opts.Sizes {
+		sizes = newSizes()
+		sizes.plan(plan)
+		pages, assetOut = sizes.pages(out), sizes.assets(out)
+	}
+	stats, err := r.RenderPlan(ctx, plan, nil, pages)
 	if err != nil {
 		return Result{}, err
 	}
-	assets, err := copyAssets(opts.Source, out)
+	assets, err := copyAssets(opts.Source, assetOut)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Pages: stats.Pages, Files: stats.Files + assets, Site: s}
+	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Pages: stats.Pages, Files: stats.Files + assets, Site: s, Sizes: sizes}
 	for _, t := range s.Taxonomies {
 		res.Terms += len(t.Terms)
 	}
