@@ -21,7 +21,7 @@ func TestTermPagesSplit(t *testing.T) {
 	dates := []string{"2022-03-01", "2022-02-01", "2022-01-10", "2021-12-01", "2021-11-01", "2021-10-01", "2021-09-01"}
 	for i, d := range dates {
 		writeFile(t, filepath.Join(dir, "content/articles", fmt.Sprintf("s%d.md", i)),
-			fmt.Sprintf("---\ntitle: \"Oman talks, round %d\"\ndate: %s\ncountries: [Oman]\n---\n\nThe talks went on.\n", i, d))
+			fmt.Sprintf("---\ntitle: \"Oman talks, round %d\"\ndate: %s\ncountries: [Oman]\npeople: [Badr Albusaidi]\n---\n\nThe talks went on.\n", i, d))
 	}
 	out, _ := buildTo(t, dir, Options{})
 	read := func(p string) string {
@@ -66,6 +66,14 @@ func TestTermPagesSplit(t *testing.T) {
 			!strings.Contains(page, `<a href="/digest/countries/oman/page/2/">2021</a> <span class="count">4<`) {
 			t.Errorf("the year list should send 2022 to page 1 and 2021 to page 2:\n%s", page)
 			break
+		}
+	}
+	// What is the term's rather than the page's, the timeline and the
+	// names named alongside, is on its first page only.
+	for name, page := range map[string]string{"page 1": first, "page 2": second} {
+		shows := strings.Contains(page, `class="timeline"`) && strings.Contains(page, "People named alongside")
+		if shows != (name == "page 1") {
+			t.Errorf("%s shows the timeline and the names alongside: %v, want %v", name, shows, name == "page 1")
 		}
 	}
 	sitemap := read("sitemap.xml")
