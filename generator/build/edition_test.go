@@ -29,7 +29,10 @@ func TestUnpublishedWeek(t *testing.T) {
 		t.Errorf("home does not say the week is unpublished:\n%s", home)
 	}
 	read(out, "articles/talks/index.html")
-	read(out, "issues/2021-w45/index.html")
+	const noindex = `<meta name="robots" content="noindex">`
+	if !strings.Contains(read(out, "issues/2021-w45/index.html"), noindex) {
+		t.Error("the unpublished week's page does not ask search engines to leave it out")
+	}
 	for _, p := range []string{"issues/index.xml", "issues/index.html", "sitemap.xml"} {
 		if strings.Contains(read(out, p), "issues/2021-w45/") {
 			t.Errorf("%s lists the unpublished week", p)
@@ -40,6 +43,9 @@ func TestUnpublishedWeek(t *testing.T) {
 	out, _ = buildTo(t, dir, Options{})
 	if home := read(out, "index.html"); !strings.Contains(home, "<p>The talks, in short.</p>") || strings.Contains(home, "No issue is published") {
 		t.Errorf("home does not show the published week's note:\n%s", home)
+	}
+	if strings.Contains(read(out, "issues/2021-w45/index.html"), noindex) {
+		t.Error("the published week's page asks search engines to leave it out")
 	}
 	for _, p := range []string{"issues/index.xml", "issues/index.html", "sitemap.xml"} {
 		if !strings.Contains(read(out, p), "issues/2021-w45/") {
