@@ -29,31 +29,38 @@ The region's security chiefs spent the week in **Delhi** and Samarkand.
 // TestEditionInBrowser builds the test site with an edition file and
 // checks in Chromium what a reader sees: the issue's number, the editor's
 // note, the lead and featured stories and the week in brief; a built
-// site's home page shows the last published week, and only a preview
-// shows the unpublished one, under a banner that says so.
+// site's home page shows the last published week; a held-back edition
+// is not on the built site at all, and only a preview shows it, under a
+// banner that says so.
 func TestEditionInBrowser(t *testing.T) {
-	src := t.TempDir()
-	files := map[string]string{"content/issues/2021-w45.md": edition}
-	for name, text := range siteFiles {
-		files[name] = text
-	}
-	for name, text := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+	write := func(edition string) string {
+		src := t.TempDir()
+		files := map[string]string{"content/issues/2021-w45.md": edition}
+		for name, text := range siteFiles {
+			files[name] = text
 		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+		for name, text := range files {
+			p := filepath.Join(src, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
+		return src
 	}
+	src := write(edition)
 	built := serveBuilt(t, src, false)
 	preview := serveBuilt(t, src, true)
+	// The same edition, published.
+	published := serveBuilt(t, write(strings.Replace(edition, "published: false", "published: true", 1)), false)
 	browser := browsertest.New(t)
 
 	t.Run("the issue page shows the edition", func(t *testing.T) {
 		t.Parallel()
 		tab := browsertest.Tab(t, browser)
-		open(t, tab, built.url("issues/2021-w45/"))
+		open(t, tab, published.url("issues/2021-w45/"))
 		for sel, want := range map[string]string{
 			".kicker .issue-number":    "No. 2",
 			"h1":                       "Neighbours meet in Delhi",
@@ -72,6 +79,17 @@ func TestEditionInBrowser(t *testing.T) {
 		}
 		if got := visibleText(t, tab, ".preview-banner"); got != "" {
 			t.Errorf("a built page shows the preview banner %q", got)
+		}
+	})
+	t.Run("a held-back edition is not on the built site", func(t *testing.T) {
+		t.Parallel()
+		tab := browsertest.Tab(t, browser)
+		open(t, tab, built.url("issues/2021-w45/"))
+		if got := visibleText(t, tab, "h1"); got != "Week 45 · 8–14 November 2021" {
+			t.Errorf("the unpublished issue's page is headed %q, want the week, not the edition's title", got)
+		}
+		if got := visibleText(t, tab, ".editors-note"); got != "" {
+			t.Errorf("the unpublished issue's page shows the note %q", got)
 		}
 	})
 	t.Run("a built home page shows the last published issue", func(t *testing.T) {

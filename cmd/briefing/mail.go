@@ -114,7 +114,7 @@ func runMail(cmd *cobra.Command, name string, o mailOptions) error {
 	// with; a mistake in one fails mail as it fails build, since the
 	// message would not be the one build writes.
 	editions, edErr := content.LoadEditions(o.build.Source)
-	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions})
+	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions, Unpublished: true})
 	if err = errors.Join(edErr, err); err != nil {
 		return &failed{summary: "the site's issue files have problems", err: err}
 	}

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +39,29 @@ func TestUnpublishedWeek(t *testing.T) {
 		if strings.Contains(read(out, p), "issues/2021-w45/") {
 			t.Errorf("%s lists the unpublished week", p)
 		}
+	}
+
+	for _, p := range []string{"issues/2021-w45/email.html", "issues/2021-w45/email.txt", "issues/2021-w45/2021-w45.eml"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s is on the web before the week is published", p)
+		}
+	}
+
+	// An edition held back is the editor's draft: none of it is published.
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "---\ntitle: Embargoed headline\npublished: false\n---\nEmbargoed note.\n")
+	out, _ = buildTo(t, dir, Options{})
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if bytes.Contains(data, []byte("Embargoed")) {
+			t.Errorf("%s shows the held-back edition", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "The talks, in short.\n")

@@ -26,13 +26,10 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 	if err != nil {
 		return nil, err
 	}
-	var to []string
 	for _, s := range cfg.Email.To {
-		a, err := mail.ParseAddress(s)
-		if err != nil {
+		if _, err := mail.ParseAddress(s); err != nil {
 			return nil, fmt.Errorf("email.to %q: %w", s, err)
 		}
-		to = append(to, a.String())
 	}
 
 	// The boundary must not occur in either part. Quoted-printable never
@@ -77,9 +74,10 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 	var msg bytes.Buffer
 	header := func(name, value string) { msg.WriteString(fold(name + ": " + value)) }
 	header("From", from.String())
-	if len(to) > 0 {
-		header("To", strings.Join(to, ", "))
-	}
+	// The message is published with the site, and every reader gets the
+	// same bytes: the readers' addresses go in the envelope alone, as a
+	// list's do, never in a header anyone can read.
+	header("To", "undisclosed-recipients:;")
 	header("Subject", mime.QEncoding.Encode("utf-8", subject))
 	// The week's last day, not the clock: the same site gives the same file.
 	header("Date", is.Last.In(cfg.Location).Format(time.RFC1123Z))

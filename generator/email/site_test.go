@@ -80,7 +80,9 @@ func buildSite(t *testing.T, extra map[string]string) string {
 	write(siteFiles)
 	write(extra)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: src, Destination: out}); err != nil {
+	// Week 45 holds the newest article, so it is still being written and
+	// a build leaves its email out; the preview writes it, as serve does.
+	if _, err := build.Build(context.Background(), build.Options{Source: src, Destination: out, Preview: true}); err != nil {
 		t.Fatal(err)
 	}
 	return out

@@ -41,7 +41,10 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 		p := &Page{Kind: "issue", Title: is.Headline, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
 		html(p.Path, p)
 		feed(p, func() []item { return r.entryItems(is.Entries) })
-		jobs = append(jobs, r.emailJobs(is)...)
+		// An unpublished issue's message is not put on the web: mail makes it, to send.
+		if is.Published || s.Preview {
+			jobs = append(jobs, r.emailJobs(is)...)
+		}
 	}
 
 	for _, tax := range s.Taxonomies {

@@ -17,7 +17,12 @@ import (
 // does unless it has published: false. Every older week is over, so it is
 // published unless its file says otherwise. The clock is never read, so
 // two builds of the same files make the same site.
-func applyEditions(s *generator.Site, editions []*generator.Edition) generator.ErrorList {
+//
+// An unpublished edition is the editor's draft: unless keep is set (serve's
+// preview, mail's proof), its title, note and picks are withheld, as a
+// draft article is. Its week's page is still built, as its articles link
+// to it, but shows only the week's articles.
+func applyEditions(s *generator.Site, editions []*generator.Edition, keep bool) generator.ErrorList {
 	var errs generator.ErrorList
 	bySlug := make(map[string]*generator.Issue, len(s.Issues))
 	for i, is := range s.Issues {
@@ -47,6 +52,13 @@ func applyEditions(s *generator.Site, editions []*generator.Edition) generator.E
 			is.Published = *is.Edition.Published
 		default:
 			is.Published = is.Edition != nil || i > 0
+		}
+	}
+	for _, is := range s.Issues {
+		if ed := is.Edition; ed != nil && !is.Published && !keep {
+			is.Edition = &generator.Edition{File: ed.File, Week: ed.Week, Published: ed.Published}
+			is.Headline = is.Title
+			is.Lead, is.Featured = nil, nil
 		}
 	}
 	var newer *generator.Issue

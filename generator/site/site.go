@@ -18,6 +18,10 @@ func Build(cfg generator.Config, articles []*generator.Article) *generator.Site 
 type Options struct {
 	Editions []*generator.Edition // content/issues files, as content.LoadEditions reads them
 	Preview  bool                 // list unpublished issues too, with a banner (serve)
+	// Unpublished keeps what an unpublished edition says (title, note,
+	// picks) without listing the issue: the view of mail, which shows the
+	// editor the message before it goes out. Preview implies it.
+	Unpublished bool
 }
 
 // Assemble is Build with editions. An edition that names no week of the
@@ -50,7 +54,7 @@ func Assemble(cfg generator.Config, articles []*generator.Article, opts Options)
 	s.Issues = buildIssues(s, ix)
 	// Related articles read each entry's week, so they wait for the issues.
 	wg.Go(func() { relateEntries(s, ix) })
-	errs := applyEditions(s, opts.Editions)
+	errs := applyEditions(s, opts.Editions, opts.Preview || opts.Unpublished)
 	wg.Wait()
 	return s, errs.Err()
 }
