@@ -96,3 +96,20 @@ func TestExampleSiteChecksClean(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckReportsANoteLinkOnce: an editor's note with a broken link is
+// on the issue page, on the home page (the latest issue) and in the
+// email; check reports it once, at its line in the issue file.
+func TestCheckReportsANoteLinkOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: T\nbase_url: https://example.org/\n")
+	writeFile(t, filepath.Join(dir, "content/articles/a.md"), "---\ntitle: A\ndate: 2021-11-10\n---\nText.\n")
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.markdown"), "---\ntitle: The week\n---\nRead [the other one](/articles/nope/).\n")
+	code, _, stderr := briefing(t, "check", "-s", dir)
+	want := `content/issues/2021-w45.markdown:4:22: link "/articles/nope/": no file articles/nope/index.html in the site
+error: check found 1 broken link
+`
+	if code == 0 || stderr != want {
+		t.Errorf("check said (exit %d):\n%s\nwant:\n%s", code, stderr, want)
+	}
+}

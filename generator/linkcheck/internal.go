@@ -76,7 +76,9 @@ func New(baseURL string) (*Site, error) {
 // Add records one file of the site; an HTML file's links and anchors are
 // read from data, which Add does not keep.
 func (s *Site) Add(name string, data []byte) error {
-	if !strings.HasSuffix(name, ".html") {
+	// An issue's email holds the issue page's links again, made absolute:
+	// read too, each broken one would be reported twice.
+	if !strings.HasSuffix(name, ".html") || path.Base(name) == "email.html" {
 		s.mu.Lock()
 		s.files[name] = true
 		s.mu.Unlock()

@@ -75,9 +75,14 @@ func origin(articles map[string]*generator.Entry, source, page string) (file str
 		return e.File, body, e.BodyLine, err == nil
 	}
 	if slug, ok := strings.CutPrefix(page, "issues/"); ok && strings.Count(slug, "/") == 1 && strings.HasSuffix(slug, "/index.html") {
-		file = "content/issues/" + strings.TrimSuffix(slug, "/index.html") + ".md"
-		data, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(file)))
-		return file, data, 1, err == nil
+		// An issue file may end in .md or .markdown, as an article may.
+		for _, ext := range []string{".md", ".markdown"} {
+			file = "content/issues/" + strings.TrimSuffix(slug, "/index.html") + ext
+			if data, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(file))); err == nil {
+				return file, data, 1, true
+			}
+		}
+		return "", nil, 0, false
 	}
 	return "", nil, 0, false
 }
