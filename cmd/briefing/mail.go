@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -202,12 +204,38 @@ func sendMail(cmd *cobra.Command, cfg *generator.Config, is *generator.Issue, em
 		Addr: addr, StartTLS: o.startTLS, TLS: tlsCfg,
 		User: user, Password: password,
 		From: from.Address, To: to, Timeout: o.timeout,
-	}, eml)
+	}, stamp(eml, time.Now()))
 	if err != nil {
 		return fmt.Errorf("sending %s: %w", is.Slug, err)
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "sent %s to %s via %s\n", is.Slug, strings.Join(to, ", "), addr)
 	return nil
+}
+
+// stamp dates a message being sent now and gives it an identity of its
+// own. The .eml build writes is dated by its week and named by its
+// content, so builds are reproducible; sent as it is, a proof and the
+// real mailing would share one Message-ID, and mail programs drop the
+// second as a copy of the first.
+func stamp(eml []byte, now time.Time) []byte {
+	head, body, ok := bytes.Cut(eml, []byte("\r\n\r\n"))
+	if !ok {
+		return eml
+	}
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:]) // crypto/rand never fails on Linux, and a zero nonce is still unique by time
+	lines := bytes.Split(head, []byte("\r\n"))
+	for i, l := range lines {
+		switch {
+		case bytes.HasPrefix(l, []byte("Date: ")):
+			lines[i] = []byte("Date: " + now.Format(time.RFC1123Z))
+		case bytes.HasPrefix(l, []byte("Message-ID: <")):
+			if at := bytes.LastIndexByte(l, '@'); at >= 0 {
+				lines[i] = fmt.Appendf(nil, "Message-ID: <%d.%x%s", now.UnixNano(), nonce, l[at:])
+			}
+		}
+	}
+	return slices.Concat(bytes.Join(lines, []byte("\r\n")), []byte("\r\n\r\n"), body)
 }
 
 // relayTLS trusts the certificates in file, when given, instead of the

@@ -17,6 +17,7 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -335,8 +336,19 @@ func TestMailSendsOverSMTP(t *testing.T) {
 	if d.from != "desk@news.example.org" || len(d.to) != 1 || d.to[0] != "readers@news.example.org" {
 		t.Errorf("envelope from %q to %q", d.from, d.to)
 	}
-	if !bytes.Equal(d.data, []byte(printed)) {
+	// Sent now, it is dated now and has an identity of its own; the rest
+	// is what mail prints, byte for byte.
+	stamped := regexp.MustCompile(`(?m)^(Date|Message-ID): .*\r$`)
+	if !bytes.Equal(stamped.ReplaceAll(d.data, nil), stamped.ReplaceAll([]byte(printed), nil)) {
 		t.Errorf("the relay received %d bytes that differ from the %d mail prints", len(d.data), len(printed))
+	}
+	sentAt, _ := mail.ReadMessage(bytes.NewReader(d.data))
+	builtAt, _ := mail.ReadMessage(strings.NewReader(printed))
+	if sentAt == nil || builtAt == nil || sentAt.Header.Get("Message-ID") == builtAt.Header.Get("Message-ID") {
+		t.Error("the message sent has the Message-ID of the file build writes: a second send would be dropped as a copy")
+	}
+	if date, err := sentAt.Header.Date(); err != nil || time.Since(date) > time.Hour {
+		t.Errorf("the message sent is dated %v (%v), want now", date, err)
 	}
 	msg, err := mail.ReadMessage(bytes.NewReader(d.data))
 	if err != nil {
