@@ -270,9 +270,9 @@ func testDarkMode(t *testing.T, tab context.Context, site testSite) {
 		for _, p := range []page{pages[0], pages[1]} {
 			open(t, tab, site.url(p.path))
 			c := eval[colours](t, tab, `({background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color})`)
-			bg, text := mustColour(t, c.Background), mustColour(t, c.Text)
-			dark := bg.luminance() < 0.05 && text.luminance() > 0.5
-			light := bg.luminance() > 0.8 && text.luminance() < 0.05
+			bg, text := browsertest.MustColour(t, c.Background), browsertest.MustColour(t, c.Text)
+			dark := bg.Luminance() < 0.05 && text.Luminance() > 0.5
+			light := bg.Luminance() > 0.8 && text.Luminance() < 0.05
 			if scheme == "dark" && !dark {
 				t.Errorf("%s in dark mode: background %s, text %s; want a dark background and light text", p.name, c.Background, c.Text)
 			}
@@ -303,7 +303,7 @@ func testContrast(t *testing.T, tab context.Context, site testSite, scheme strin
 		}
 		for _, c := range eval[[]pair](t, tab, contrastScript) {
 			checked++
-			ratio := contrast(mustColour(t, c.FG), mustColour(t, c.BG))
+			ratio := browsertest.Contrast(browsertest.MustColour(t, c.FG), browsertest.MustColour(t, c.BG))
 			if ratio < 4.5 {
 				t.Errorf("%s: %s %q is %s on %s, contrast %.2f:1, want at least 4.5:1",
 					p.name, c.What, c.Text, c.FG, c.BG, ratio)

@@ -116,7 +116,7 @@ func testMap(t *testing.T, tab context.Context, site testSite, name, path string
 	if d.Role != "img" || !strings.Contains(d.Label, fmt.Sprintf("%d countries", len(want))) {
 		t.Errorf("%s: map role %q, label %q; want an image named for the %d countries it shows", name, d.Role, d.Label, len(want))
 	}
-	page := mustColour(t, d.Page)
+	page := browsertest.MustColour(t, d.Page)
 	got := map[string]int{}
 	for _, l := range d.Links {
 		u, err := url.Parse(l.Href)
@@ -140,7 +140,7 @@ func testMap(t *testing.T, tab context.Context, site testSite, name, path string
 		if status(t, l.Href) != 200 {
 			t.Errorf("%s: %s's link %s is broken", name, slug, l.Href)
 		}
-		if c := contrast(mustColour(t, l.Fill), page); c < 2 {
+		if c := browsertest.Contrast(browsertest.MustColour(t, l.Fill), page); c < 2 {
 			t.Errorf("%s: %s is filled %s on a %s page, contrast %.2f:1; want at least 2:1 to see it", name, slug, l.Fill, d.Page, c)
 		}
 	}
@@ -151,7 +151,7 @@ func testMap(t *testing.T, tab context.Context, site testSite, name, path string
 		t.Errorf("%s: only %d countries are drawn without coverage; want the rest of the world", name, len(d.Plain))
 	}
 	for _, p := range d.Plain[:min(5, len(d.Plain))] {
-		if c := contrast(mustColour(t, p.Fill), page); c < 1.2 {
+		if c := browsertest.Contrast(browsertest.MustColour(t, p.Fill), page); c < 1.2 {
 			t.Errorf("%s: land no article names (%s) is %s on %s, contrast %.2f:1; it vanishes into the page", name, p.Title, p.Fill, d.Page, c)
 		}
 	}
@@ -183,7 +183,7 @@ func testTimeline(t *testing.T, tab context.Context, site testSite) {
 	if len(d.Links) != 2 {
 		t.Fatalf("timeline has %d linked bars, want the 2 weeks naming Afghanistan", len(d.Links))
 	}
-	page := mustColour(t, d.Page)
+	page := browsertest.MustColour(t, d.Page)
 	byWeek := map[string]mark{}
 	for _, b := range d.Links {
 		u, _ := url.Parse(b.Href)
@@ -191,7 +191,7 @@ func testTimeline(t *testing.T, tab context.Context, site testSite) {
 		if status(t, b.Href) != 200 {
 			t.Errorf("bar %q links to %s, which is broken", b.Title, b.Href)
 		}
-		if c := contrast(mustColour(t, b.Fill), page); c < 3 {
+		if c := browsertest.Contrast(browsertest.MustColour(t, b.Fill), page); c < 3 {
 			t.Errorf("bar %q is %s on %s, contrast %.2f:1, want at least 3:1", b.Title, b.Fill, d.Page, c)
 		}
 	}

@@ -2,11 +2,8 @@ package email_test
 
 import (
 	"context"
-	"fmt"
-	"math"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,11 +88,11 @@ func inBrowser(t *testing.T, browser context.Context, page []byte, want []string
 			c := eval[colours](t, tab, `({page: getComputedStyle(document.body).backgroundColor,
 				card: getComputedStyle(document.querySelector("h1").closest("td")).backgroundColor,
 				text: getComputedStyle(document.querySelector("h1")).color})`)
-			card, text := mustColour(t, c.Card), mustColour(t, c.Text)
-			if scheme == "dark" && (card.luminance() > 0.05 || text.luminance() < 0.5) {
+			card, text := browsertest.MustColour(t, c.Card), browsertest.MustColour(t, c.Text)
+			if scheme == "dark" && (card.Luminance() > 0.05 || text.Luminance() < 0.5) {
 				t.Errorf("dark mode: card %s, title %s; want a dark card and light text", c.Card, c.Text)
 			}
-			if scheme == "light" && (card.luminance() < 0.8 || text.luminance() > 0.05) {
+			if scheme == "light" && (card.Luminance() < 0.8 || text.Luminance() > 0.05) {
 				t.Errorf("light mode: card %s, title %s; want a light card and dark text", c.Card, c.Text)
 			}
 
@@ -110,7 +107,7 @@ func inBrowser(t *testing.T, browser context.Context, page []byte, want []string
 				t.Fatalf("found only %d texts to measure", len(pairs))
 			}
 			for _, p := range pairs {
-				if r := contrast(mustColour(t, p.FG), mustColour(t, p.BG)); r < 4.5 {
+				if r := browsertest.Contrast(browsertest.MustColour(t, p.FG), browsertest.MustColour(t, p.BG)); r < 4.5 {
 					t.Errorf("%s %q is %s on %s, contrast %.2f:1, want at least 4.5:1", p.What, p.Text, p.FG, p.BG, r)
 				}
 			}
@@ -175,49 +172,4 @@ func eval[T any](t *testing.T, tab context.Context, script string) T {
 		t.Fatalf("evaluating script: %v", err)
 	}
 	return v
-}
-
-// rgb is an sRGB colour as getComputedStyle gives it, channels 0-255.
-type rgb struct{ r, g, b float64 }
-
-func mustColour(t *testing.T, s string) rgb {
-	t.Helper()
-	body, ok := strings.CutPrefix(strings.TrimSuffix(s, ")"), "rgb(")
-	if !ok {
-		t.Fatalf("colour %q is not an opaque rgb()", s)
-	}
-	parts := strings.Split(body, ",")
-	if len(parts) != 3 {
-		t.Fatalf("colour %q has %d channels", s, len(parts))
-	}
-	var v [3]float64
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			t.Fatal(fmt.Errorf("colour %q: %w", s, err))
-		}
-		v[i] = f
-	}
-	return rgb{v[0], v[1], v[2]}
-}
-
-// luminance is WCAG 2's relative luminance: 0 for black, 1 for white.
-func (c rgb) luminance() float64 {
-	lin := func(v float64) float64 {
-		v /= 255
-		if v <= 0.04045 {
-			return v / 12.92
-		}
-		return math.Pow((v+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
-}
-
-// contrast is WCAG 2's contrast ratio, from 1:1 to 21:1.
-func contrast(a, b rgb) float64 {
-	la, lb := a.luminance(), b.luminance()
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
 }
