@@ -179,30 +179,31 @@ func opensFrontMatter(data []byte) bool {
 	if len(head) > 0 && head[0] == '{' {
 		return true
 	}
+	_, ok := delimiter(head)
+	return ok
+}
+
+// delimiter is the first line of head, which starts at the file's first
+// non-space byte, and whether it is one of formats' opening lines.
+func delimiter(head []byte) (string, bool) {
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
 	opener := string(bytes.TrimSpace(head))
 	for _, f := range formats {
 		if f.Start == opener {
-			return true
+			return opener, true
 		}
 	}
-	return false
+	return opener, false
 }
 
 // unclosed says why adrg/frontmatter found no front matter in head, the
 // file from its first non-space byte: it opens with a delimiter line that
 // nothing closes, or with none.
 func unclosed(path string, head []byte, openLine int) error {
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	opener := string(bytes.TrimSpace(head))
-	for _, f := range formats {
-		if f.Start == opener {
-			return generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
-		}
+	if opener, ok := delimiter(head); ok {
+		return generator.Errorf(path, openLine, 1, "front matter opened with %q is never closed", opener)
 	}
 	return generator.Errorf(path, 1, 1, "no front matter: an article starts with a --- line, then title: and date:, then ---")
 }
