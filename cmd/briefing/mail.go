@@ -7,7 +7,9 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"net"
 	"net/mail"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -66,7 +68,7 @@ The connection is encrypted with STARTTLS when the relay offers it;
 --starttls=required refuses to send otherwise. To log in, set
 ` + envSMTPUser + ` and ` + envSMTPPassword + ` in the environment: credentials
 are never read from briefing.yaml, which is published with the site.`,
-		Args: cobra.ExactArgs(1),
+		Args: wants(1, 1, "one issue: its name, such as 2021-w45, or latest (e.g. briefing mail latest)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMail(cmd, args[0], o)
 		},
@@ -192,6 +194,11 @@ func sendMail(cmd *cobra.Command, cfg *generator.Config, is *generator.Issue, em
 		}
 		to = append(to, a.Address)
 	}
+	if local(cfg.BaseURL) {
+		// The message is still sent: a proof to oneself from a preview is
+		// fine, but readers would get links that lead nowhere.
+		fmt.Fprintf(cmd.ErrOrStderr(), "warning: the message's links lead to %s, which only this computer can open; set base_url in briefing.yaml or give --base-url with the published address\n", cfg.BaseURL)
+	}
 	user, password := os.Getenv(envSMTPUser), os.Getenv(envSMTPPassword)
 	if (user == "") != (password == "") {
 		return fmt.Errorf("set both %s and %s to log in to the relay, or neither", envSMTPUser, envSMTPPassword)
@@ -210,6 +217,21 @@ func sendMail(cmd *cobra.Command, cfg *generator.Config, is *generator.Issue, em
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "sent %s to %s via %s\n", is.Slug, strings.Join(to, ", "), addr)
 	return nil
+}
+
+// local reports whether base names this computer rather than where the
+// site is published: the default base URL is serve's localhost address.
+func local(base string) bool {
+	u, err := url.Parse(base)
+	if err != nil {
+		return false
+	}
+	h := u.Hostname()
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
 }
 
 // stamp dates a message being sent now and gives it an identity of its

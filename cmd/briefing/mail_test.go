@@ -168,6 +168,12 @@ func TestMailSendUnpublished(t *testing.T) {
 
 func TestMailUnknownIssue(t *testing.T) {
 	dir := mailSite(t, "")
+	for _, args := range [][]string{{"mail", "-s", dir}, {"mail", "-s", dir, "latest", "2021-w45"}} {
+		code, _, stderr := briefing(t, args...)
+		if code == 0 || !strings.Contains(stderr, "one issue: its name, such as 2021-w45, or latest") {
+			t.Errorf("briefing %s: %d %q; want what mail needs", strings.Join(args, " "), code, stderr)
+		}
+	}
 	code, stdout, stderr := briefing(t, "mail", "-s", dir, "2021-w46")
 	if code == 0 || stdout != "" || !strings.Contains(stderr, `no issue "2021-w46" (no articles that week); the nearest are 2021-w45, 2021-w44`) {
 		t.Errorf("mail of a week without articles: %d %q", code, stderr)
@@ -359,13 +365,27 @@ func TestMailSendsOverSMTP(t *testing.T) {
 		t.Errorf("received Subject %q", subject)
 	}
 
+	if strings.Contains(stderr, "warning") {
+		t.Errorf("sending from a site published at news.example.org warned: %q", stderr)
+	}
+
 	// --to replaces email.to in the envelope; the header names nobody.
 	if code, _, stderr := briefing(t, "mail", "-s", dir, "latest", "--smtp", r.addr, "--smtp-ca", r.caFile, "--to", "a@example.net, b@example.net"); code != 0 {
 		t.Fatalf("mail --to: %s", stderr)
 	}
+
 	if got := r.deliveries(); len(got) != 2 || strings.Join(got[1].to, " ") != "a@example.net b@example.net" ||
 		!bytes.Contains(got[1].data, []byte("To: undisclosed-recipients:;\r\n")) || bytes.Contains(got[1].data, []byte("a@example.net")) {
 		t.Errorf("with --to the relay received %+v", got[len(got)-1].to)
+	}
+	// Sent from a preview's base URL, every link would lead readers to
+	// their own computer: it is sent, with a warning that says so.
+	code, _, stderr = briefing(t, "mail", "-s", dir, "latest", "--smtp", r.addr, "--smtp-ca", r.caFile, "-b", "http://localhost:1313/")
+	if code != 0 || !strings.Contains(stderr, "warning: the message's links lead to http://localhost:1313/, which only this computer can open") {
+		t.Errorf("mail --send -b http://localhost:1313/: %d %q; want it sent with a warning", code, stderr)
+	}
+	if got := r.deliveries(); len(got) != 3 || !bytes.Contains(got[2].data, []byte("http://localhost:1313/")) {
+		t.Errorf("the relay received %d messages; want the third, with localhost links", len(got))
 	}
 }
 
