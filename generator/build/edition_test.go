@@ -78,3 +78,29 @@ func TestUnpublishedWeek(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteLinks builds a note whose links are written as they read on the
+// issue's page. The home page shows the same note from another folder,
+// and each link must lead where it does on the issue page.
+func TestNoteLinks(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Weekly\nbase_url: https://example.org/brief/\n")
+	writeFile(t, filepath.Join(dir, "content/articles/early.md"), "---\ntitle: Early talks\ndate: 2021-11-03\ncountries: [Oman]\n---\nTalks.\n")
+	writeFile(t, filepath.Join(dir, "content/articles/talks.md"), "---\ntitle: Oman talks\ndate: 2021-11-10\ncountries: [Oman]\n---\nThe talks went on.\n")
+	writeFile(t, filepath.Join(dir, "content/issues/2021-w45.md"), "See [last week](../2021-w44/), [Oman](/brief/countries/oman/), "+
+		"[the map](#coverage), [a report](https://example.net/r) and ![a chart](chart.png).\n")
+	out, _ := buildTo(t, dir, Options{})
+	want := []string{`<a href="/brief/issues/2021-w44/">last week</a>`, `<a href="/brief/countries/oman/">Oman</a>`,
+		`<a href="#coverage">the map</a>`, `<a href="https://example.net/r">a report</a>`, `<img src="/brief/issues/2021-w45/chart.png" alt="a chart">`}
+	for _, p := range []string{"index.html", "issues/2021-w45/index.html"} {
+		data, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %s", p, w)
+			}
+		}
+	}
+}
