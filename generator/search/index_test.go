@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -116,19 +117,42 @@ func TestFragmentCutsLongBodiesAtAWord(t *testing.T) {
 	for len(body) < 2*maxSnippetText {
 		body += "Tehran délégation "
 	}
-	data, err := Fragment{Title: "T", Body: body}.JSON()
-	if err != nil {
+	var buf bytes.Buffer
+	if err := WriteGroup(&buf, []Fragment{{Title: "T", Body: body}}); err != nil {
 		t.Fatal(err)
 	}
-	var f Fragment
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
+	var group []Fragment
+	if err := json.Unmarshal(buf.Bytes(), &group); err != nil || len(group) != 1 {
+		t.Fatalf("a group of one fragment reads back as %d fragments (%v): %s", len(group), err, buf.Bytes())
 	}
+	f := group[0]
 	if len(f.Body) > maxSnippetText || len(f.Body) < maxSnippetText-200 {
 		t.Errorf("a long body was cut to %d bytes, want near %d", len(f.Body), maxSnippetText)
 	}
 	if last := f.Body[len(f.Body)-1]; last == ' ' || f.Body[len(f.Body)-5:] == "dél" {
 		t.Errorf("the body was cut mid-word: ends %q", f.Body[len(f.Body)-10:])
+	}
+}
+
+// TestGroupKeepsEachFragmentInPlace checks that a file of fragments reads
+// back as the fragments given, in order, text with markup characters
+// and all: search.js picks an article's by its place in the array.
+func TestGroupKeepsEachFragmentInPlace(t *testing.T) {
+	in := []Fragment{
+		{Title: "Talks <resume> & stall", URL: "/articles/talks/", Date: "2024-01-03", Body: "Officials met in Tehran."},
+		{Title: "Harvest", URL: "/articles/harvest/", Date: "2024-01-02", Source: "Wire", Summary: "Farmers \"gathered\"."},
+		{Title: "Quiet week", URL: "/articles/quiet/", Date: "2024-01-01"},
+	}
+	var buf bytes.Buffer
+	if err := WriteGroup(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	var out []Fragment
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatalf("a group is not JSON: %v\n%s", err, buf.Bytes())
+	}
+	if !slices.Equal(out, in) {
+		t.Errorf("the group reads back as\n%+v\nwant\n%+v", out, in)
 	}
 }
 
