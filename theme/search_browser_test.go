@@ -79,6 +79,10 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Fatalf("searching PÂTRÜSHEV countries shows %+v, want the seed article first", got)
 		}
 	})
+	t.Run("a filter alone shows each article's summary", func(t *testing.T) {
+		t.Parallel()
+		testSummaries(t, browsertest.Tab(t, browser), site, out)
+	})
 	t.Run("two facets from a term page", func(t *testing.T) {
 		t.Parallel()
 		testFacets(t, browsertest.Tab(t, browser), site, out)
@@ -196,6 +200,66 @@ func testFacets(t *testing.T, tab context.Context, site testSite, out string) {
 	}
 	if focused := eval[string](t, tab, `document.activeElement.value || ""`); focused != other.Slug {
 		t.Errorf("after ticking %s the focus is on %q, want it kept on the box ticked", other.Slug, focused)
+	}
+}
+
+var card = regexp.MustCompile(`(?s)class="entry-title"><a href="([^"]+)">.*?</p>\s*<p class="entry-summary">(.*?)</p>`)
+
+// testSummaries opens a search with a filter and no words, where each
+// result shows its article's summary, and checks them against the cards
+// of the country's page, among them summaries the index gives only as a
+// place in the article's text.
+func testSummaries(t *testing.T, tab context.Context, site testSite, out string) {
+	country := "countries/afghanistan/"
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(country), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, m := range card.FindAllSubmatch(data, -1) {
+		want[string(m[1])] = html.UnescapeString(string(m[2]))
+	}
+	quoted := map[string]bool{} // the summaries the index does not repeat
+	files, _ := filepath.Glob(filepath.Join(out, "search", "d", "*.json"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var group []struct {
+			URL string `json:"u"`
+			At  []int  `json:"x"`
+		}
+		if err := json.Unmarshal(data, &group); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, fr := range group {
+			quoted[fr.URL] = fr.At != nil
+		}
+	}
+	open(t, tab, site.url("search/?countries=afghanistan"))
+	settle(t, tab)
+	type shown struct {
+		Path    string `json:"path"`
+		Summary string `json:"summary"`
+	}
+	list := eval[[]shown](t, tab, `[...document.querySelectorAll(".search-results li")].map(li => ({
+		path: li.querySelector(".entry-title a").pathname,
+		summary: (li.querySelector(".search-snippet") || {}).textContent || ""}))`)
+	if len(list) != len(want) {
+		t.Fatalf("search for %s shows %d results, its page %d", country, len(list), len(want))
+	}
+	fromText := 0
+	for _, r := range list {
+		if r.Summary != want[r.Path] {
+			t.Errorf("result %s shows %q, its card on %s %q", r.Path, r.Summary, country, want[r.Path])
+		}
+		if quoted[r.Path] {
+			fromText++
+		}
+	}
+	if fromText == 0 {
+		t.Errorf("no result's summary is one the index gives as a place in the text; the test needs one")
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -41,7 +43,8 @@ func GroupCount(n int) int {
 const maxSnippetText = 4000
 
 // WriteGroup writes a file of fragments, a JSON array in article order,
-// each body cut at a word near maxSnippetText.
+// each body cut at a word near maxSnippetText and each summary the body
+// quotes given as its place in the body (see wire).
 func WriteGroup(buf *bytes.Buffer, frags []Fragment) error {
 	buf.WriteByte('[')
 	enc := json.NewEncoder(buf)
@@ -52,14 +55,43 @@ func WriteGroup(buf *bytes.Buffer, frags []Fragment) error {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		f.Body = cutBody(f.Body)
-		if err := enc.Encode(f); err != nil {
+		if err := enc.Encode(wire(f)); err != nil {
 			return fmt.Errorf("encoding the search fragment of %q: %w", f.Title, err)
 		}
 		buf.Truncate(buf.Len() - 1) // Encode ends each value with a newline
 	}
 	buf.WriteString("]\n")
 	return nil
+}
+
+// fragmentJSON is a fragment as search.js reads it.
+type fragmentJSON struct {
+	Fragment
+	SummaryAt *[2]int `json:"x,omitempty"`
+}
+
+// wire is f as written: its body cut, and its summary left out when the
+// body quotes it, as most articles' first paragraph does: "x" then gives
+// where, in UTF-16 code units (JavaScript's string indexes), and how long.
+func wire(f Fragment) fragmentJSON {
+	f.Body = cutBody(f.Body)
+	j := fragmentJSON{Fragment: f}
+	if f.Summary == "" || !utf8.ValidString(f.Body) || !utf8.ValidString(f.Summary) {
+		return j // invalid bytes are written as U+FFFD, which would shift the units
+	}
+	if at := strings.Index(f.Body, f.Summary); at >= 0 {
+		j.SummaryAt = &[2]int{utf16Len(f.Body[:at]), utf16Len(f.Summary)}
+		j.Summary = ""
+	}
+	return j
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // cutBody cuts body at a word near maxSnippetText.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // lookup decodes word's postings from the shards, as search.js does:
@@ -153,6 +154,41 @@ func TestGroupKeepsEachFragmentInPlace(t *testing.T) {
 	}
 	if !slices.Equal(out, in) {
 		t.Errorf("the group reads back as\n%+v\nwant\n%+v", out, in)
+	}
+}
+
+// TestGroupPointsAtSummariesTheBodyQuotes checks that a summary the body
+// repeats is written once, as a place in the body that JavaScript's
+// string indexes (UTF-16 code units) read back to the same text, after
+// letters that take two units and several bytes.
+func TestGroupPointsAtSummariesTheBodyQuotes(t *testing.T) {
+	summary := "Officials met in Tehran — 𝔸 talks resumed."
+	body := "Délégation 𝔸 photo. " + summary + " Later, more."
+	var buf bytes.Buffer
+	if err := WriteGroup(&buf, []Fragment{{Title: "T", Summary: summary, Body: body}, {Title: "U", Summary: "Not quoted.", Body: body}}); err != nil {
+		t.Fatal(err)
+	}
+	var out []struct {
+		Summary string  `json:"s"`
+		Body    string  `json:"b"`
+		At      *[2]int `json:"x"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Summary != "" || out[0].At == nil {
+		t.Fatalf("a summary the body quotes is written again: %s", buf.Bytes())
+	}
+	units := utf16.Encode([]rune(out[0].Body))
+	at, n := out[0].At[0], out[0].At[1]
+	if at < 0 || at+n > len(units) {
+		t.Fatalf("the summary is placed at %d+%d in a body of %d units", at, n, len(units))
+	}
+	if got := string(utf16.Decode(units[at : at+n])); got != summary {
+		t.Errorf("the body read at %d+%d gives %q, want the summary %q", at, n, got, summary)
+	}
+	if out[1].Summary != "Not quoted." || out[1].At != nil {
+		t.Errorf("a summary the body does not quote is written as %q at %v", out[1].Summary, out[1].At)
 	}
 }
 

@@ -297,8 +297,10 @@
     meta.appendChild(time);
     if (f.o) meta.appendChild(document.createTextNode(" · " + f.o));
     li.appendChild(meta);
+    // A summary the body quotes is given as its place there ("x").
+    var summary = f.x ? f.b.slice(f.x[0], f.x[0] + f.x[1]) : f.s;
     var p = el("p", "entry-summary search-snippet");
-    if (snippet(p, f.b, highlight) || snippet(p, f.s, highlight) || (f.s && (p.textContent = f.s))) li.appendChild(p);
+    if (snippet(p, f.b, highlight) || snippet(p, summary, highlight) || (summary && (p.textContent = summary))) li.appendChild(p);
     var names = m.docFacets[d].filter(function (vi) {
       var k = m.kinds[m.values[vi].kind].name;
       return k !== "year" && k !== "week";
