@@ -27,10 +27,11 @@ type Fragment struct {
 // as articles. Bigger groups save few files more but cost readers: a
 // page of results shows ten articles from anywhere in the site, so it may
 // fetch ten groups, and a fragment is up to maxSnippetText of body. Eight
-// fragments are about 30 KB (10 KB gzipped): a page of scattered results
-// costs about half as much again as the meta.json every search loads,
-// and 10,000 articles take 1,250 files. Results listed newest first (a
-// week, a name, a common word) come from one or two groups.
+// fragments are about 30 KB (10–12 KB gzipped): at 10,000 articles, ten
+// results from ten groups download about half as much again, gzipped, as
+// with a file an article (docs/search.md), and the site takes 1,250
+// files, not 10,000. Results listed newest first (a week, a common word)
+// come from one or two groups.
 const GroupSize = 8
 
 // GroupCount is how many files of fragments n articles take.
