@@ -2,6 +2,9 @@ package theme_test
 
 import (
 	"context"
+	"encoding/json"
+	"html"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -17,7 +20,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/briefing-digest/briefing/generator/build"
+	"github.com/briefing-digest/briefing/generator/search"
 	"github.com/briefing-digest/briefing/internal/browsertest"
+	"github.com/briefing-digest/briefing/internal/corpus"
 )
 
 // The example digest's seed article: its body, and only its body, says
@@ -73,6 +78,10 @@ func TestSearchInBrowser(t *testing.T) {
 		if len(got) == 0 || got[0].Path != seedPath {
 			t.Fatalf("searching PÂTRÜSHEV countries shows %+v, want the seed article first", got)
 		}
+	})
+	t.Run("a filter alone shows each article's summary", func(t *testing.T) {
+		t.Parallel()
+		testSummaries(t, browsertest.Tab(t, browser), site, out)
 	})
 	t.Run("two facets from a term page", func(t *testing.T) {
 		t.Parallel()
@@ -194,6 +203,66 @@ func testFacets(t *testing.T, tab context.Context, site testSite, out string) {
 	}
 }
 
+var card = regexp.MustCompile(`(?s)class="entry-title"><a href="([^"]+)">.*?</p>\s*<p class="entry-summary">(.*?)</p>`)
+
+// testSummaries opens a search with a filter and no words, where each
+// result shows its article's summary, and checks them against the cards
+// of the country's page, among them summaries the index gives only as a
+// place in the article's text.
+func testSummaries(t *testing.T, tab context.Context, site testSite, out string) {
+	country := "countries/afghanistan/"
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(country), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, m := range card.FindAllSubmatch(data, -1) {
+		want[string(m[1])] = html.UnescapeString(string(m[2]))
+	}
+	quoted := map[string]bool{} // the summaries the index does not repeat
+	files, _ := filepath.Glob(filepath.Join(out, "search", "d", "*.json"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var group []struct {
+			URL string `json:"u"`
+			At  []int  `json:"x"`
+		}
+		if err := json.Unmarshal(data, &group); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, fr := range group {
+			quoted[fr.URL] = fr.At != nil
+		}
+	}
+	open(t, tab, site.url("search/?countries=afghanistan"))
+	settle(t, tab)
+	type shown struct {
+		Path    string `json:"path"`
+		Summary string `json:"summary"`
+	}
+	list := eval[[]shown](t, tab, `[...document.querySelectorAll(".search-results li")].map(li => ({
+		path: li.querySelector(".entry-title a").pathname,
+		summary: (li.querySelector(".search-snippet") || {}).textContent || ""}))`)
+	if len(list) != len(want) {
+		t.Fatalf("search for %s shows %d results, its page %d", country, len(list), len(want))
+	}
+	fromText := 0
+	for _, r := range list {
+		if r.Summary != want[r.Path] {
+			t.Errorf("result %s shows %q, its card on %s %q", r.Path, r.Summary, country, want[r.Path])
+		}
+		if quoted[r.Path] {
+			fromText++
+		}
+	}
+	if fromText == 0 {
+		t.Errorf("no result's summary is one the index gives as a place in the text; the test needs one")
+	}
+}
+
 func union(a, b []string) []string {
 	out := slices.Clone(a)
 	for _, s := range b {
@@ -276,4 +345,132 @@ func serveDir(t *testing.T, src string) (string, testSite) {
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return out, testSite{base: base}
+}
+
+// TestSearchResultsFromSeveralGroups searches a site of more articles
+// than a file of fragments holds, so that a page of results draws on
+// several files: each result must show its own article's title, date,
+// text and names, however many others share its file, and open its page.
+func TestSearchResultsFromSeveralGroups(t *testing.T) {
+	src := t.TempDir()
+	if err := corpus.Write(src, 3*search.GroupSize+3, 7); err != nil {
+		t.Fatal(err)
+	}
+	out, site := serveDir(t, src)
+	// Which file of fragments holds each article's, by its address.
+	files, err := filepath.Glob(filepath.Join(out, "search", "d", "*.json"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("the build wrote %d files of fragments (%v), want one for each %d articles", len(files), err, search.GroupSize)
+	}
+	fileOf := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var group []struct {
+			URL string `json:"u"`
+		}
+		if err := json.Unmarshal(data, &group); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, fr := range group {
+			fileOf[fr.URL] = filepath.Base(f)
+		}
+	}
+
+	browser := browsertest.New(t)
+	tab := browsertest.Tab(t, browser)
+	const q = "ceasefire"
+	query(t, tab, site, q)
+	type shown struct {
+		Title   string   `json:"title"`
+		Path    string   `json:"path"`
+		Date    string   `json:"date"`
+		Snippet string   `json:"snippet"`
+		Marks   []string `json:"marks"`
+		Names   string   `json:"names"`
+	}
+	list := eval[[]shown](t, tab, `[...document.querySelectorAll(".search-results li")].map(li => ({
+		title: li.querySelector(".entry-title a").textContent,
+		path: li.querySelector(".entry-title a").pathname,
+		date: li.querySelector("time").dateTime,
+		snippet: (li.querySelector(".search-snippet") || {}).textContent || "",
+		marks: [...li.querySelectorAll("mark")].map(m => m.textContent.toLowerCase()),
+		names: (li.querySelector(".entry-names") || {}).textContent || ""}))`)
+	if len(list) < 2 {
+		t.Fatalf("searching %q shows %d results, want several", q, len(list))
+	}
+	groups := map[string][]shown{}
+	for _, r := range list {
+		file, ok := fileOf[r.Path]
+		if !ok {
+			t.Errorf("result %q links to %s, an address no fragment has", r.Title, r.Path)
+			continue
+		}
+		groups[file] = append(groups[file], r)
+		// The result against its article's page, as the build wrote it.
+		page := articlePage(t, out, r.Path)
+		if !strings.Contains(page.text, r.Title) || !strings.Contains(page.html, `datetime="`+r.Date) {
+			t.Errorf("result %q dated %s does not match its page %s", r.Title, r.Date, r.Path)
+		}
+		quote := strings.TrimSuffix(strings.TrimPrefix(r.Snippet, "… "), " …")
+		if quote == "" || !strings.Contains(page.text, quote) {
+			t.Errorf("result %q quotes %q, which its page does not say", r.Title, quote)
+		}
+		if !slices.ContainsFunc(r.Marks, func(m string) bool { return strings.HasPrefix(m, q) }) {
+			t.Errorf("result %q highlights %q, want %s", r.Title, r.Marks, q)
+		}
+		for _, name := range strings.Split(strings.TrimSuffix(r.Names, " · …"), " · ") {
+			if name != "" && !strings.Contains(page.text, name) {
+				t.Errorf("result %q names %q, which its page does not", r.Title, name)
+			}
+		}
+	}
+	if len(groups) < 2 {
+		t.Fatalf("the %d results of %q all come from one file of fragments; the test needs two", len(list), q)
+	}
+	// Each file a page draws on is fetched once, however many results it holds.
+	fetched := eval[[]string](t, tab, `performance.getEntriesByType("resource").map(r => r.name).filter(n => n.includes("/search/d/"))`)
+	if len(fetched) != len(groups) {
+		t.Errorf("a page of results from %d files of fragments fetched %d: %v", len(groups), len(fetched), fetched)
+	}
+
+	// A result from each of two files opens its own article.
+	var picks []shown
+	for _, f := range slices.Sorted(maps.Keys(groups)) {
+		picks = append(picks, groups[f][len(groups[f])-1])
+	}
+	for _, r := range picks[:2] {
+		open(t, tab, site.url("search/?q="+q))
+		settle(t, tab)
+		link := `.search-results a[href="` + r.Path + `"]`
+		if _, err := chromedp.Run(within(t, tab), chromedp.WaitEvent(cdppage.LoadEventFired, nil, chromedp.Click(chromedp.CSS(link)))); err != nil {
+			t.Fatalf("opening result %q: %v", r.Title, err)
+		}
+		if at := eval[string](t, tab, `location.pathname`); at != r.Path {
+			t.Errorf("clicking result %q lands on %s, want %s", r.Title, at, r.Path)
+		}
+		if h1 := eval[string](t, tab, `document.querySelector("h1").textContent`); h1 != r.Title {
+			t.Errorf("result %q opens a page headed %q", r.Title, h1)
+		}
+	}
+}
+
+type builtPage struct {
+	html string // as written
+	text string // its text: tags gone, entities read, spaces collapsed
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// articlePage reads the page the build wrote at site path p.
+func articlePage(t *testing.T, out, p string) builtPage {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(p, basePath)), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := html.UnescapeString(tag.ReplaceAllString(string(data), " "))
+	return builtPage{html: string(data), text: strings.Join(strings.Fields(text), " ")}
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/briefing-digest/briefing/generator/search"
@@ -13,7 +15,8 @@ import (
 
 // TestLiveSearchFollowsEdits checks that, while serving, a word written
 // into an article's body is found by search after the save, and is gone
-// again once it is deleted: the shard holding it is re-rendered each time.
+// again once it is deleted: the shard holding it is re-rendered each time,
+// and so is the file of fragments that holds the article's, among others.
 func TestLiveSearchFollowsEdits(t *testing.T) {
 	dir := copyExample(t)
 	l := startLive(t, dir)
@@ -54,21 +57,91 @@ func TestLiveSearchFollowsEdits(t *testing.T) {
 	if indexed() {
 		t.Fatalf("%s is indexed before any article says it", word)
 	}
-	save := func(text []byte) {
+	// The article's search fragment shares a file with its neighbours':
+	// find it, and keep what every file of fragments holds now.
+	url := "/articles/at-least-107-killed-in-mecca-crane-collapse/"
+	before := map[string][]fragment{}
+	var group string
+	at := -1
+	for _, p := range l.Paths() {
+		if !strings.HasPrefix(p, "search/d/") {
+			continue
+		}
+		before[p] = fragments(t, l, p)
+		for i, f := range before[p] {
+			if f.URL == url {
+				group, at = p, i
+			}
+		}
+	}
+	if group == "" {
+		t.Fatalf("no file under search/d/ holds the fragment of %s", url)
+	}
+	if len(before[group]) < 2 {
+		t.Fatalf("%s holds %d fragments; the test needs the article to share its file", group, len(before[group]))
+	}
+
+	save := func(text []byte) Change {
 		t.Helper()
 		if err := os.WriteFile(article, text, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := l.Rebuild(context.Background(), []string{article}); err != nil {
+		change, err := l.Rebuild(context.Background(), []string{article})
+		if err != nil {
 			t.Fatal(err)
 		}
+		return change
 	}
-	save(append(append([]byte{}, original...), "\nA fossil of a Quetzalcoatlus was shown.\n"...))
+	const sentence = "A fossil of a Quetzalcoatlus was shown."
+	change := save(append(append([]byte{}, original...), "\n"+sentence+"\n"...))
 	if !indexed() {
 		t.Errorf("after a save adds %s to a body, search does not find it", word)
 	}
+	// What a result shows of the article is its group's file, made again;
+	// the other articles in it, and every other group, show what they did.
+	after := fragments(t, l, group)
+	if len(after) != len(before[group]) || !strings.Contains(after[at].Body, sentence) {
+		t.Errorf("after the save, %s's fragment %d reads %q, want its body with %q", group, at, after[at].Body, sentence)
+	}
+	for i := range after {
+		if i != at && i < len(before[group]) && after[i] != before[group][i] {
+			t.Errorf("saving one article changed fragment %d of %s (%s), another article's", i, group, after[i].URL)
+		}
+	}
+	for _, p := range change.Changed {
+		if strings.HasPrefix(p, "search/d/") && p != group {
+			t.Errorf("saving one article changed %s, a group it is not in", p)
+		}
+	}
+	if !slices.Contains(change.Changed, group) {
+		t.Errorf("the rebuild lists %v as changed, without %s", change.Changed, group)
+	}
+
 	save(original)
 	if indexed() {
 		t.Errorf("after the word is deleted again, search still finds %s", word)
 	}
+	if got := fragments(t, l, group); !slices.Equal(got, before[group]) {
+		t.Errorf("after the body is restored, %s holds\n%+v\nwant\n%+v", group, got, before[group])
+	}
+}
+
+// fragment is what search.js reads of one article in a file of search/d/.
+type fragment struct {
+	Title string `json:"t"`
+	URL   string `json:"u"`
+	Body  string `json:"b"`
+}
+
+func fragments(t *testing.T, l *Live, p string) []fragment {
+	t.Helper()
+	data, ok := l.File(p)
+	if !ok {
+		t.Fatalf("serve has no %s", p)
+	}
+	var list []fragment
+	if err := json.Unmarshal(data, &list); err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	return list
 }

@@ -96,11 +96,14 @@ type job struct {
 	// makes the file again.
 	template string
 
-	// At most one of entry, term and issue is set: the page or feed is
-	// about it. With none set the file draws on the whole site.
+	// At most one of entry, term, issue and group is set: the page or
+	// feed is about it, or a file of search fragments shows the cards
+	// and bodies of the group's articles. With none set the file draws
+	// on the whole site.
 	entry *generator.Entry
 	term  *generator.Term
 	issue *generator.Issue
+	group []*generator.Entry
 	// bodies is how many of the newest articles' bodies the file shows.
 	bodies int
 	// page is what the template is given, for an HTML page.

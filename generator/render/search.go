@@ -13,7 +13,8 @@ import (
 
 // The search index is three kinds of file under search/: meta.json (the
 // facets, loaded first), t/N.json (the words, by shard, fetched as a
-// query needs them) and d/N.json (what a result shows of article N).
+// query needs them) and d/N.json (what a result shows of each article of
+// group N, see search.GroupSize).
 const (
 	searchMeta  = "search/meta.json"
 	searchShard = "search/t/"
@@ -25,10 +26,12 @@ const (
 func (r *Renderer) searchJobs(idx *searchIndex) []job {
 	s := idx.site
 	n := search.ShardCount(len(s.Entries))
-	jobs := make([]job, 0, n+1+len(s.Entries))
-	for _, e := range s.Entries {
-		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(e.Index) + ".json", entry: e,
-			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragment(buf, e) }})
+	groups := search.GroupCount(len(s.Entries))
+	jobs := make([]job, 0, n+1+groups)
+	for g := range groups {
+		entries := s.Entries[g*search.GroupSize : min((g+1)*search.GroupSize, len(s.Entries))]
+		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(g) + ".json", group: entries,
+			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragments(buf, entries) }})
 	}
 	// The shards hold every body's words, so every body counts for Sigs;
 	// meta.json holds only names and dates.
@@ -54,16 +57,18 @@ func (r *Renderer) searchJobs(idx *searchIndex) []job {
 	return jobs
 }
 
-// searchFragment writes what a search result shows of e.
-func (r *Renderer) searchFragment(buf *bytes.Buffer, e *generator.Entry) error {
-	body, err := e.ReadBody()
-	if err != nil {
-		return err
+// searchFragments writes what a search result shows of each of entries.
+func (r *Renderer) searchFragments(buf *bytes.Buffer, entries []*generator.Entry) error {
+	frags := make([]search.Fragment, len(entries))
+	for i, e := range entries {
+		body, err := e.ReadBody()
+		if err != nil {
+			return err
+		}
+		frags[i] = search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
+			Source: e.Source, Summary: e.Summary, Body: search.PlainText(body)}
 	}
-	data, err := search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
-		Source: e.Source, Summary: e.Summary, Body: search.PlainText(body)}.JSON()
-	buf.Write(data)
-	return err
+	return search.WriteGroup(buf, frags)
 }
 
 // searchIndex is the index of one render's site, made once a render.
@@ -97,6 +102,7 @@ func (x *searchIndex) build() error {
 		x.shards, heavy = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
 		x.meta = facets(s, x.r.cfg.Location)
 		x.meta.Heavy = heavy
+		x.meta.Group = search.GroupSize
 	})
 	return x.err
 }

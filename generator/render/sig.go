@@ -11,7 +11,8 @@ import (
 // inputs is what one file of a plan shows beyond the configuration. It
 // is the one declaration of a file's dependencies: Sigs hashes it,
 // CardChanged and ShowingBody search it, and the card cache keys by the
-// same card fingerprints. At most one of subject, term and issue is set.
+// same card fingerprints. At most one of subject, term, issue and group
+// is set.
 //
 // The rule behind it, for the built-in templates: a page shows its own
 // subject in full and every other article only as a card (title, date,
@@ -29,6 +30,9 @@ type inputs struct {
 	// issue is a week the file is about: its title, its articles'
 	// cards, what moved since the week before and its neighbours.
 	issue *generator.Issue
+	// group is a run of articles the file shows as search results: each
+	// one's card and body, nothing of its neighbours.
+	group []*generator.Entry
 	// every is set for files drawn from the whole site: they list every
 	// article's card, or with outline only its place (address, date,
 	// names), never the card's text.
@@ -42,8 +46,8 @@ type inputs struct {
 
 // inputs declares what job j of p shows.
 func (p *Plan) inputs(j *job) inputs {
-	in := inputs{subject: j.entry, term: j.term, issue: j.issue, outline: j.outline, bodies: j.bodies}
-	in.every = j.entry == nil && j.term == nil && j.issue == nil
+	in := inputs{subject: j.entry, term: j.term, issue: j.issue, group: j.group, outline: j.outline, bodies: j.bodies}
+	in.every = j.entry == nil && j.term == nil && j.issue == nil && j.group == nil
 	kind := j.kind
 	if kind == "" {
 		kind = j.template // a file made with a template of its own, as the email is
@@ -65,6 +69,8 @@ func (in *inputs) showsCard(e *generator.Entry) bool {
 		return slices.ContainsFunc(e.Terms, func(ts []*generator.Term) bool { return slices.Contains(ts, in.term) })
 	case in.issue != nil:
 		return e.Issue == in.issue
+	case in.group != nil:
+		return slices.Contains(in.group, e)
 	}
 	return in.every && !in.outline
 }
@@ -72,7 +78,7 @@ func (in *inputs) showsCard(e *generator.Entry) bool {
 // showsBody says whether a file with these inputs shows the body of e,
 // which is at pos in the site's entries (-1 when it is not there).
 func (in *inputs) showsBody(e *generator.Entry, pos int) bool {
-	return in.whole || in.subject == e || pos >= 0 && pos < in.bodies
+	return in.whole || in.subject == e || pos >= 0 && pos < in.bodies || slices.Contains(in.group, e)
 }
 
 // Sigs fingerprints what each file of p shows (in plan order), hashing
@@ -149,6 +155,13 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 				sig = issueSig(&h, in.issue, card)
 				issues[in.issue] = sig
 			}
+		case in.group != nil:
+			h.Reset()
+			for _, e := range in.group {
+				putInt(&h, card(e))
+				putInt(&h, prints(e.Article).Body)
+			}
+			sig = h.Sum64()
 		default:
 			var ok bool
 			if sig, ok = newest[in.bodies]; !ok {

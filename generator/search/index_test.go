@@ -1,10 +1,12 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // lookup decodes word's postings from the shards, as search.js does:
@@ -116,19 +118,77 @@ func TestFragmentCutsLongBodiesAtAWord(t *testing.T) {
 	for len(body) < 2*maxSnippetText {
 		body += "Tehran délégation "
 	}
-	data, err := Fragment{Title: "T", Body: body}.JSON()
-	if err != nil {
+	var buf bytes.Buffer
+	if err := WriteGroup(&buf, []Fragment{{Title: "T", Body: body}}); err != nil {
 		t.Fatal(err)
 	}
-	var f Fragment
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
+	var group []Fragment
+	if err := json.Unmarshal(buf.Bytes(), &group); err != nil || len(group) != 1 {
+		t.Fatalf("a group of one fragment reads back as %d fragments (%v): %s", len(group), err, buf.Bytes())
 	}
+	f := group[0]
 	if len(f.Body) > maxSnippetText || len(f.Body) < maxSnippetText-200 {
 		t.Errorf("a long body was cut to %d bytes, want near %d", len(f.Body), maxSnippetText)
 	}
 	if last := f.Body[len(f.Body)-1]; last == ' ' || f.Body[len(f.Body)-5:] == "dél" {
 		t.Errorf("the body was cut mid-word: ends %q", f.Body[len(f.Body)-10:])
+	}
+}
+
+// TestGroupKeepsEachFragmentInPlace checks that a file of fragments reads
+// back as the fragments given, in order, text with markup characters
+// and all: search.js picks an article's by its place in the array.
+func TestGroupKeepsEachFragmentInPlace(t *testing.T) {
+	in := []Fragment{
+		{Title: "Talks <resume> & stall", URL: "/articles/talks/", Date: "2024-01-03", Body: "Officials met in Tehran."},
+		{Title: "Harvest", URL: "/articles/harvest/", Date: "2024-01-02", Source: "Wire", Summary: "Farmers \"gathered\"."},
+		{Title: "Quiet week", URL: "/articles/quiet/", Date: "2024-01-01"},
+	}
+	var buf bytes.Buffer
+	if err := WriteGroup(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	var out []Fragment
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatalf("a group is not JSON: %v\n%s", err, buf.Bytes())
+	}
+	if !slices.Equal(out, in) {
+		t.Errorf("the group reads back as\n%+v\nwant\n%+v", out, in)
+	}
+}
+
+// TestGroupPointsAtSummariesTheBodyQuotes checks that a summary the body
+// repeats is written once, as a place in the body that JavaScript's
+// string indexes (UTF-16 code units) read back to the same text, after
+// letters that take two units and several bytes.
+func TestGroupPointsAtSummariesTheBodyQuotes(t *testing.T) {
+	summary := "Officials met in Tehran — 𝔸 talks resumed."
+	body := "Délégation 𝔸 photo. " + summary + " Later, more."
+	var buf bytes.Buffer
+	if err := WriteGroup(&buf, []Fragment{{Title: "T", Summary: summary, Body: body}, {Title: "U", Summary: "Not quoted.", Body: body}}); err != nil {
+		t.Fatal(err)
+	}
+	var out []struct {
+		Summary string  `json:"s"`
+		Body    string  `json:"b"`
+		At      *[2]int `json:"x"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Summary != "" || out[0].At == nil {
+		t.Fatalf("a summary the body quotes is written again: %s", buf.Bytes())
+	}
+	units := utf16.Encode([]rune(out[0].Body))
+	at, n := out[0].At[0], out[0].At[1]
+	if at < 0 || at+n > len(units) {
+		t.Fatalf("the summary is placed at %d+%d in a body of %d units", at, n, len(units))
+	}
+	if got := string(utf16.Decode(units[at : at+n])); got != summary {
+		t.Errorf("the body read at %d+%d gives %q, want the summary %q", at, n, got, summary)
+	}
+	if out[1].Summary != "Not quoted." || out[1].At != nil {
+		t.Errorf("a summary the body does not quote is written as %q at %v", out[1].Summary, out[1].At)
 	}
 }
 

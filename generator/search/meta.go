@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"unicode/utf8"
 )
 
 // Meta is what the browser loads before its first query: how the index
@@ -15,6 +14,7 @@ type Meta struct {
 	Kinds  []Kind   // the facets, in the order the page shows them
 	Values []Value  // the values of every kind, each kind's most used first
 	Heavy  []string // the two-letter prefixes whose words are sharded by three (Shards)
+	Group  int      // articles a file of fragments holds (GroupSize)
 }
 
 // Kind is one facet: a taxonomy, the year or the week.
@@ -39,15 +39,16 @@ type metaJSON struct {
 	Kinds   [][2]string `json:"k"`
 	Values  [][4]any    `json:"f"`
 	Heavy   []string    `json:"h,omitempty"`
+	Group   int         `json:"g"`
 }
 
-// JSON is search/meta.json: {"v":1,"n":docs,"s":shards,"k":[[name,title]…],
-// "f":[[kind,name,slug,docs]…],"h":[heavy prefixes]}, docs being the gaps between article
+// JSON is search/meta.json: {"v":2,"n":docs,"s":shards,"k":[[name,title]…],
+// "f":[[kind,name,slug,docs]…],"h":[heavy prefixes],"g":group size}, docs being the gaps between article
 // numbers (the first counting from -1), written as in the shards, or for
 // articles numbered one after another (a week's, a year's) "~" and the
 // first number and how many.
 func (m *Meta) JSON() ([]byte, error) {
-	j := metaJSON{Version: 1, Docs: m.Docs, Shards: m.Shards, Heavy: m.Heavy}
+	j := metaJSON{Version: 2, Docs: m.Docs, Shards: m.Shards, Heavy: m.Heavy, Group: m.Group}
 	for _, k := range m.Kinds {
 		j.Kinds = append(j.Kinds, [2]string{k.Name, k.Title})
 	}
@@ -59,40 +60,6 @@ func (m *Meta) JSON() ([]byte, error) {
 	data, err := json.Marshal(j)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the search index's table of facets: %w", err)
-	}
-	return append(data, '\n'), nil
-}
-
-// Fragment is what a result shows of one article, fetched only when the
-// article is among the results on screen.
-type Fragment struct {
-	Title   string `json:"t"`
-	URL     string `json:"u"`
-	Date    string `json:"d"` // YYYY-MM-DD
-	Source  string `json:"o,omitempty"`
-	Summary string `json:"s,omitempty"`
-	Body    string `json:"b,omitempty"` // the start of its plain text, for snippets
-}
-
-// maxSnippetText bounds the body a fragment carries: enough for the
-// snippet of almost any match, and a page of results stays small.
-const maxSnippetText = 4000
-
-// JSON is the fragment's file, its body cut at a word near maxSnippetText.
-func (f Fragment) JSON() ([]byte, error) {
-	if len(f.Body) > maxSnippetText {
-		cut := maxSnippetText
-		for cut > maxSnippetText-200 && f.Body[cut] != ' ' {
-			cut--
-		}
-		for cut > 0 && !utf8.RuneStart(f.Body[cut]) {
-			cut--
-		}
-		f.Body = f.Body[:cut]
-	}
-	data, err := json.Marshal(f)
-	if err != nil {
-		return nil, fmt.Errorf("encoding the search fragment of %q: %w", f.Title, err)
 	}
 	return append(data, '\n'), nil
 }

@@ -17,7 +17,7 @@
     facetBox = el("div", "search-facets");
     results.parentNode.insertBefore(facetBox, results);
   }
-  var pageSize = 10; // each result fetches its own few kilobytes
+  var pageSize = 10; // each result fetches its group's file, at most ten
   var shownValues = 8; // facet values listed before "show all"
   var maxNames = 6;
 
@@ -117,7 +117,7 @@
         });
         var kinds = m.k.map(function (k) { return { name: k[0], title: k[1], values: [] }; });
         values.forEach(function (v, vi) { kinds[v.kind].values.push(vi); });
-        return { n: m.n, shards: m.s, heavy: new Set(m.h || []), kinds: kinds, values: values, docFacets: docFacets };
+        return { n: m.n, shards: m.s, heavy: new Set(m.h || []), group: m.g, kinds: kinds, values: values, docFacets: docFacets };
       });
       metaPromise.catch(function () { metaPromise = null; });
     }
@@ -297,8 +297,10 @@
     meta.appendChild(time);
     if (f.o) meta.appendChild(document.createTextNode(" · " + f.o));
     li.appendChild(meta);
+    // A summary the body quotes is given as its place there ("x").
+    var summary = f.x ? f.b.slice(f.x[0], f.x[0] + f.x[1]) : f.s;
     var p = el("p", "entry-summary search-snippet");
-    if (snippet(p, f.b, highlight) || snippet(p, f.s, highlight) || (f.s && (p.textContent = f.s))) li.appendChild(p);
+    if (snippet(p, f.b, highlight) || snippet(p, summary, highlight) || (summary && (p.textContent = summary))) li.appendChild(p);
     var names = m.docFacets[d].filter(function (vi) {
       var k = m.kinds[m.values[vi].kind].name;
       return k !== "year" && k !== "week";
@@ -309,12 +311,22 @@
     }
   }
 
+  // fragment loads what a result shows of article d: d/N.json holds the
+  // fragments of m.group articles in a row, N counting groups.
+  function fragment(m, d) {
+    return getJSON("d/" + Math.floor(d / m.group) + ".json").then(function (g) {
+      var f = g[d % m.group];
+      if (!f) throw new Error("the index has no article " + d);
+      return f;
+    });
+  }
+
   function showResults(m, r, from, started) {
     var shown = r.hits.slice(from, from + pageSize);
     var loads = shown.map(function (d) {
       var li = el("li", "entry", "Loading…");
       results.appendChild(li);
-      return getJSON("d/" + d + ".json").then(function (f) { fill(li, m, d, f, r.highlight); });
+      return fragment(m, d).then(function (f) { fill(li, m, d, f, r.highlight); });
     });
     var more = document.querySelector(".search-more");
     if (more) more.remove();
