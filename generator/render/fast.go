@@ -1,0 +1,63 @@
+package render
+
+import (
+	"io/fs"
+)
+
+// A fastPage writes the page p of a built-in template in Go, as
+// executing that template would, byte for byte: html/template evaluates
+// every action by reflection, which was most of a build's time. What the
+// template gets from partialCached, cards and chips it still gets from
+// them, with the worker's templates in set, so those stay cached once
+// per render and a site's own header or footer is still its own.
+type fastPage func(r *Renderer, w htmlw, set templateSet, p *Page) error
+
+// fastKind is a page kind written in Go, and the definitions its Go
+// writes instead of executing them, each with the built-in file it comes
+// from. Any of those a site's own file gives makes the kind's pages go
+// through html/template, as everything else does.
+type fastKind struct {
+	write fastPage
+	defs  map[string]string
+}
+
+var fastKinds = map[string]fastKind{
+	"article": {writeArticle, map[string]string{
+		"article.html": "article.html", "main": "article.html", "base": "base.html", "pager": "partials/pager.html",
+	}},
+	"term": {writeTerm, map[string]string{
+		"term.html": "term.html", "main": "term.html", "base": "base.html", "pager": "partials/pager.html",
+	}},
+}
+
+// fastPages picks, from the parsed templates of fsys, the kinds whose
+// pages Go may write: those whose every definition in fastKinds is the
+// built-in one.
+func fastPages(parsed templateSet, fsys fs.FS) map[string]fastPage {
+	built := map[string]bool{}
+	isBuiltIn := func(file string) bool {
+		ok, seen := built[file]
+		if !seen {
+			src, err := fs.ReadFile(fsys, file)
+			ok = err == nil && builtIn(file, src)
+			built[file] = ok
+		}
+		return ok
+	}
+	pages := map[string]fastPage{}
+	for kind, fk := range fastKinds {
+		t := parsed[kind]
+		ok := t != nil
+		for name, file := range fk.defs {
+			if !ok {
+				break
+			}
+			d := t.Lookup(name)
+			ok = d != nil && d.Tree != nil && d.Tree.ParseName == file && isBuiltIn(file)
+		}
+		if ok {
+			pages[kind] = fk.write
+		}
+	}
+	return pages
+}
