@@ -30,10 +30,18 @@ var fastKinds = map[string]fastKind{
 	}},
 }
 
+// Cards and chips are written in Go on the pages of kinds whose
+// definitions of these are the built-in ones; the page around them
+// need not be.
+var (
+	cardDefs = map[string]string{"entry": "partials/entry.html", "entry-text": "partials/entry.html"}
+	chipDefs = map[string]string{"chip": "partials/chip.html"}
+)
+
 // fastPages picks, from the parsed templates of fsys, the kinds whose
-// pages Go may write: those whose every definition in fastKinds is the
-// built-in one.
-func fastPages(parsed templateSet, fsys fs.FS) map[string]fastPage {
+// pages Go may write, those whose every definition in fastKinds is the
+// built-in one, and the kinds whose cards and chips it may write.
+func fastPages(parsed templateSet, fsys fs.FS) (pages map[string]fastPage, cards, chips map[string]bool) {
 	built := map[string]bool{}
 	isBuiltIn := func(file string) bool {
 		ok, seen := built[file]
@@ -44,20 +52,30 @@ func fastPages(parsed templateSet, fsys fs.FS) map[string]fastPage {
 		}
 		return ok
 	}
-	pages := map[string]fastPage{}
-	for kind, fk := range fastKinds {
+	// builtInDefs says whether kind's template defines each of defs in
+	// the built-in file, untouched, that defines it.
+	builtInDefs := func(kind string, defs map[string]string) bool {
 		t := parsed[kind]
-		ok := t != nil
-		for name, file := range fk.defs {
-			if !ok {
-				break
-			}
-			d := t.Lookup(name)
-			ok = d != nil && d.Tree != nil && d.Tree.ParseName == file && isBuiltIn(file)
+		if t == nil {
+			return false
 		}
-		if ok {
+		for name, file := range defs {
+			d := t.Lookup(name)
+			if d == nil || d.Tree == nil || d.Tree.ParseName != file || !isBuiltIn(file) {
+				return false
+			}
+		}
+		return true
+	}
+	pages, cards, chips = map[string]fastPage{}, map[string]bool{}, map[string]bool{}
+	for kind, fk := range fastKinds {
+		if builtInDefs(kind, fk.defs) {
 			pages[kind] = fk.write
 		}
 	}
-	return pages
+	for kind := range parsed {
+		cards[kind] = builtInDefs(kind, cardDefs)
+		chips[kind] = builtInDefs(kind, chipDefs)
+	}
+	return pages, cards, chips
 }

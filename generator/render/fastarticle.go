@@ -85,7 +85,7 @@ func writeArticleMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 			w.WriteString("\n        <div>\n          <dt>")
 			w.esc(f.Taxonomy.Title)
 			w.WriteString("</dt>\n          <dd><ul class=\"chips\">")
-			if err := w.chips(r, set, p.Kind, f.Terms); err != nil {
+			if err := w.chips(r, set[p.Kind], p.Kind, f.Terms); err != nil {
 				return err
 			}
 			w.WriteString("</ul></dd>\n        </div>")

@@ -103,18 +103,6 @@ func (w htmlw) partial(r *Renderer, set templateSet, p *Page, name string, varia
 	return err
 }
 
-// chips writes what {{ chips terms }} would.
-func (w htmlw) chips(r *Renderer, set templateSet, kind string, terms []*generator.Term) error {
-	for _, t := range terms {
-		html, err := r.partials.execute(set[kind], kind, "chip", t, []any{t})
-		if err != nil {
-			return err
-		}
-		w.WriteString(string(html))
-	}
-	return nil
-}
-
 // cards writes what {{ cards $ entries except }} would.
 func (w htmlw) cards(r *Renderer, set templateSet, p *Page, entries []*generator.Entry, except *generator.Term) error {
 	html, err := r.cardList(set[p.Kind], p.Kind, p, entries, except)

@@ -69,8 +69,8 @@ func loadSite(t testing.TB, dir string) (generator.Config, *generator.Site) {
 // and returns the Go way's.
 func sameBothWays(t *testing.T, cfg generator.Config, tmpl fs.FS, s *generator.Site) map[string][]byte {
 	t.Helper()
-	if r, err := New(cfg, tmpl); err != nil || r.fast["article"] == nil || r.fast["term"] == nil {
-		t.Fatalf("articles and terms should be written in Go; with error %v they are not", err)
+	if r, err := New(cfg, tmpl); err != nil || r.fast["article"] == nil || r.fast["term"] == nil || !r.goCard["issue"] || !r.goChip["article"] {
+		t.Fatalf("articles, terms, cards and chips should be written in Go; with error %v they are not", err)
 	}
 	fast := renderFiles(t, cfg, tmpl, s, false)
 	slow := renderFiles(t, cfg, tmpl, s, true)

@@ -45,6 +45,8 @@ type Renderer struct {
 	// their built-in templates (see fast.go); templatesOnly, set by
 	// tests, executes the templates anyway, to compare the two.
 	fast          map[string]fastPage
+	goCard        map[string]bool // kinds whose cards Go writes
+	goChip        map[string]bool // kinds whose chips Go writes
 	templatesOnly bool
 }
 
@@ -71,7 +73,7 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r.cards.shared = sharedDefinition(parsed, "entry") && !overrides
 	r.cards.own = own
 	r.partials = newPartials(parsed)
-	r.fast = fastPages(parsed, templates)
+	r.fast, r.goCard, r.goChip = fastPages(parsed, templates)
 	if r.sets, err = r.workerSets(parsed, workers()); err != nil {
 		return nil, err
 	}
