@@ -27,6 +27,7 @@ var fastKinds = map[string]fastKind{
 	}},
 	"term": {writeTerm, map[string]string{
 		"term.html": "term.html", "main": "term.html", "base": "base.html", "pager": "partials/pager.html",
+		"term-side": "term.html", "counts": "partials/counts.html", "timeline": "partials/timeline.html",
 	}},
 }
 

@@ -37,6 +37,9 @@ func TestOwnTemplatesBeatFastPages(t *testing.T) {
 		{"partials/entry.html", "", `<article class="entry">`, `<article class="entry own">`, "articles/"},
 		{"term.html", "", `<p class="lede">`, `<p class="lede own">`, "countries/"},
 		{"base.html", "", `<a class="skip-link" href="#main">Skip to content</a>`, `<a class="skip-link" href="#main">Skip to the list</a>`, "countries/"},
+		{"term.html", "", `<h2>By year</h2>`, `<h2>Year by year</h2>`, "countries/"},
+		{"partials/counts.html", "", `<ol class="counts" aria-label=`, `<ol class="counts own" aria-label=`, "countries/"},
+		{"partials/timeline.html", "", `<figure class="timeline">`, `<figure class="timeline own">`, "countries/"},
 	} {
 		if c.from == "" {
 			c.from = c.file

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strconv"
 )
 
@@ -35,9 +36,14 @@ func writeTermMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 	w.WriteString("</p>\n  </header>")
 	first := pg == nil || pg.Number == 1
 	if first {
-		if err := w.partial(r, set, p, "timeline", t); err != nil {
+		html, err := r.partials.cached(r.partials.key(p.Kind, "timeline", t), func(buf *bytes.Buffer) error {
+			r.writeTimeline(htmlw{buf}, p)
+			return nil
+		})
+		if err != nil {
 			return err
 		}
+		w.WriteString(string(html))
 	}
 	w.WriteString("\n  <div class=\"columns\">\n    <div class=\"main-column\">")
 	entries := t.Entries
@@ -67,9 +73,14 @@ func writeTermMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 		writePager(r, w, newer, older, "Newer articles", "Older articles")
 	}
 	w.WriteString("\n    </div>\n    ")
-	if err := w.partial(r, set, p, "term-side", t, first); err != nil {
+	side, err := r.partials.cached(r.partials.key(p.Kind, "term-side", t, first), func(buf *bytes.Buffer) error {
+		r.writeTermSide(htmlw{buf}, p, first)
+		return nil
+	})
+	if err != nil {
 		return err
 	}
+	w.WriteString(string(side))
 	w.WriteString("\n  </div>\n</div>")
 	return nil
 }

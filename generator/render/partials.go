@@ -93,9 +93,11 @@ func (c *partials) cached(key partialKey, write func(*bytes.Buffer) error) (temp
 	return html, nil
 }
 
-// key is where partial name of a page of kind is kept, with one variant.
-func (c *partials) key(kind, name string, variant any) partialKey {
-	key := partialKey{name: name, variants: [maxVariants]any{variant}}
+// key is where partial name of a page of kind is kept, with variants
+// that are comparable, and no more than maxVariants of them.
+func (c *partials) key(kind, name string, variants ...any) partialKey {
+	key := partialKey{name: name}
+	copy(key.variants[:], variants)
 	if !c.shared[name] {
 		key.kind = kind
 	}
