@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/config"
@@ -29,6 +31,20 @@ func TestFastPagesMatchTemplates(t *testing.T) {
 		cfg, s := loadSite(t, filepath.Join("..", ".."))
 		sameBothWays(t, cfg, templates.FS, s)
 	})
+	// Sections and places as taxonomies (links in the kicker and chips
+	// for places), a site under a path, another time zone, short term
+	// pages and a preview (unpublished issues listed) take other branches.
+	t.Run("example, otherwise configured", func(t *testing.T) {
+		cfg, s := loadSiteWith(t, filepath.Join("..", ".."), func(cfg *generator.Config) {
+			cfg.Taxonomies = append(slices.Clone(cfg.Taxonomies), "sections", "places")
+			cfg.BaseURL = "https://example.org/news+views/"
+			cfg.Location = time.FixedZone("UTC-11", -11*3600)
+			cfg.Paginate = 2
+			cfg.Language = "en-GB"
+			cfg.Description = ""
+		}, site.Options{Preview: true})
+		sameBothWays(t, cfg, templates.FS, s)
+	})
 	t.Run("corpus", func(t *testing.T) {
 		n := 1500
 		if os.Getenv("BRIEFING_LONG_TESTS") == "1" {
@@ -46,10 +62,18 @@ func TestFastPagesMatchTemplates(t *testing.T) {
 // loadSite reads the site at dir as a build does.
 func loadSite(t testing.TB, dir string) (generator.Config, *generator.Site) {
 	t.Helper()
+	return loadSiteWith(t, dir, func(*generator.Config) {}, site.Options{})
+}
+
+// loadSiteWith reads the site at dir with its configuration changed by
+// tweak, and assembles it with opts.
+func loadSiteWith(t testing.TB, dir string, tweak func(*generator.Config), opts site.Options) (generator.Config, *generator.Site) {
+	t.Helper()
 	cfg, err := config.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	tweak(&cfg)
 	articles, err := content.Load(dir, content.Options{Location: cfg.Location})
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +82,8 @@ func loadSite(t testing.TB, dir string) (generator.Config, *generator.Site) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions})
+	opts.Editions = editions
+	s, err := site.Assemble(cfg, articles, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,11 +94,32 @@ func loadSite(t testing.TB, dir string) (generator.Config, *generator.Site) {
 // and returns the Go way's.
 func sameBothWays(t *testing.T, cfg generator.Config, tmpl fs.FS, s *generator.Site) map[string][]byte {
 	t.Helper()
-	if r, err := New(cfg, tmpl); err != nil || r.fast["article"] == nil || r.fast["term"] == nil || !r.goCard["issue"] || !r.goChip["article"] {
-		t.Fatalf("articles, terms, cards and chips should be written in Go; with error %v they are not", err)
+	fast, slow := bothWays(t, cfg, tmpl)
+	return sameFiles(t, render(t, fast, s), render(t, slow, s))
+}
+
+// bothWays returns a renderer of tmpl that writes the built-in pages in
+// Go, and one that executes every template.
+func bothWays(t testing.TB, cfg generator.Config, tmpl fs.FS) (fast, slow *Renderer) {
+	t.Helper()
+	fast, err := New(cfg, tmpl)
+	if err != nil {
+		t.Fatal(err)
 	}
-	fast := renderFiles(t, cfg, tmpl, s, false)
-	slow := renderFiles(t, cfg, tmpl, s, true)
+	if fast.fast["article"] == nil || fast.fast["term"] == nil || !fast.goCard["issue"] || !fast.goChip["article"] {
+		t.Fatal("articles, terms, cards and chips should be written in Go, and are not")
+	}
+	slow, err = New(cfg, tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow.templatesOnly = true
+	return fast, slow
+}
+
+// sameFiles requires fast and slow to hold the same files, and returns fast.
+func sameFiles(t *testing.T, fast, slow map[string][]byte) map[string][]byte {
+	t.Helper()
 	var paths []string
 	for p := range slow {
 		paths = append(paths, p)
@@ -96,7 +142,7 @@ func sameBothWays(t *testing.T, cfg generator.Config, tmpl fs.FS, s *generator.S
 	return fast
 }
 
-// renderFiles renders s into memory, by the templates alone if slow.
+// renderFiles renders s with tmpl into memory, by the templates alone if slow.
 func renderFiles(t testing.TB, cfg generator.Config, tmpl fs.FS, s *generator.Site, slow bool) map[string][]byte {
 	t.Helper()
 	r, err := New(cfg, tmpl)
@@ -104,9 +150,15 @@ func renderFiles(t testing.TB, cfg generator.Config, tmpl fs.FS, s *generator.Si
 		t.Fatal(err)
 	}
 	r.templatesOnly = slow
+	return render(t, r, s)
+}
+
+// render renders s with r into memory.
+func render(t testing.TB, r *Renderer, s *generator.Site) map[string][]byte {
+	t.Helper()
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	_, err = r.Render(context.Background(), s, func(path string, data []byte) error {
+	_, err := r.Render(context.Background(), s, func(path string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		files[path] = bytes.Clone(data)

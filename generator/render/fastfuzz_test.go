@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +25,19 @@ func FuzzFastPagesHostileFrontMatter(f *testing.F) {
 		f.Add(o, s, o, s, "Chile")
 	}
 	f.Add("Title", "Summary", "Source", "javascript:alert(1)", "<script>x</script>")
-	cfg := generator.DefaultConfig()
+	// The default taxonomies leave sections and places as plain text;
+	// as taxonomies they are links.
+	plain, linked := generator.DefaultConfig(), generator.DefaultConfig()
+	linked.Taxonomies = append(slices.Clone(linked.Taxonomies), "sections", "places")
+	type renderers struct {
+		cfg        generator.Config
+		fast, slow *Renderer
+	}
+	var sites []renderers
+	for _, cfg := range []generator.Config{plain, linked} {
+		fast, slow := bothWays(f, cfg, templates.FS)
+		sites = append(sites, renderers{cfg, fast, slow})
+	}
 	f.Fuzz(func(t *testing.T, title, summary, source, url, name string) {
 		var articles []*generator.Article
 		for i := range 3 {
@@ -37,15 +50,17 @@ func FuzzFastPagesHostileFrontMatter(f *testing.F) {
 			a.Body = []byte(summary + "\n\nMore text.\n")
 			articles = append(articles, a)
 		}
-		s, err := site.Assemble(cfg, articles, site.Options{})
-		if err != nil {
-			return // not a site, so no pages to compare
-		}
-		files := sameBothWays(t, cfg, templates.FS, s)
-		for path, data := range files {
-			if strings.HasSuffix(path, ".html") {
-				if bad := markupIn(string(data)); bad != "" {
-					t.Errorf("%s: %s", path, bad)
+		for _, rs := range sites {
+			s, err := site.Assemble(rs.cfg, articles, site.Options{})
+			if err != nil {
+				continue // not a site, so no pages to compare
+			}
+			files := sameFiles(t, render(t, rs.fast, s), render(t, rs.slow, s))
+			for path, data := range files {
+				if strings.HasSuffix(path, ".html") {
+					if bad := markupIn(string(data)); bad != "" {
+						t.Errorf("%s: %s", path, bad)
+					}
 				}
 			}
 		}
