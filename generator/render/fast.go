@@ -29,6 +29,12 @@ var fastKinds = map[string]fastKind{
 		"term.html": "term.html", "main": "term.html", "base": "base.html", "pager": "partials/pager.html",
 		"term-side": "term.html", "counts": "partials/counts.html", "timeline": "partials/timeline.html",
 	}},
+	"issue": {writeIssue, map[string]string{
+		"issue.html": "issue.html", "main": "issue.html", "base": "base.html", "pager": "partials/pager.html",
+		"issue-banner": "partials/issue.html", "issue-number": "partials/issue.html", "issue-summary": "partials/issue.html",
+		"issue-body": "partials/issue.html", "issue-side": "partials/issue.html",
+		"map": "partials/map.html", "counts": "partials/counts.html",
+	}},
 }
 
 // Cards and chips are written in Go on the pages of kinds whose

@@ -106,8 +106,8 @@ func bothWays(t testing.TB, cfg generator.Config, tmpl fs.FS) (fast, slow *Rende
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fast.fast["article"] == nil || fast.fast["term"] == nil || !fast.goCard["issue"] || !fast.goChip["article"] {
-		t.Fatal("articles, terms, cards and chips should be written in Go, and are not")
+	if fast.fast["article"] == nil || fast.fast["term"] == nil || fast.fast["issue"] == nil || !fast.goCard["issue"] || !fast.goChip["article"] {
+		t.Fatal("articles, terms, issues, cards and chips should be written in Go, and are not")
 	}
 	slow, err = New(cfg, tmpl)
 	if err != nil {

@@ -40,6 +40,10 @@ func TestOwnTemplatesBeatFastPages(t *testing.T) {
 		{"term.html", "", `<h2>By year</h2>`, `<h2>Year by year</h2>`, "countries/"},
 		{"partials/counts.html", "", `<ol class="counts" aria-label=`, `<ol class="counts own" aria-label=`, "countries/"},
 		{"partials/timeline.html", "", `<figure class="timeline">`, `<figure class="timeline own">`, "countries/"},
+		{"issue.html", "", `<aside class="side-column" aria-label="This week">`, `<aside class="side-column own" aria-label="This week">`, "issues/20"},
+		{"partials/issue.html", "", `<h2>Most named people</h2>`, `<h2>Who was named most</h2>`, "issues/20"},
+		{"partials/map.html", "", `<figure class="map">`, `<figure class="map own">`, "issues/20"},
+		{"partials/counts.html", "", `<ol class="counts" aria-label=`, `<ol class="counts own" aria-label=`, "issues/20"},
 	} {
 		if c.from == "" {
 			c.from = c.file
