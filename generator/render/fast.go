@@ -7,9 +7,10 @@ import (
 // A fastPage writes the page p of a built-in template in Go, as
 // executing that template would, byte for byte: html/template evaluates
 // every action by reflection, which was most of a build's time. What the
-// template gets from partialCached, cards and chips it still gets from
-// them, with the worker's templates in set, so those stay cached once
-// per render and a site's own header or footer is still its own.
+// template gets from partialCached, cards and chips comes from the same
+// caches, so each is still made once per render; a partial the Go does
+// not write (the header, the footer) is still executed, with the
+// worker's templates in set, so a site's own footer is still its own.
 type fastPage func(r *Renderer, w htmlw, set templateSet, p *Page) error
 
 // fastKind is a page kind written in Go, and the definitions its Go
