@@ -156,9 +156,15 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 		}
 	}
 	var buf bytes.Buffer
-	data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
-	if err := t.ExecuteTemplate(&buf, "entry", data); err != nil {
-		return "", err
+	if r.goCard[kind] && !r.templatesOnly {
+		if err := r.writeCard(htmlw{&buf}, t, kind, e, countries); err != nil {
+			return "", err
+		}
+	} else {
+		data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
+		if err := t.ExecuteTemplate(&buf, "entry", data); err != nil {
+			return "", err
+		}
 	}
 	html := template.HTML(buf.String())
 	// A card less one country is shown on that country's page and its

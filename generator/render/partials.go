@@ -69,17 +69,37 @@ func (c *partials) execute(t *template.Template, kind, name string, data any, va
 		}
 		key.variants[i] = v
 	}
+	return c.cached(key, func(buf *bytes.Buffer) error {
+		if t.Lookup(name) == nil {
+			return fmt.Errorf("partialCached: no template %q", name)
+		}
+		return t.ExecuteTemplate(buf, name, data)
+	})
+}
+
+// cached returns the HTML stored under key, or what write makes, which
+// is then stored: the Go that writes a built-in partial (fast.go) keeps
+// its HTML where executing the template would, so either serves the other.
+func (c *partials) cached(key partialKey, write func(*bytes.Buffer) error) (template.HTML, error) {
 	if html, ok := c.html.Load(key); ok {
 		return html.(template.HTML), nil
 	}
-	if t.Lookup(name) == nil {
-		return "", fmt.Errorf("partialCached: no template %q", name)
-	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := write(&buf); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
 	c.html.Store(key, html)
 	return html, nil
+}
+
+// key is where partial name of a page of kind is kept, with variants
+// that are comparable, and no more than maxVariants of them.
+func (c *partials) key(kind, name string, variants ...any) partialKey {
+	key := partialKey{name: name}
+	copy(key.variants[:], variants)
+	if !c.shared[name] {
+		key.kind = kind
+	}
+	return key
 }

@@ -41,6 +41,13 @@ type Renderer struct {
 	// allocate and clear megabytes for every save, and a build grows each
 	// only to its biggest page rather than again after every collection.
 	bufs []*bytes.Buffer
+	// fast are the page kinds written in Go rather than by executing
+	// their built-in templates (see fast.go); templatesOnly, set by
+	// tests, executes the templates anyway, to compare the two.
+	fast          map[string]fastPage
+	goCard        map[string]bool // kinds whose cards Go writes
+	goChip        map[string]bool // kinds whose chips Go writes
+	templatesOnly bool
 }
 
 // New parses the templates in fsys (the site's templates/ over the
@@ -66,6 +73,7 @@ func New(cfg generator.Config, templates fs.FS) (*Renderer, error) {
 	r.cards.shared = sharedDefinition(parsed, "entry") && !overrides
 	r.cards.own = own
 	r.partials = newPartials(parsed)
+	r.fast, r.goCard, r.goChip = fastPages(parsed, templates)
 	if r.sets, err = r.workerSets(parsed, workers()); err != nil {
 		return nil, err
 	}
@@ -269,6 +277,9 @@ func (r *Renderer) page(path string, p *Page) job {
 			// Pages outlive their render (serve keeps the plan); their
 			// bodies would hold every article's HTML until the next.
 			defer func() { p.Body, p.source = "", nil }()
+		}
+		if write := r.fast[p.Kind]; write != nil && !r.templatesOnly {
+			return write(r, htmlw{buf}, set, p)
 		}
 		if err := set[p.Kind].ExecuteTemplate(buf, p.Kind+".html", p); err != nil {
 			return templateError(err)

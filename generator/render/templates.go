@@ -219,38 +219,31 @@ func (r *Renderer) bound(set templateSet, kind string) template.FuncMap {
 func (r *Renderer) funcs() template.FuncMap {
 	cfg := &r.cfg
 	fm := template.FuncMap{
-		"rel": cfg.RelURL,
-		"abs": cfg.AbsURL,
-		"date": func(t time.Time) string {
-			return t.In(cfg.Location).Format("2 January 2006")
-		},
-		"isodate": func(t time.Time) string {
-			return t.In(cfg.Location).Format("2006-01-02")
-		},
+		"rel":     cfg.RelURL,
+		"abs":     cfg.AbsURL,
+		"date":    r.date,
+		"isodate": r.isodate,
 		"datetime": func(t time.Time) string {
 			return t.Format(time.RFC3339)
 		},
 		"byweek": byWeek,
 		"note":   r.note,
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return "1 " + one
-			}
-			return strconv.Itoa(n) + " " + many
-		},
-		"limit": func(n int, list any) any { return limit(n, list) },
-		"add":   func(a, b int) int { return a + b },
-		"dict":  dict,
-		"host": func(u string) string {
-			s := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-			s, _, _ = strings.Cut(s, "/")
-			return strings.TrimPrefix(s, "www.")
-		},
+		"plural": plural,
+		"limit":  func(n int, list any) any { return limit(n, list) },
+		"add":    func(a, b int) int { return a + b },
+		"dict":   dict,
+		"host":   host,
 	}
 	// Parsing needs the names; workerSets binds the real ones.
 	maps.Copy(fm, r.bound(nil, ""))
 	return fm
 }
+
+// date is the template function of that name: a day as readers write it.
+func (r *Renderer) date(t time.Time) string { return t.In(r.cfg.Location).Format("2 January 2006") }
+
+// isodate is the template function of that name: a day as machines read it.
+func (r *Renderer) isodate(t time.Time) string { return t.In(r.cfg.Location).Format("2006-01-02") }
 
 // limit returns at most the first n items of a slice templates hold.
 func limit(n int, list any) any {
