@@ -82,7 +82,7 @@ func (b *bodyBudget) take(i int, a *generator.Article) {
 	over := b.total > b.limit
 	b.mu.Unlock()
 	if over {
-		leaveOnDisk(a, filepath.Join(b.siteDir, filepath.FromSlash(a.File)))
+		leaveOnDisk(a, b.siteDir)
 		b.left[i] = true
 	}
 }
@@ -95,7 +95,7 @@ func (b *bodyBudget) finish(articles []*generator.Article) {
 	}
 	for i, a := range articles {
 		if a != nil && !b.left[i] && (!a.Draft || b.drafts) {
-			leaveOnDisk(a, filepath.Join(b.siteDir, filepath.FromSlash(a.File)))
+			leaveOnDisk(a, b.siteDir)
 		}
 	}
 }
