@@ -81,10 +81,11 @@ func printSizes(w io.Writer, sizes []build.Size) {
 }
 
 // buildMemory is a soft limit on a build's heap: nearing it, Go collects
-// garbage more often rather than letting the process grow. A build of
-// 100,000 articles otherwise peaked at 1.6 GB of RSS, and under 1 GB with
-// it in about the same time; smaller sites never come near it. Over it,
-// a build slows down rather than fails.
+// garbage more often rather than letting the process grow. Smaller sites
+// never come near it. A build of 100,000 articles keeps about 850 MB
+// live at its end, so there the limit trades CPU for memory: 1.16 GB of
+// RSS with it, 2.2 GB without, for some 60% more CPU (docs/performance.md,
+// "Memory"). Over it, a build slows down rather than fails.
 const buildMemory = 900 << 20
 
 // limitMemory sets buildMemory unless GOMEMLIMIT says otherwise.

@@ -2,6 +2,7 @@ package content
 
 import (
 	"hash/maphash"
+	"path/filepath"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/internal/rawio"
@@ -9,14 +10,16 @@ import (
 
 var bodySeed = maphash.MakeSeed()
 
-// leaveOnDisk lets go of an article's body, which is the end of the file
-// at path, to be read again from there when a page needs it. The body's
-// length and hash are kept, so a file edited since it was loaded is an
-// error rather than a page mixing its old front matter and new text.
-func leaveOnDisk(a *generator.Article, path string) {
+// leaveOnDisk lets go of an article's body, which is the end of its file
+// under siteDir, to be read again from there when a page needs it. The
+// body's length and hash are kept, so a file edited since it was loaded
+// is an error rather than a page mixing its old front matter and new
+// text. The file's path is joined only when it is read again: kept for
+// every article, the joined paths were 20 MB at 100,000 articles.
+func leaveOnDisk(a *generator.Article, siteDir string) {
 	size, hash, file := len(a.Body), maphash.Bytes(bodySeed, a.Body), a.File
 	a.LetGoOfBody(func() ([]byte, error) {
-		data, err := rawio.ReadFile(path)
+		data, err := rawio.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
 		if err != nil {
 			return nil, generator.Errorf(file, 0, 0, "reading the body again: %w", err)
 		}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,9 +33,9 @@ type listMark struct {
 }
 
 var (
-	bulletItem  = regexp.MustCompile(`^[-*•▪●◦‣]\s+(\S.*)$`)
-	orderedItem = regexp.MustCompile(`^(\d{1,2})([.)])\s+(\S.*)$`)
-	ruleLine    = regexp.MustCompile(`^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$`)
+	bulletItem  = lazyPattern(`^[-*•▪●◦‣]\s+(\S.*)$`)
+	orderedItem = lazyPattern(`^(\d{1,2})([.)])\s+(\S.*)$`)
+	ruleLine    = lazyPattern(`^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$`)
 )
 
 // listItem reads s as a list item; nil when it is none. Numbers of one or

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,10 +9,10 @@ import (
 // crumbSeparator splits "Home > World > Asia", "Home » World",
 // "Home / World" (a slash only with spaces around it: "Israel/Gaza" is one
 // name).
-var crumbSeparator = regexp.MustCompile(`\s*[>»›→|]\s*|\s+/\s+`)
+var crumbSeparator = lazyPattern(`\s*[>»›→|]\s*|\s+/\s+`)
 
 // abbreviationEnd lets a trail end in "U.S." without reading as a sentence.
-var abbreviationEnd = regexp.MustCompile(`(?:\p{Lu}\.){2,}$`)
+var abbreviationEnd = lazyPattern(`(?:\p{Lu}\.){2,}$`)
 
 // smallWords may start with a lower-case letter inside a section name.
 var smallWords = set("and", "of", "the", "in", "for", "on", "to", "a", "an", "at", "de", "al", "&")

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,22 +13,22 @@ import (
 
 var (
 	// mdLink is a Markdown link or image; group 1 is its text.
-	mdLink = regexp.MustCompile(`!?\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()]*\))*)(?:\s+"(?:[^"\\]|\\.)*")?\)`)
+	mdLink = lazyPattern(`!?\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()]*\))*)(?:\s+"(?:[^"\\]|\\.)*")?\)`)
 	// listMarker starts a list item line.
-	listMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
+	listMarker = lazyPattern(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
 	// relatedHeading introduces other stories: "You may also like…",
 	// "More Great WIRED Stories", "DON'T MISS", "Related: …".
-	relatedHeading = regexp.MustCompile(`(?i)^(you (may|might) (also )?(like|enjoy)|(more|other|related|recommended|popular|top|latest|trending)\b.{0,40}\b(stories|news|articles|posts|reads|coverage|videos|headlines)|related|recommended|don'?t miss|must read|read (more|next|also)|also read|see (also|more)|more (from|on|in|about)\b.{0,40}|further reading|most (read|viewed|popular|shared)|also on \S+|leggi anche|lees ook|lire aussi|weitere artikel|mehr zum thema|veja também|leia (também|mais)|lea también)\b`)
+	relatedHeading = lazyPattern(`(?i)^(you (may|might) (also )?(like|enjoy)|(more|other|related|recommended|popular|top|latest|trending)\b.{0,40}\b(stories|news|articles|posts|reads|coverage|videos|headlines)|related|recommended|don'?t miss|must read|read (more|next|also)|also read|see (also|more)|more (from|on|in|about)\b.{0,40}|further reading|most (read|viewed|popular|shared)|also on \S+|leggi anche|lees ook|lire aussi|weitere artikel|mehr zum thema|veja também|leia (também|mais)|lea también)\b`)
 	// creditLine is a caption's credit: "Photo: … / AP", "Photograph by
 	// Robyn Beck/AFP/Getty Images", "Credit: EPA".
-	creditLine = regexp.MustCompile(`(?i)(\b(photo(graph)?s?|pictures?|images?|credits?|fotos?|bild|source)\s*(by|:|©)|©)\s*[^.!?]{0,80}$|\b(getty images|afp|reuters|ap photo|epa|shutterstock|istock)[^.!?]{0,30}$`)
+	creditLine = lazyPattern(`(?i)(\b(photo(graph)?s?|pictures?|images?|credits?|fotos?|bild|source)\s*(by|:|©)|©)\s*[^.!?]{0,80}$|\b(getty images|afp|reuters|ap photo|epa|shutterstock|istock)[^.!?]{0,30}$`)
 	// galleryLine is a slideshow's counter.
-	galleryLine = regexp.MustCompile(`(?i)^(image|photo|picture|slide)\s+\d+\s+(of|/)\s+\d+$`)
+	galleryLine = lazyPattern(`(?i)^(image|photo|picture|slide)\s+\d+\s+(of|/)\s+\d+$`)
 	// contactLine is the author's address for readers: "Write to … at
 	// …@…", "Follow him on Twitter @…", "Have a tip? … may be reached at".
-	contactLine = regexp.MustCompile(`(?i)^(write to|e-?mail|contact|reach|follow|have a (news )?tip|you can (reach|contact|follow)|\S+(\s+\S+){0,3} (can|may) be reached)\b`)
+	contactLine = lazyPattern(`(?i)^(write to|e-?mail|contact|reach|follow|have a (news )?tip|you can (reach|contact|follow)|\S+(\s+\S+){0,3} (can|may) be reached)\b`)
 	// promoLine asks the reader to subscribe, sign up, install or share.
-	promoLine = regexp.MustCompile(`(?i)(\bnewsletters?\b.{0,120}\b(sign up|subscrib|inbox|deliver)|\b(sign up|subscribe)\b.{0,120}\b(newsletter|inbox|today|now)|click here|^like this (story|article)|^(get|download) (the|our)\b.{0,40}\bapp\b|^subscribe\b|delivered (to|through) your (inbox|letterbox|door))`)
+	promoLine = lazyPattern(`(?i)(\bnewsletters?\b.{0,120}\b(sign up|subscrib|inbox|deliver)|\b(sign up|subscribe)\b.{0,120}\b(newsletter|inbox|today|now)|click here|^like this (story|article)|^(get|download) (the|our)\b.{0,40}\bapp\b|^subscribe\b|delivered (to|through) your (inbox|letterbox|door))`)
 )
 
 // dropClutter removes the clutter from the blocks of an article found on
@@ -87,7 +86,7 @@ var buttonLabels = set(
 
 // pageLabel starts a line of the page's filing labels: "Posted by: … -
 // Category: … - Tags: …", in the main European languages.
-var pageLabel = regexp.MustCompile(`(?i)(^|[-–|·•]\s*)(publicado por|posted by|filed (under|in)|categor(y|ia|ie|ía)|tags?|publié par|veröffentlicht (von|am)|pubblicato da|gepubliceerd door|schlagwörter|etiquetas)\s*:`)
+var pageLabel = lazyPattern(`(?i)(^|[-–|·•]\s*)(publicado por|posted by|filed (under|in)|categor(y|ia|ie|ía)|tags?|publié par|veröffentlicht (von|am)|pubblicato da|gepubliceerd door|schlagwörter|etiquetas)\s*:`)
 
 // teaser is the headline of another story set alone between paragraphs:
 // in capitals, as some sites set them.
@@ -106,7 +105,7 @@ func isDateOnly(plain string) bool {
 	return ok
 }
 
-var yearInLine = regexp.MustCompile(`\b(19|20)\d\d\b`)
+var yearInLine = lazyPattern(`\b(19|20)\d\d\b`)
 
 // everyItemLinked reports whether every item of a list links to site, as
 // in a list of other stories written as sentences.

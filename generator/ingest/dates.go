@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -22,13 +21,13 @@ const (
 	timePart    = `(?:\s*(?:,|-|–|—|\||at|@)?\s*` + clockPart + `(?:\s*(?P<ampm>[ap]\.?m\b\.?))?` + zonePart + `)?`
 )
 
-var datePatterns = []*regexp.Regexp{
+var datePatterns = []*pattern{
 	// "Friday, August 21, 2015", "Nov. 10, 2021 - 11:30"
-	regexp.MustCompile(`(?i)^` + weekdayPart + monthPart + `\s+` + dayPart + `(?:,\s*|\s+)` + yearPart + timePart),
+	lazyPattern(`(?i)^` + weekdayPart + monthPart + `\s+` + dayPart + `(?:,\s*|\s+)` + yearPart + timePart),
 	// "21 August 2015", "Wed, 10 Nov 2021 08:30:00 GMT"
-	regexp.MustCompile(`(?i)^` + weekdayPart + dayPart + `\s+(?:of\s+)?` + monthPart + `,?\s+` + yearPart + timePart),
+	lazyPattern(`(?i)^` + weekdayPart + dayPart + `\s+(?:of\s+)?` + monthPart + `,?\s+` + yearPart + timePart),
 	// "2021-11-10", "2021-11-10T08:30:00+03:30"
-	regexp.MustCompile(`(?i)^` + yearPart + `[-/](?P<monthnum>[01]?\d)[-/](?P<day>[0-3]?\d)(?:(?:T|\s+)` + clockPart + `)?` + zonePart),
+	lazyPattern(`(?i)^` + yearPart + `[-/](?P<monthnum>[01]?\d)[-/](?P<day>[0-3]?\d)(?:(?:T|\s+)` + clockPart + `)?` + zonePart),
 }
 
 // dateMatch is a date found at the start of a string.

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +10,7 @@ import (
 // syntax: the page must render as the text read.
 
 // entity is a character reference Markdown would decode: "&amp;", "&#39;".
-var entity = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+var entity = lazyPattern(`^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
 // escapeInline escapes what would become emphasis, code, strikethrough,
 // raw HTML, character references or links anywhere in a line.
@@ -45,8 +44,8 @@ func escapeInline(s string) string {
 }
 
 var (
-	orderedStart   = regexp.MustCompile(`^\d{1,9}[.)](\s|$)`)
-	linkDefinition = regexp.MustCompile(`^\[[^\]]*\]:`)
+	orderedStart   = lazyPattern(`^\d{1,9}[.)](\s|$)`)
+	linkDefinition = lazyPattern(`^\[[^\]]*\]:`)
 )
 
 // escapeLineStart escapes what would make a line a heading, a quotation,

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -41,22 +40,22 @@ var socialWords = set(
 	"tumblr", "flipboard", "pocket", "threads", "bluesky", "instagram", "youtube", "rss",
 )
 
-var furniturePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^follow (us|@?\w+) (on|@)\b`),
-	regexp.MustCompile(`(?i)^(share|send) (this|on|via|to)\b`),
-	regexp.MustCompile(`(?i)^(copyright\b|©|\(c\) \d{4})`),
-	regexp.MustCompile(`(?i)^(subscribe|sign up|join)\b.{0,80}\b(newsletter|updates|channel|inbox)`),
-	regexp.MustCompile(`(?i)^(tags?|topics?|filed under|keywords)\s*:`),
+var furniturePatterns = []*pattern{
+	lazyPattern(`(?i)^follow (us|@?\w+) (on|@)\b`),
+	lazyPattern(`(?i)^(share|send) (this|on|via|to)\b`),
+	lazyPattern(`(?i)^(copyright\b|©|\(c\) \d{4})`),
+	lazyPattern(`(?i)^(subscribe|sign up|join)\b.{0,80}\b(newsletter|updates|channel|inbox)`),
+	lazyPattern(`(?i)^(tags?|topics?|filed under|keywords)\s*:`),
 	inlineRelated,
 }
 
 // cookieNotice is a banner's sentence about cookies; only lines that
 // mention cookies are tried against it.
-var cookieNotice = regexp.MustCompile(`(?i)^(this (web)?site|we) uses? cookies\b|\bcookies?\b.{0,200}\b(consent|agree|accept|privacy policy|cookie policy)\b`)
+var cookieNotice = lazyPattern(`(?i)^(this (web)?site|we) uses? cookies\b|\bcookies?\b.{0,200}\b(consent|agree|accept|privacy policy|cookie policy)\b`)
 
 // inlineRelated starts a link to another article set between paragraphs:
 // "READ MORE: Iran and Russia sign …".
-var inlineRelated = regexp.MustCompile(`(?i)^(read more|read also|also read|related|see also|more)\s*:`)
+var inlineRelated = lazyPattern(`(?i)^(read more|read also|also read|related|see also|more)\s*:`)
 
 // tailComments start the comment section: everything after them goes.
 var tailComments = set(
@@ -75,7 +74,7 @@ var tailRelated = set(
 	"editors picks", "editor s picks", "more from this section", "in other news",
 )
 
-var commentCount = regexp.MustCompile(`^(\d+ comments?|comments? \d+)$`)
+var commentCount = lazyPattern(`^(\d+ comments?|comments? \d+)$`)
 
 // longestKey bounds the lines worth a key: no furniture phrase is longer.
 const longestKey = 64

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -11,10 +10,10 @@ import (
 // than of it: "By Ali Reza | November 10, 2021 - 11:30",
 // "Published: 10 Nov 2021", "3 min read".
 var (
-	metaLabel   = regexp.MustCompile(`(?i)^(first published|published|last updated|updated|last modified|modified|posted|created|date|reading time)(\s+(on|at))?\s*:?\s*`)
-	bylineStart = regexp.MustCompile(`^(?i:by|written by|reported by|reporting by|words by|author|authors|reporter|correspondent)\s*:?\s+\p{Lu}`)
-	readingTime = regexp.MustCompile(`(?i)^\d+\s*(min|mins|minutes?)(\s+read)?\b`)
-	clockOnly   = regexp.MustCompile(`(?i)^` + clockPart + `(?:\s*(?P<ampm>[ap]\.?m\b\.?))?` + zonePart)
+	metaLabel   = lazyPattern(`(?i)^(first published|published|last updated|updated|last modified|modified|posted|created|date|reading time)(\s+(on|at))?\s*:?\s*`)
+	bylineStart = lazyPattern(`^(?i:by|written by|reported by|reporting by|words by|author|authors|reporter|correspondent)\s*:?\s+\p{Lu}`)
+	readingTime = lazyPattern(`(?i)^\d+\s*(min|mins|minutes?)(\s+read)?\b`)
+	clockOnly   = lazyPattern(`(?i)^` + clockPart + `(?:\s*(?P<ampm>[ap]\.?m\b\.?))?` + zonePart)
 )
 
 // metaSeparators stand between the parts of a metadata line.

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -14,7 +13,7 @@ import (
 // text ("Rep. Ilhan OmarIlhan OmarHillicon Valley: …"). The name itself
 // is often inside the card's wrapper, which has to stay.
 
-var hoverCardClass = regexp.MustCompile(`(?i)(rollover|hover-?card|tooltip|popover|popup|flyout)`)
+var hoverCardClass = lazyPattern(`(?i)(rollover|hover-?card|tooltip|popover|popup|flyout)`)
 
 // dropHoverCards removes under n the hover cards inside paragraphs.
 func dropHoverCards(n *html.Node) {

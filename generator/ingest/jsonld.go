@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -256,7 +255,7 @@ func crumbNames(list map[string]any, byID map[string]map[string]any) []string {
 
 // publishedField is a publication date as JSON-LD writes it, found in a
 // script too broken to parse (trailing commas, unquoted keys).
-var publishedField = regexp.MustCompile(`"date(?:Published|Created)"\s*:\s*"([^"]{6,40})"`)
+var publishedField = lazyPattern(`"date(?:Published|Created)"\s*:\s*"([^"]{6,40})"`)
 
 // anyPublished is the publication date of a page whose JSON-LD has no
 // article node with one: that of whatever node the page is (WebPage,

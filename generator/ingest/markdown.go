@@ -1,14 +1,13 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/briefing-digest/briefing/generator"
 )
 
 // atxHeading is a level-one "# Heading", its closing hashes optional.
-var atxHeading = regexp.MustCompile(`^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$`)
+var atxHeading = lazyPattern(`^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$`)
 
 // parseMarkdown reads Markdown input. Front matter is left whole for the
 // caller, who parses it; without front matter a leading "# Heading" is the

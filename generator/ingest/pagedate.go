@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -54,13 +53,13 @@ var dateParsers = sync.Pool{New: func() any {
 	return &dps.Parser{ParserTypes: []dps.ParserType{dps.AbsoluteTime, dps.NoSpacesTime}}
 }}
 
-var indiaTime = regexp.MustCompile(`\bIST\b`)
+var indiaTime = lazyPattern(`\bIST\b`)
 
 // siteDateKey is the name of a <meta> a site made up for its publication
 // date; the names of other dates it keeps are not.
 var (
-	siteDateKey  = regexp.MustCompile(`(^|[^a-z])(date|pub(lish(ed)?)?[-_.]?(date|time)|post[-_.]?date|created)($|[^a-z])`)
-	otherDateKey = regexp.MustCompile(`modif|updat|expir|valid|revis|birth|event|start|end|review`)
+	siteDateKey  = lazyPattern(`(^|[^a-z])(date|pub(lish(ed)?)?[-_.]?(date|time)|post[-_.]?date|created)($|[^a-z])`)
+	otherDateKey = lazyPattern(`modif|updat|expir|valid|revis|birth|event|start|end|review`)
 )
 
 // siteDateCandidates are the contents of the page's <meta> tags whose

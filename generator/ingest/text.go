@@ -1,14 +1,13 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
 
 // urlLine is a line that gives the article's address: a bare URL, or one
 // after "Source:".
-var urlLine = regexp.MustCompile(`(?i)^(?:(?:source|url|link|original|originally published at|read the original(?: article)?|from)\s*:?\s*)?(https?://\S+)$`)
+var urlLine = lazyPattern(`(?i)^(?:(?:source|url|link|original|originally published at|read the original(?: article)?|from)\s*:?\s*)?(https?://\S+)$`)
 
 // parseText reads text copied from a news page: perhaps page furniture,
 // then perhaps breadcrumbs, the headline, perhaps a byline or a dateline,

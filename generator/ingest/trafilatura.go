@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"net/url"
-	"regexp"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -41,7 +40,7 @@ func trafilaturaArticle(doc *html.Node, base *url.URL) (article *html.Node) {
 
 // otherScheme finds, in a link trafilatura resolved as if it were a path,
 // the address with its own scheme: ".../story/mailto:desk@example.com".
-var otherScheme = regexp.MustCompile(`/((?:mailto|tel|sms|ftp|news|irc|magnet|geo):.*)$`)
+var otherScheme = lazyPattern(`/((?:mailto|tel|sms|ftp|news|irc|magnet|geo):.*)$`)
 
 // repairAddresses undoes trafilatura's joining of mailto: and other
 // non-web addresses onto the page's path.

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -10,12 +9,12 @@ import (
 
 // Dates as news sites put them in article paths: /2021/11/10/,
 // /2021-11-10/, /20211110/.
-var urlDatePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:[/._-]|$)`),
-	regexp.MustCompile(`/((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[/._-]|$)`),
-	regexp.MustCompile(`[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?:[/._-]|$)`),
+var urlDatePatterns = []*pattern{
+	lazyPattern(`/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:[/._-]|$)`),
+	lazyPattern(`/((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[/._-]|$)`),
+	lazyPattern(`[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?:[/._-]|$)`),
 	// "/2019/nov/18/", as The Guardian and PolitiFact write it.
-	regexp.MustCompile(`(?i)/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)(?:[/._-]|$)`),
+	lazyPattern(`(?i)/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)(?:[/._-]|$)`),
 }
 
 // dateFromURL finds the publication date in an article URL's path.
