@@ -18,6 +18,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/email"
 	"github.com/briefing-digest/briefing/generator/render"
+	"github.com/briefing-digest/briefing/generator/site"
 )
 
 // Live is a site built in memory and kept up to date file by file, for
@@ -50,6 +51,7 @@ type Live struct {
 	good     bool              // the last rebuild succeeded, so plan and entries are current
 	plan     *render.Plan
 	entries  map[string]*generator.Entry // the last good build's entries by file
+	asm      *site.Live                  // the last good build's site, to update; nil when it must be assembled again
 }
 
 // source is one file under content/ as last read.
@@ -145,23 +147,14 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		return l.rebuildInPlace(ctx, edits)
 	}
 
-	var errs generator.ErrorList
-	errs.Add(l.cfgErr)
-	var articles []*generator.Article
-	for _, src := range l.sources {
-		errs.Add(src.err)
-		if src.article != nil {
-			articles = append(articles, src.article)
-		}
-	}
-	articles, dups := content.Collect(articles, l.opts.Drafts)
-	errs = append(errs, dups...)
-	errs.Add(l.tmplErr)
-	// Editions are few and small, so every reassembly reads them all again.
-	s, err := assemble(l.opts, l.cfg, articles, errs)
-	errs.Add(err)
-	if err := errs.Err(); err != nil {
+	s, err := l.reassemble(work, before)
+	if err != nil {
 		return Change{}, err
+	}
+	if s == nil {
+		if s, err = l.assemble(); err != nil {
+			return Change{}, err
+		}
 	}
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
@@ -201,6 +194,74 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	}
 
 	return change, nil
+}
+
+// assemble assembles the site again from every article, and keeps it
+// for reassemble.
+func (l *Live) assemble() (*generator.Site, error) {
+	l.asm = nil
+	var errs generator.ErrorList
+	errs.Add(l.cfgErr)
+	var articles []*generator.Article
+	for _, src := range l.sources {
+		errs.Add(src.err)
+		if src.article != nil {
+			articles = append(articles, src.article)
+		}
+	}
+	articles, dups := content.Collect(articles, l.opts.Drafts)
+	errs = append(errs, dups...)
+	errs.Add(l.tmplErr)
+	// Editions are few and small, so every reassembly reads them all
+	// again. This is build's assemble, keeping the site to update.
+	editions, edErr := content.LoadEditions(l.opts.Source)
+	var s *generator.Site
+	if errs.Err() == nil {
+		asm, err := site.NewLive(l.cfg, articles, site.Options{Editions: editions, Preview: l.opts.Preview})
+		errs.Add(err)
+		s = asm.Site()
+		if err == nil && edErr == nil {
+			l.asm = asm
+		}
+	}
+	errs.Add(edErr)
+	return s, errs.Err()
+}
+
+// reassemble updates the last good site with the articles that changed,
+// when only articles changed and each keeps its page: a new date, new
+// names or a new title move it among the site's weeks, terms and lists
+// (site.Live.Replace). It returns nil when the site must be assembled
+// again from every article.
+func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, error) {
+	if l.asm == nil || before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 ||
+		len(w.content) == 0 || l.cfgErr != nil || l.tmplErr != nil {
+		return nil, nil
+	}
+	for _, p := range w.content {
+		old, now := before[p], l.sources[p]
+		if old.article == nil || now.article == nil || now.err != nil {
+			return nil, nil
+		}
+	}
+	asm := l.asm
+	l.asm = nil // until it is up to date
+	var err error
+	for _, p := range w.content {
+		old, now := before[p], l.sources[p]
+		if old.prints == now.prints {
+			continue
+		}
+		var ok bool
+		if ok, err = asm.Replace(now.article); !ok {
+			return nil, nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	l.asm = asm
+	return asm.Site(), nil
 }
 
 // staged holds the files a rebuild renders until it has succeeded.
