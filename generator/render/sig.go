@@ -26,6 +26,11 @@ type inputs struct {
 	// term is a term the file is about: its name, the cards of its
 	// articles and the names counted alongside it.
 	term *generator.Term
+	// pager is set for a term's later pages, which show of the term only
+	// its outline (name, count, newest date, pages and years) and the
+	// cards of their own share of its articles: an edit to one article
+	// of a big term re-renders the page it is on, not all of them.
+	pager *Paginator
 	// issue is a week the file is about: its title, its articles'
 	// cards, what moved since the week before and its neighbours.
 	issue *generator.Issue
@@ -44,6 +49,9 @@ type inputs struct {
 func (p *Plan) inputs(j *job) inputs {
 	in := inputs{subject: j.entry, term: j.term, issue: j.issue, outline: j.outline, bodies: j.bodies}
 	in.every = j.entry == nil && j.term == nil && j.issue == nil
+	if j.term != nil && j.page != nil && j.page.Paginator != nil && j.page.Paginator.Number > 1 {
+		in.pager = j.page.Paginator
+	}
 	kind := j.kind
 	if kind == "" {
 		kind = j.template // a file made with a template of its own, as the email is
@@ -61,6 +69,8 @@ func (in *inputs) showsCard(e *generator.Entry) bool {
 	case in.subject != nil:
 		s := in.subject
 		return s == e || s.Prev == e || s.Next == e || slices.Contains(s.Related, e)
+	case in.pager != nil:
+		return slices.Contains(in.pager.Entries, e) || in.term.Entries[0] == e
 	case in.term != nil:
 		return slices.ContainsFunc(e.Terms, func(ts []*generator.Term) bool { return slices.Contains(ts, in.term) })
 	case in.issue != nil:
@@ -137,6 +147,8 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 				putInt(&h, card(r))
 			}
 			sig = h.Sum64()
+		case in.pager != nil:
+			sig = pagerSig(&h, in.term, in.pager, card, latestWeek(s))
 		case in.term != nil:
 			var ok bool
 			if sig, ok = terms[in.term]; !ok {
@@ -337,6 +349,27 @@ func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uin
 	for _, rel := range t.Related {
 		putString(h, rel.Taxonomy.Name)
 		putCounts(h, rel.Terms)
+	}
+	return h.Sum64()
+}
+
+// pagerSig covers a term's later page: the term's outline and the
+// page's own articles. The first page and the feed are termSig's.
+func pagerSig(h *maphash.Hash, t *generator.Term, pg *Paginator, card func(*generator.Entry) uint64, latest string) uint64 {
+	h.Reset()
+	putString(h, t.Name)
+	putString(h, latest)
+	putInt(h, uint64(len(t.Entries)))
+	putInt(h, card(t.Entries[0]))
+	putInt(h, uint64(pg.Number))
+	putInt(h, uint64(pg.Total))
+	for _, y := range pg.Years {
+		putInt(h, uint64(y.Year))
+		putInt(h, uint64(y.Count))
+		putString(h, y.Path)
+	}
+	for _, e := range pg.Entries {
+		putInt(h, card(e))
 	}
 	return h.Sum64()
 }
