@@ -46,12 +46,16 @@ type Live struct {
 	waiting  plan              // asset changes held back by a failed rebuild
 	gens     map[string]uint64 // bumped when a page template changes, so its pages render again
 	sources  map[string]source // content files by site-relative path
-	sigs     map[string]uint64 // fingerprint of each page as last rendered
-	assets   map[string]bool   // output paths that are theme or static files
-	good     bool              // the last rebuild succeeded, so plan and entries are current
-	plan     *render.Plan
-	entries  map[string]*generator.Entry // the last good build's entries by file
-	asm      *site.Live                  // the last good build's site, to update; nil when it must be assembled again
+	// prints are the sources' fingerprints by article, as Sigs asks for
+	// them: ten thousand lookups by path cost more than by pointer. An
+	// article replaced by a newer version may stay here a while.
+	prints  map[*generator.Article]render.Fingerprints
+	sigs    map[string]uint64 // fingerprint of each page as last rendered
+	assets  map[string]bool   // output paths that are theme or static files
+	good    bool              // the last rebuild succeeded, so plan and entries are current
+	plan    *render.Plan
+	entries map[string]*generator.Entry // the last good build's entries by file
+	asm     *site.Live                  // the last good build's site, to update; nil when it must be assembled again
 }
 
 // source is one file under content/ as last read.
@@ -159,16 +163,22 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
 	p := l.renderer.Plan(s)
-	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
+	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints {
+		if fp, ok := l.prints[a]; ok {
+			return fp
+		}
+		return l.sources[a.File].prints
+	})
 	next := make(map[string]uint64, p.Len())
 	for i := range p.Len() {
 		// Hashed together, not mixed by XOR: two generations and two
 		// fingerprints must not cancel out.
-		next[p.Path(i)] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
+		sigs[i] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
+		next[p.Path(i)] = sigs[i]
 	}
 	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
 		old, ok := l.sigs[p.Path(i)]
-		return work.all || !ok || old != next[p.Path(i)]
+		return work.all || !ok || old != sigs[i]
 	}, st.out)
 	if err != nil {
 		return Change{}, err
@@ -502,6 +512,7 @@ func (l *Live) load() error {
 	l.cfgErr = err
 	l.cfg = cfg
 	l.sources = map[string]source{}
+	l.prints = map[*generator.Article]render.Fingerprints{}
 	if l.sigs == nil {
 		l.sigs = map[string]uint64{}
 		l.assets = map[string]bool{}
@@ -580,8 +591,17 @@ func (l *Live) refreshContent(w plan) {
 			src.article = nil
 		} else {
 			src.prints = render.Fingerprint(l.seed, src.article)
+			l.prints[src.article] = src.prints
 		}
 		l.sources[rel] = src
+	}
+	if len(l.prints) > 2*len(l.sources)+1024 {
+		l.prints = make(map[*generator.Article]render.Fingerprints, len(l.sources))
+		for _, src := range l.sources {
+			if src.article != nil {
+				l.prints[src.article] = src.prints
+			}
+		}
 	}
 }
 

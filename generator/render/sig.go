@@ -98,15 +98,22 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	var h maphash.Hash
 	h.SetSeed(seed)
 	names := map[*generator.Term]uint64{}
-	for _, e := range s.Entries {
-		cards[e] = card(&h, e, prints(e.Article).Meta, names)
+	// Each article's fingerprints are asked for once, and cards are
+	// found by place rather than looked up: a page names several, and
+	// the lookups for ten thousand articles' pages added up.
+	fps := make([]Fingerprints, len(s.Entries))
+	byIndex := make([]uint64, len(s.Entries))
+	for i, e := range s.Entries {
+		fps[i] = prints(e.Article)
+		byIndex[i] = card(&h, e, fps[i].Meta, names)
+		cards[e] = byIndex[i]
 	}
 	p.cards = cards // the same fingerprints key reused cards when rendering
 	card := func(e *generator.Entry) uint64 {
 		if e == nil {
 			return 0
 		}
-		return cards[e]
+		return byIndex[e.Index]
 	}
 
 	h.Reset()
@@ -121,8 +128,8 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	// An outline is drawn from the cards' places; their fingerprints
 	// cover more, which costs a render now and then, never a stale file.
 	every := h.Sum64()
-	for _, e := range s.Entries {
-		putInt(&h, prints(e.Article).Body)
+	for i := range s.Entries {
+		putInt(&h, fps[i].Body)
 	}
 	p.whole = h.Sum64()
 
@@ -140,7 +147,7 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 			e := in.subject
 			h.Reset()
 			putInt(&h, card(e))
-			putInt(&h, prints(e.Article).Body)
+			putInt(&h, fps[e.Index].Body)
 			putInt(&h, card(e.Prev))
 			putInt(&h, card(e.Next))
 			for _, r := range e.Related {
@@ -166,8 +173,8 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 			if sig, ok = newest[in.bodies]; !ok {
 				h.Reset()
 				putInt(&h, every)
-				for _, e := range s.Entries[:min(in.bodies, len(s.Entries))] {
-					putInt(&h, prints(e.Article).Body)
+				for i := range min(in.bodies, len(s.Entries)) {
+					putInt(&h, fps[i].Body)
 				}
 				sig = h.Sum64()
 				newest[in.bodies] = sig

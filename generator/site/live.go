@@ -133,10 +133,11 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 		}
 	}
 
+	oldIssue := e.Issue
 	l.refile(e, oldWeek)
 	s.Updated = s.Entries[0].Date
 	l.clashes()
-	return true, l.editions().Err()
+	return true, l.editions(oldIssue, e.Issue).Err()
 }
 
 // keepsNames says whether every term e's new version a names, or stops
@@ -272,13 +273,21 @@ func (l *Live) refile(e *generator.Entry, oldWeek time.Time) {
 }
 
 // editions applies the editions again: the issues' numbers, what is
-// published and the editions' picks follow from every issue.
-func (l *Live) editions() generator.ErrorList {
+// published and the editions' picks follow from every issue. The
+// articles of a week are arranged again when its edition may pick
+// others now, or when its articles changed (changed lists those weeks).
+func (l *Live) editions(changed ...*generator.Issue) generator.ErrorList {
 	for _, is := range l.s.Issues {
 		is.Number, is.Published, is.Headline, is.Edition = 0, false, "", nil
-		is.Lead, is.Featured, is.Rest, is.Brief, is.Older, is.Newer = nil, nil, nil, nil, nil, nil
+		is.Lead, is.Featured, is.Older, is.Newer = nil, nil, nil, nil
 	}
-	return applyEditions(l.s, l.opts.Editions, l.opts.Preview || l.opts.Unpublished)
+	errs := decideEditions(l.s, l.opts.Editions, l.opts.Preview || l.opts.Unpublished)
+	for _, is := range l.s.Issues {
+		if is.Edition != nil || slices.Contains(changed, is) {
+			arrange(l.s, is)
+		}
+	}
+	return errs
 }
 
 // clashes lists again the spellings merged into one term, in the order
