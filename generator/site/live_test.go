@@ -120,11 +120,13 @@ func dump(s *generator.Site) string {
 // site Live keeps with one assembled afresh from the same articles.
 func TestLiveRandomReplace(t *testing.T) {
 	for seed := range uint64(4) {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) { randomReplace(t, seed, 300) })
+		// Odd seeds preview the site, as serve does, with weeks that
+		// start on Sunday in a zone far from UTC.
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { randomReplace(t, seed, 300, seed%2 == 1) })
 	}
 }
 
-func randomReplace(t *testing.T, seed uint64, steps int) {
+func randomReplace(t *testing.T, seed uint64, steps int, preview bool) {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	pick := func(list []string, most int) []string {
 		var out []string
@@ -139,6 +141,10 @@ func randomReplace(t *testing.T, seed uint64, steps int) {
 	events := []string{"", "", "Geneva Talks", "geneva talks", "Summit"}
 	cfg := generator.DefaultConfig()
 	cfg.Taxonomies = []string{"countries", "people", "organizations", "events", "topics", "sections"}
+	if preview {
+		cfg.WeekStart = time.Sunday
+		cfg.Location = time.FixedZone("UTC+11", 11*3600)
+	}
 	version := func(n int) *generator.Article {
 		// Eight weeks with gaps, few days and hours, so articles often
 		// share a moment and their titles decide their order.
@@ -165,7 +171,7 @@ func randomReplace(t *testing.T, seed uint64, steps int) {
 	published := false
 	// An edition whose lead an edit may take out of its week.
 	opts := Options{Editions: []*generator.Edition{{File: "content/issues/2021-w44.md", Week: "2021-w44", Title: "Edited",
-		Lead: generator.EditionRef{Slug: "a03", Line: 2, Col: 7}, Published: &published, Note: []byte("Note.")}}}
+		Lead: generator.EditionRef{Slug: "a03", Line: 2, Col: 7}, Published: &published, Note: []byte("Note.")}}, Preview: preview}
 	live, _ := NewLive(cfg, sorted(), opts)
 	incremental := 0
 	for step := range steps {
