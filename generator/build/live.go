@@ -155,6 +155,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	if err != nil {
 		return Change{}, err
 	}
+	updated := s != nil // the same entries, in new places
 	if s == nil {
 		if s, err = l.assemble(); err != nil {
 			return Change{}, err
@@ -170,16 +171,21 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		return l.sources[a.File].prints
 	})
 	next := make(map[string]uint64, p.Len())
+	stale := make([]bool, p.Len())
+	kept := 0 // paths of the last build still in the plan
 	for i := range p.Len() {
 		// Hashed together, not mixed by XOR: two generations and two
 		// fingerprints must not cancel out.
 		sigs[i] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
-		next[p.Path(i)] = sigs[i]
+		path := p.Path(i)
+		next[path] = sigs[i]
+		old, ok := l.sigs[path]
+		if ok {
+			kept++
+		}
+		stale[i] = work.all || !ok || old != sigs[i]
 	}
-	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
-		old, ok := l.sigs[p.Path(i)]
-		return work.all || !ok || old != sigs[i]
-	}, st.out)
+	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool { return stale[i] }, st.out)
 	if err != nil {
 		return Change{}, err
 	}
@@ -188,9 +194,13 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	if err != nil {
 		return Change{}, err
 	}
-	for old := range l.sigs {
-		if _, ok := next[old]; !ok && !l.assets[old] {
-			gone = append(gone, old)
+	// When every path of the last build is in the plan (and the plan
+	// names each once), none is gone: most saves, spared a search.
+	if kept != len(l.sigs) || len(next) != p.Len() {
+		for old := range l.sigs {
+			if _, ok := next[old]; !ok && !l.assets[old] {
+				gone = append(gone, old)
+			}
 		}
 	}
 
@@ -198,9 +208,11 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	change.Changed = l.publish(st, gone)
 	l.sigs = next
 	l.plan = p
-	l.entries = make(map[string]*generator.Entry, len(s.Entries))
-	for _, e := range s.Entries {
-		l.entries[e.File] = e
+	if !updated {
+		l.entries = make(map[string]*generator.Entry, len(s.Entries))
+		for _, e := range s.Entries {
+			l.entries[e.File] = e
+		}
 	}
 
 	return change, nil
