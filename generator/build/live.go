@@ -18,6 +18,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/email"
 	"github.com/briefing-digest/briefing/generator/render"
+	"github.com/briefing-digest/briefing/generator/site"
 )
 
 // Live is a site built in memory and kept up to date file by file, for
@@ -45,11 +46,16 @@ type Live struct {
 	waiting  plan              // asset changes held back by a failed rebuild
 	gens     map[string]uint64 // bumped when a page template changes, so its pages render again
 	sources  map[string]source // content files by site-relative path
-	sigs     map[string]uint64 // fingerprint of each page as last rendered
-	assets   map[string]bool   // output paths that are theme or static files
-	good     bool              // the last rebuild succeeded, so plan and entries are current
-	plan     *render.Plan
-	entries  map[string]*generator.Entry // the last good build's entries by file
+	// prints are the sources' fingerprints by article, as Sigs asks for
+	// them: ten thousand lookups by path cost more than by pointer. An
+	// article replaced by a newer version may stay here a while.
+	prints  map[*generator.Article]render.Fingerprints
+	sigs    map[string]uint64 // fingerprint of each page as last rendered
+	assets  map[string]bool   // output paths that are theme or static files
+	good    bool              // the last rebuild succeeded, so plan and entries are current
+	plan    *render.Plan
+	entries map[string]*generator.Entry // the last good build's entries by file
+	asm     *site.Live                  // the last good build's site, to update; nil when it must be assembled again
 }
 
 // source is one file under content/ as last read.
@@ -145,6 +151,77 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		return l.rebuildInPlace(ctx, edits)
 	}
 
+	s, err := l.reassemble(work, before)
+	if err != nil {
+		return Change{}, err
+	}
+	updated := s != nil // the same entries, in new places
+	if s == nil {
+		if s, err = l.assemble(); err != nil {
+			return Change{}, err
+		}
+	}
+
+	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
+	p := l.renderer.Plan(s)
+	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints {
+		if fp, ok := l.prints[a]; ok {
+			return fp
+		}
+		return l.sources[a.File].prints
+	})
+	next := make(map[string]uint64, p.Len())
+	stale := make([]bool, p.Len())
+	kept := 0 // paths of the last build still in the plan
+	for i := range p.Len() {
+		// Hashed together, not mixed by XOR: two generations and two
+		// fingerprints must not cancel out.
+		sigs[i] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
+		path := p.Path(i)
+		next[path] = sigs[i]
+		old, ok := l.sigs[path]
+		if ok {
+			kept++
+		}
+		stale[i] = work.all || !ok || old != sigs[i]
+	}
+	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool { return stale[i] }, st.out)
+	if err != nil {
+		return Change{}, err
+	}
+
+	assets, gone, err := l.refreshAssets(work, st.out)
+	if err != nil {
+		return Change{}, err
+	}
+	// When every path of the last build is in the plan (and the plan
+	// names each once), none is gone: most saves, spared a search.
+	if kept != len(l.sigs) || len(next) != p.Len() {
+		for old := range l.sigs {
+			if _, ok := next[old]; !ok && !l.assets[old] {
+				gone = append(gone, old)
+			}
+		}
+	}
+
+	change.Rendered = stats.Files + assets
+	change.Changed = l.publish(st, gone)
+	l.sigs = next
+	l.plan = p
+	if !updated {
+		l.entries = make(map[string]*generator.Entry, len(s.Entries))
+		for _, e := range s.Entries {
+			l.entries[e.File] = e
+		}
+	}
+
+	return change, nil
+}
+
+// assemble assembles the site again from every article, and keeps it
+// for reassemble.
+func (l *Live) assemble() (*generator.Site, error) {
+	l.asm = nil
 	var errs generator.ErrorList
 	errs.Add(l.cfgErr)
 	var articles []*generator.Article
@@ -157,50 +234,56 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	articles, dups := content.Collect(articles, l.opts.Drafts)
 	errs = append(errs, dups...)
 	errs.Add(l.tmplErr)
-	// Editions are few and small, so every reassembly reads them all again.
-	s, err := assemble(l.opts, l.cfg, articles, errs)
-	errs.Add(err)
-	if err := errs.Err(); err != nil {
-		return Change{}, err
-	}
-
-	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
-	p := l.renderer.Plan(s)
-	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
-	next := make(map[string]uint64, p.Len())
-	for i := range p.Len() {
-		// Hashed together, not mixed by XOR: two generations and two
-		// fingerprints must not cancel out.
-		next[p.Path(i)] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
-	}
-	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool {
-		old, ok := l.sigs[p.Path(i)]
-		return work.all || !ok || old != next[p.Path(i)]
-	}, st.out)
-	if err != nil {
-		return Change{}, err
-	}
-
-	assets, gone, err := l.refreshAssets(work, st.out)
-	if err != nil {
-		return Change{}, err
-	}
-	for old := range l.sigs {
-		if _, ok := next[old]; !ok && !l.assets[old] {
-			gone = append(gone, old)
+	// Editions are few and small, so every reassembly reads them all
+	// again. This is build's assemble, keeping the site to update.
+	editions, edErr := content.LoadEditions(l.opts.Source)
+	var s *generator.Site
+	if errs.Err() == nil {
+		asm, err := site.NewLive(l.cfg, articles, site.Options{Editions: editions, Preview: l.opts.Preview})
+		errs.Add(err)
+		s = asm.Site()
+		if err == nil && edErr == nil {
+			l.asm = asm
 		}
 	}
+	errs.Add(edErr)
+	return s, errs.Err()
+}
 
-	change.Rendered = stats.Files + assets
-	change.Changed = l.publish(st, gone)
-	l.sigs = next
-	l.plan = p
-	l.entries = make(map[string]*generator.Entry, len(s.Entries))
-	for _, e := range s.Entries {
-		l.entries[e.File] = e
+// reassemble updates the last good site with the articles that changed,
+// when only articles changed and each keeps its page: a new date, new
+// names or a new title move it among the site's weeks, terms and lists
+// (site.Live.Replace). It returns nil when the site must be assembled
+// again from every article.
+func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, error) {
+	if l.asm == nil || before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 ||
+		len(w.content) == 0 || l.cfgErr != nil || l.tmplErr != nil {
+		return nil, nil
 	}
-
-	return change, nil
+	for _, p := range w.content {
+		old, now := before[p], l.sources[p]
+		if old.article == nil || now.article == nil || now.err != nil {
+			return nil, nil
+		}
+	}
+	asm := l.asm
+	l.asm = nil // until it is up to date
+	var err error
+	for _, p := range w.content {
+		old, now := before[p], l.sources[p]
+		if old.prints == now.prints {
+			continue
+		}
+		var ok bool
+		if ok, err = asm.Replace(now.article); !ok {
+			return nil, nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	l.asm = asm
+	return asm.Site(), nil
 }
 
 // staged holds the files a rebuild renders until it has succeeded.
@@ -441,6 +524,7 @@ func (l *Live) load() error {
 	l.cfgErr = err
 	l.cfg = cfg
 	l.sources = map[string]source{}
+	l.prints = map[*generator.Article]render.Fingerprints{}
 	if l.sigs == nil {
 		l.sigs = map[string]uint64{}
 		l.assets = map[string]bool{}
@@ -519,8 +603,17 @@ func (l *Live) refreshContent(w plan) {
 			src.article = nil
 		} else {
 			src.prints = render.Fingerprint(l.seed, src.article)
+			l.prints[src.article] = src.prints
 		}
 		l.sources[rel] = src
+	}
+	if len(l.prints) > 2*len(l.sources)+1024 {
+		l.prints = make(map[*generator.Article]render.Fingerprints, len(l.sources))
+		for _, src := range l.sources {
+			if src.article != nil {
+				l.prints[src.article] = src.prints
+			}
+		}
 	}
 }
 

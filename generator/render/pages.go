@@ -5,12 +5,15 @@ import (
 	"strings"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/search"
 )
 
 // jobs lists every file of the site and how many of them are HTML pages.
 // Paths are "dir/index.html" so every page has a clean URL ending in "/".
 func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
-	var jobs []job
+	// Made with room for every file: growing a list of tens of thousands
+	// of jobs copied it over and again, on every save in serve.
+	jobs := make([]job, 0, fileCount(s))
 	pages := 0
 	html := func(path string, p *Page) {
 		p.Site = s
@@ -140,4 +143,18 @@ func termDescription(t *generator.Term) string {
 		return fmt.Sprintf("1 article naming %s", t.Name)
 	}
 	return fmt.Sprintf("%d articles naming %s", n, t.Name)
+}
+
+// fileCount is about how many files jobs lists for s: an article's page
+// and search fragment, an issue's page, feed and email, a term's pages
+// and feed, and a few more; enough that the list rarely grows.
+func fileCount(s *generator.Site) int {
+	n := 2*len(s.Entries) + 8*len(s.Issues) + 64 + search.ShardCount(len(s.Entries))
+	for _, tax := range s.Taxonomies {
+		n += 2
+		for _, t := range tax.Terms {
+			n += 1 + (len(t.Entries)+pageSize(&s.Config, len(t.Entries))-1)/pageSize(&s.Config, len(t.Entries))
+		}
+	}
+	return n
 }

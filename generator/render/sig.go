@@ -27,6 +27,11 @@ type inputs struct {
 	// term is a term the file is about: its name, the cards of its
 	// articles and the names counted alongside it.
 	term *generator.Term
+	// pager is set for a term's later pages, which show of the term only
+	// its outline (name, count, newest date, pages and years) and the
+	// cards of their own share of its articles: an edit to one article
+	// of a big term re-renders the page it is on, not all of them.
+	pager *Paginator
 	// issue is a week the file is about: its title, its articles'
 	// cards, what moved since the week before and its neighbours.
 	issue *generator.Issue
@@ -48,6 +53,9 @@ type inputs struct {
 func (p *Plan) inputs(j *job) inputs {
 	in := inputs{subject: j.entry, term: j.term, issue: j.issue, group: j.group, outline: j.outline, bodies: j.bodies}
 	in.every = j.entry == nil && j.term == nil && j.issue == nil && j.group == nil
+	if j.term != nil && j.page != nil && j.page.Paginator != nil && j.page.Paginator.Number > 1 {
+		in.pager = j.page.Paginator
+	}
 	kind := j.kind
 	if kind == "" {
 		kind = j.template // a file made with a template of its own, as the email is
@@ -65,6 +73,8 @@ func (in *inputs) showsCard(e *generator.Entry) bool {
 	case in.subject != nil:
 		s := in.subject
 		return s == e || s.Prev == e || s.Next == e || slices.Contains(s.Related, e)
+	case in.pager != nil:
+		return slices.Contains(in.pager.Entries, e) || in.term.Entries[0] == e
 	case in.term != nil:
 		return slices.ContainsFunc(e.Terms, func(ts []*generator.Term) bool { return slices.Contains(ts, in.term) })
 	case in.issue != nil:
@@ -94,15 +104,22 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	var h maphash.Hash
 	h.SetSeed(seed)
 	names := map[*generator.Term]uint64{}
-	for _, e := range s.Entries {
-		cards[e] = card(&h, e, prints(e.Article).Meta, names)
+	// Each article's fingerprints are asked for once, and cards are
+	// found by place rather than looked up: a page names several, and
+	// the lookups for ten thousand articles' pages added up.
+	fps := make([]Fingerprints, len(s.Entries))
+	byIndex := make([]uint64, len(s.Entries))
+	for i, e := range s.Entries {
+		fps[i] = prints(e.Article)
+		byIndex[i] = card(&h, e, fps[i].Meta, names)
+		cards[e] = byIndex[i]
 	}
 	p.cards = cards // the same fingerprints key reused cards when rendering
 	card := func(e *generator.Entry) uint64 {
 		if e == nil {
 			return 0
 		}
-		return cards[e]
+		return byIndex[e.Index]
 	}
 
 	h.Reset()
@@ -117,8 +134,8 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 	// An outline is drawn from the cards' places; their fingerprints
 	// cover more, which costs a render now and then, never a stale file.
 	every := h.Sum64()
-	for _, e := range s.Entries {
-		putInt(&h, prints(e.Article).Body)
+	for i := range s.Entries {
+		putInt(&h, fps[i].Body)
 	}
 	p.whole = h.Sum64()
 
@@ -136,13 +153,15 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 			e := in.subject
 			h.Reset()
 			putInt(&h, card(e))
-			putInt(&h, prints(e.Article).Body)
+			putInt(&h, fps[e.Index].Body)
 			putInt(&h, card(e.Prev))
 			putInt(&h, card(e.Next))
 			for _, r := range e.Related {
 				putInt(&h, card(r))
 			}
 			sig = h.Sum64()
+		case in.pager != nil:
+			sig = pagerSig(&h, in.term, in.pager, card, latestWeek(s))
 		case in.term != nil:
 			var ok bool
 			if sig, ok = terms[in.term]; !ok {
@@ -167,8 +186,8 @@ func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerpri
 			if sig, ok = newest[in.bodies]; !ok {
 				h.Reset()
 				putInt(&h, every)
-				for _, e := range s.Entries[:min(in.bodies, len(s.Entries))] {
-					putInt(&h, prints(e.Article).Body)
+				for i := range min(in.bodies, len(s.Entries)) {
+					putInt(&h, fps[i].Body)
 				}
 				sig = h.Sum64()
 				newest[in.bodies] = sig
@@ -350,6 +369,27 @@ func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uin
 	for _, rel := range t.Related {
 		putString(h, rel.Taxonomy.Name)
 		putCounts(h, rel.Terms)
+	}
+	return h.Sum64()
+}
+
+// pagerSig covers a term's later page: the term's outline and the
+// page's own articles. The first page and the feed are termSig's.
+func pagerSig(h *maphash.Hash, t *generator.Term, pg *Paginator, card func(*generator.Entry) uint64, latest string) uint64 {
+	h.Reset()
+	putString(h, t.Name)
+	putString(h, latest)
+	putInt(h, uint64(len(t.Entries)))
+	putInt(h, card(t.Entries[0]))
+	putInt(h, uint64(pg.Number))
+	putInt(h, uint64(pg.Total))
+	for _, y := range pg.Years {
+		putInt(h, uint64(y.Year))
+		putInt(h, uint64(y.Count))
+		putString(h, y.Path)
+	}
+	for _, e := range pg.Entries {
+		putInt(h, card(e))
 	}
 	return h.Sum64()
 }

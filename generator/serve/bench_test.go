@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,10 +14,11 @@ import (
 // BenchmarkSaveToReload measures what an analyst waits for: from writing
 // an article to disk until the reload event naming its page reaches a
 // connected browser, through the real watcher, rebuild and event stream.
-// It reports the median and the slowest tenth of the saves, for four
+// It reports the median and the slowest tenth of the saves, for five
 // kinds of save: the text; the summary (the article keeps its place in
 // every list); the title (which can move it among its day's articles);
-// and a country added (the site is assembled again).
+// a country added (it joins a term); and its date moved a week or two
+// on (it leaves its week for another).
 //
 // The site is the repository's example digest, or the one named by
 // BRIEFING_BENCH_SITE (e.g. a corpus from ../shared/bench/gencorpus.py,
@@ -70,6 +72,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 		{"country", func(n int) string {
 			return strings.Replace(string(original), "countries: [", fmt.Sprintf("countries: [%s, ", []string{"Chile", "Peru"}[n%2]), 1)
 		}},
+		{"date", func(n int) string { return moveDate(b, string(original), 7*(1+n%2)) }},
 	}
 	for _, e := range edits {
 		b.Run(e.name, func(b *testing.B) {
@@ -88,6 +91,22 @@ func BenchmarkSaveToReload(b *testing.B) {
 		})
 	}
 }
+
+// moveDate moves an article's date by days: one or two weeks on, a
+// correction that takes it out of its week into another.
+func moveDate(b testing.TB, article string, days int) string {
+	m := dateLine.FindStringSubmatch(article)
+	if m == nil {
+		b.Fatalf("no date: line in %q", article)
+	}
+	d, err := time.Parse("2006-01-02", m[1][:min(10, len(m[1]))])
+	if err != nil {
+		b.Fatal(err)
+	}
+	return strings.Replace(article, m[0], "date: "+d.AddDate(0, 0, days).Format("2006-01-02")+m[1][min(10, len(m[1])):], 1)
+}
+
+var dateLine = regexp.MustCompile(`(?m)^date: *"?([^"\n]+)"?$`)
 
 func copyTree(b testing.TB, from, to string) {
 	b.Helper()

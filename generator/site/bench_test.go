@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/internal/corpus"
@@ -32,6 +33,55 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkLiveReplace updates an assembled site of 10,000 articles after
+// one of them changes, as serve does on a save: a country added, or the
+// date moved a week on. Compare with BenchmarkBuild/articles=10000, the
+// cost of assembling the site again.
+func BenchmarkLiveReplace(b *testing.B) {
+	const n = 10000
+	dir := b.TempDir()
+	if err := corpus.Write(dir, n, 42); err != nil {
+		b.Fatal(err)
+	}
+	cfg, err := config.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	articles, err := content.Load(dir, content.Options{Location: cfg.Location})
+	if err != nil {
+		b.Fatal(err)
+	}
+	edits := []struct {
+		name string
+		edit func(a generator.Article, i int) *generator.Article
+	}{
+		{"country", func(a generator.Article, i int) *generator.Article {
+			a.Countries = append([]string{[]string{"Chile", "Peru"}[i%2]}, a.Countries...)
+			return &a
+		}},
+		{"date", func(a generator.Article, i int) *generator.Article {
+			a.Date = a.Date.AddDate(0, 0, 7*(1+i%2))
+			return &a
+		}},
+	}
+	for _, ed := range edits {
+		b.Run(ed.name, func(b *testing.B) {
+			live, err := NewLive(cfg, articles, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			original := *articles[n/2]
+			i := 0
+			for b.Loop() {
+				i++
+				if ok, err := live.Replace(ed.edit(original, i)); !ok || err != nil {
+					b.Fatalf("edit %d not followed: %v", i, err)
+				}
+			}
 		})
 	}
 }

@@ -23,6 +23,15 @@ import (
 // draft article is. Its week's page is still built, as its articles link
 // to it, but shows only the week's articles.
 func applyEditions(s *generator.Site, editions []*generator.Edition, keep bool) generator.ErrorList {
+	errs := decideEditions(s, editions, keep)
+	for _, is := range s.Issues {
+		arrange(s, is)
+	}
+	return errs
+}
+
+// decideEditions is applyEditions but for arranging the issues' articles.
+func decideEditions(s *generator.Site, editions []*generator.Edition, keep bool) generator.ErrorList {
 	var errs generator.ErrorList
 	bySlug := make(map[string]*generator.Issue, len(s.Issues))
 	for i, is := range s.Issues {
@@ -75,9 +84,6 @@ func applyEditions(s *generator.Site, editions []*generator.Edition, keep bool) 
 		if is.Published || s.Preview {
 			older = is
 		}
-	}
-	for _, is := range s.Issues {
-		arrange(s, is)
 	}
 	return errs
 }
@@ -136,6 +142,7 @@ func slugList(entries []*generator.Entry) string {
 // with several). A page of nothing but one-liners would be a list of
 // headlines, so then every article keeps its card.
 func arrange(s *generator.Site, is *generator.Issue) {
+	is.Rest, is.Brief = nil, nil
 	var rest []*generator.Entry
 	for _, e := range is.Entries {
 		if e != is.Lead && !slices.Contains(is.Featured, e) {

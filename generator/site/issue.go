@@ -28,33 +28,58 @@ func buildIssues(s *generator.Site, ix *index) []*generator.Issue {
 		e.Issue = is
 	}
 	// Entries are newest first, so issues were met newest first too.
+	linkIssues(issues)
+	for _, is := range issues {
+		linkEntries(is)
+		tally(s, ix, is)
+	}
+	for _, is := range issues {
+		findMovers(ix, is)
+	}
+	return issues
+}
+
+// linkIssues links each issue, newest first, to its neighbours.
+func linkIssues(issues []*generator.Issue) {
 	for i, is := range issues {
+		is.Next, is.Prev = nil, nil
 		if i > 0 {
 			is.Next = issues[i-1]
 		}
 		if i+1 < len(issues) {
 			is.Prev = issues[i+1]
 		}
-		for j, e := range is.Entries {
-			if j > 0 {
-				e.Next = is.Entries[j-1]
-			}
-			if j+1 < len(is.Entries) {
-				e.Prev = is.Entries[j+1]
-			}
-		}
-		is.Groups = groupByFirst(s, "countries", is.Entries)
-		is.TopCountries = top(s, ix, "countries", is.Entries, topN)
-		is.TopPeople = top(s, ix, "people", is.Entries, topN)
 	}
-	// "What moved" compares with the calendar week before; when that week
-	// had no articles every name would be new, which says nothing.
-	for _, is := range issues {
-		if p := is.Prev; p != nil && p.Start.Equal(is.Start.AddDate(0, 0, -7)) {
-			is.Movers = movers(ix, is.Entries, p.Entries)
+}
+
+// linkEntries links each of the week's entries to its neighbours.
+func linkEntries(is *generator.Issue) {
+	for j, e := range is.Entries {
+		e.Next, e.Prev = nil, nil
+		if j > 0 {
+			e.Next = is.Entries[j-1]
+		}
+		if j+1 < len(is.Entries) {
+			e.Prev = is.Entries[j+1]
 		}
 	}
-	return issues
+}
+
+// tally files the week's articles by country and finds its most named.
+func tally(s *generator.Site, ix *index, is *generator.Issue) {
+	is.Groups = groupByFirst(s, "countries", is.Entries)
+	is.TopCountries = top(s, ix, "countries", is.Entries, topN)
+	is.TopPeople = top(s, ix, "people", is.Entries, topN)
+}
+
+// findMovers sets what moved in the week. "What moved" compares with
+// the calendar week before; when that week had no articles every name
+// would be new, which says nothing.
+func findMovers(ix *index, is *generator.Issue) {
+	is.Movers = nil
+	if p := is.Prev; p != nil && p.Start.Equal(is.Start.AddDate(0, 0, -7)) {
+		is.Movers = movers(ix, is.Entries, p.Entries)
+	}
 }
 
 // groupByFirst puts each entry under the first term it names in tax, so

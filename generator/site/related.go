@@ -21,70 +21,92 @@ const maxCandidates = 400
 // that week, not the most famous name of the year. Sections are left
 // out of the count, as they are the outlet's filing, not the story's.
 func relateEntries(s *generator.Site, ix *index) {
-	sections := slices.IndexFunc(s.Taxonomies, func(t *generator.Taxonomy) bool { return t.Name == "sections" })
-	mark := make([]bool, len(ix.terms))
-	type scored struct {
-		e      *generator.Entry
-		shared int
-	}
-	// before orders two candidates for e: most names shared, then the
-	// same week before the next or last one, then the nearest in the list
-	// (which is by date). Index settles the rest, so the order is total.
-	before := func(e *generator.Entry, a, b scored) bool {
-		return cmp.Or(
-			cmp.Compare(b.shared, a.shared),
-			cmp.Compare(weekApart(e, a.e), weekApart(e, b.e)),
-			cmp.Compare(distance(e, a.e), distance(e, b.e)),
-			cmp.Compare(a.e.Index, b.e.Index)) < 0
-	}
-	// best holds the first few candidates in that order: keeping them as
-	// they come costs a comparison or two for most candidates, where
-	// sorting all of up to 400 cost a third of assembling a site, which
-	// serve does on every save that renames or dates an article.
-	var best []scored
+	r := newRelater(s, ix)
 	for _, e := range s.Entries {
-		ids := ix.ids[e]
-		if len(ids) == 0 {
+		r.relate(e)
+	}
+}
+
+// relater finds entries' related articles, with scratch space of its
+// own so that finding them for many entries allocates little.
+type relater struct {
+	s        *generator.Site
+	ix       *index
+	sections int
+	mark     []bool
+	best     []scored
+}
+
+type scored struct {
+	e      *generator.Entry
+	shared int
+}
+
+func newRelater(s *generator.Site, ix *index) *relater {
+	sections := slices.IndexFunc(s.Taxonomies, func(t *generator.Taxonomy) bool { return t.Name == "sections" })
+	return &relater{s: s, ix: ix, sections: sections, mark: make([]bool, len(ix.terms))}
+}
+
+// before orders two candidates for e: most names shared, then the
+// same week before the next or last one, then the nearest in the list
+// (which is by date). Index settles the rest, so the order is total.
+func before(e *generator.Entry, a, b scored) bool {
+	return cmp.Or(
+		cmp.Compare(b.shared, a.shared),
+		cmp.Compare(weekApart(e, a.e), weekApart(e, b.e)),
+		cmp.Compare(distance(e, a.e), distance(e, b.e)),
+		cmp.Compare(a.e.Index, b.e.Index)) < 0
+}
+
+// relate sets e.Related. best holds the first few candidates in
+// before's order: keeping them as they come costs a comparison or two
+// for most candidates, where sorting all of up to 400 cost a third of
+// assembling a site.
+func (r *relater) relate(e *generator.Entry) {
+	ix := r.ix
+	ids := ix.ids[e]
+	if len(ids) == 0 {
+		e.Related = nil
+		return
+	}
+	for _, i := range ids {
+		r.mark[i] = ix.tax[i] != r.sections
+	}
+	lo, hi := window(r.s, e)
+	best := r.best[:0]
+	for _, c := range r.s.Entries[lo:hi] {
+		if c == e {
 			continue
 		}
-		for _, i := range ids {
-			mark[i] = ix.tax[i] != sections
-		}
-		lo, hi := window(s, e)
-		best = best[:0]
-		for _, c := range s.Entries[lo:hi] {
-			if c == e {
-				continue
-			}
-			n := 0
-			for _, i := range ix.ids[c] {
-				if mark[i] {
-					n++
-				}
-			}
-			if n == 0 {
-				continue
-			}
-			cand := scored{c, n}
-			if len(best) == maxRelatedArticles && !before(e, cand, best[len(best)-1]) {
-				continue
-			}
-			if len(best) < maxRelatedArticles {
-				best = append(best, cand)
-			} else {
-				best[len(best)-1] = cand
-			}
-			for j := len(best) - 1; j > 0 && before(e, best[j], best[j-1]); j-- {
-				best[j], best[j-1] = best[j-1], best[j]
+		n := 0
+		for _, i := range ix.ids[c] {
+			if r.mark[i] {
+				n++
 			}
 		}
-		for _, i := range ids {
-			mark[i] = false
+		if n == 0 {
+			continue
 		}
-		e.Related = make([]*generator.Entry, 0, len(best))
-		for _, c := range best {
-			e.Related = append(e.Related, c.e)
+		cand := scored{c, n}
+		if len(best) == maxRelatedArticles && !before(e, cand, best[len(best)-1]) {
+			continue
 		}
+		if len(best) < maxRelatedArticles {
+			best = append(best, cand)
+		} else {
+			best[len(best)-1] = cand
+		}
+		for j := len(best) - 1; j > 0 && before(e, best[j], best[j-1]); j-- {
+			best[j], best[j-1] = best[j-1], best[j]
+		}
+	}
+	for _, i := range ids {
+		r.mark[i] = false
+	}
+	r.best = best
+	e.Related = make([]*generator.Entry, 0, len(best))
+	for _, c := range best {
+		e.Related = append(e.Related, c.e)
 	}
 }
 

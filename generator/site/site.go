@@ -28,6 +28,12 @@ type Options struct {
 // site, or an article not of its week, is reported with its place in
 // the file; the site is still assembled, without that edition's picks.
 func Assemble(cfg generator.Config, articles []*generator.Article, opts Options) (*generator.Site, error) {
+	s, _, err := assembleIndexed(cfg, articles, opts)
+	return s, err
+}
+
+// assembleIndexed is Assemble, also returning the index of the site's terms.
+func assembleIndexed(cfg generator.Config, articles []*generator.Article, opts Options) (*generator.Site, *index, error) {
 	s := &generator.Site{Config: cfg, Entries: make([]*generator.Entry, len(articles)), Preview: opts.Preview}
 	for i, a := range articles {
 		s.Entries[i] = &generator.Entry{Article: a, Index: i, Terms: make([][]*generator.Term, len(cfg.Taxonomies))}
@@ -56,5 +62,5 @@ func Assemble(cfg generator.Config, articles []*generator.Article, opts Options)
 	wg.Go(func() { relateEntries(s, ix) })
 	errs := applyEditions(s, opts.Editions, opts.Preview || opts.Unpublished)
 	wg.Wait()
-	return s, errs.Err()
+	return s, ix, errs.Err()
 }

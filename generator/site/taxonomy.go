@@ -83,14 +83,21 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 		}
 	}
 	byName := slices.Clone(terms)
+	sortTerms(terms, byName)
+	tax.SetTerms(terms, byName)
+	return tax, clashes
+}
+
+// sortTerms puts a taxonomy's terms in their two orders: terms most
+// articles first, then A–Z, and byName A–Z. Both orders are total, as
+// slugs are unique, so the order the terms came in never shows.
+func sortTerms(terms, byName []*generator.Term) {
 	slices.SortFunc(byName, func(a, b *generator.Term) int {
 		return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.Slug, b.Slug))
 	})
-	slices.SortStableFunc(terms, func(a, b *generator.Term) int {
+	slices.SortFunc(terms, func(a, b *generator.Term) int {
 		return cmp.Or(cmp.Compare(len(b.Entries), len(a.Entries)), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Slug, b.Slug))
 	})
-	tax.SetTerms(terms, byName)
-	return tax, clashes
 }
 
 // preferred picks the spelling most articles use; ties go to the one
@@ -144,29 +151,34 @@ const maxCooccurring = 64
 // (article, term, co-named term) triples, never the site squared.
 func relate(s *generator.Site, ix *index) {
 	for n, term := range ix.terms {
-		for _, e := range term.Entries {
-			ids := ix.ids[e]
-			for _, i := range ids[:min(len(ids), maxCooccurring)] {
-				if int(i) != n {
-					ix.add(i)
-				}
-			}
-		}
-		var groups []generator.Related
-		for t, tax := range s.Taxonomies {
-			tcs := ix.take(t)
-			if len(tcs) == 0 {
-				continue
-			}
-			SortCounts(tcs)
-			if len(tcs) > maxRelated {
-				tcs = tcs[:maxRelated:maxRelated]
-			}
-			groups = append(groups, generator.Related{Taxonomy: tax, Terms: tcs})
-		}
-		term.Related = groups
-		ix.reset()
+		relateTerm(s, ix, int32(n), term)
 	}
+}
+
+// relateTerm finds the terms most often named with term, number n.
+func relateTerm(s *generator.Site, ix *index, n int32, term *generator.Term) {
+	for _, e := range term.Entries {
+		ids := ix.ids[e]
+		for _, i := range ids[:min(len(ids), maxCooccurring)] {
+			if i != n {
+				ix.add(i)
+			}
+		}
+	}
+	var groups []generator.Related
+	for t, tax := range s.Taxonomies {
+		tcs := ix.take(t)
+		if len(tcs) == 0 {
+			continue
+		}
+		SortCounts(tcs)
+		if len(tcs) > maxRelated {
+			tcs = tcs[:maxRelated:maxRelated]
+		}
+		groups = append(groups, generator.Related{Taxonomy: tax, Terms: tcs})
+	}
+	term.Related = groups
+	ix.reset()
 }
 
 // SortCounts orders by count, highest first, then by name.
