@@ -166,7 +166,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
 	p := l.renderer.Plan(s)
-	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
+	sigs := p.Sigs(func(a *generator.Article) render.Fingerprints { return l.sources[a.File].prints })
 	next := make(map[string]uint64, p.Len())
 	for i := range p.Len() {
 		// Hashed together, not mixed by XOR: two generations and two
@@ -339,7 +339,7 @@ func (l *Live) rebuildInPlace(ctx context.Context, edits []edit) (Change, error)
 		e.Article = ed.article
 		var show []int
 		if ed.card {
-			show = l.plan.CardChanged(l.seed, e, l.sources[ed.article.File].prints.Meta)
+			show = l.plan.CardChanged(e, l.sources[ed.article.File].prints.Meta)
 		}
 		if ed.body {
 			show = append(show, l.plan.ShowingBody(e)...)
@@ -518,7 +518,7 @@ func (l *Live) refreshContent(w plan) {
 		if src.err != nil {
 			src.article = nil
 		} else {
-			src.prints = render.Fingerprint(l.seed, src.article)
+			src.prints = render.Fingerprint(src.article)
 		}
 		l.sources[rel] = src
 	}
