@@ -32,7 +32,7 @@ type cacheRun struct {
 	files map[string]buildcache.File // this build's files, for the next
 	sigs  map[string]uint64          // this build's fingerprints by path
 
-	rendered, reused int // pages
+	reused int // pages carried over
 }
 
 // openCache prepares a build's use of the cache at path: it reads the
