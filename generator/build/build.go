@@ -124,9 +124,7 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 	var linked []bool
 	if c != nil {
 		c.sizes = sizes
-		if linked, err = c.carryOver(plan); err != nil {
-			return Result{}, err
-		}
+		linked = c.carryOver(plan)
 		only = func(i int) bool { return !linked[i] }
 		pages, assetOut = c.pages(pages), c.assets(assetOut)
 	}

@@ -54,9 +54,8 @@ func openCache(opts Options, stage *publish.Staging, path string) *cacheRun {
 }
 
 // cacheKey fingerprints what every page depends on beyond what Sigs
-// hashes: the briefing binary (its built-in templates and theme, and the
-// code that renders), briefing.yaml, the site's own templates, and the
-// command line's options. A change to any of them renders every page.
+// hashes: the briefing binary (its built-in theme, and the code that
+// renders), briefing.yaml, the templates, and the command line's options. A change to any of them renders every page.
 func cacheKey(opts Options) (uint64, error) {
 	id, err := binaryIdentity()
 	if err != nil {
@@ -75,24 +74,20 @@ func cacheKey(opts Options) (uint64, error) {
 	put(string(cfg))
 	put(opts.BaseURL)
 	put(fmt.Sprint(opts.Drafts, opts.Preview))
-	own := os.DirFS(filepath.Join(opts.Source, "templates"))
-	err = fs.WalkDir(own, ".", func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == "." {
-			return fs.SkipAll // no templates of its own
-		}
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(own, p)
-		if err != nil {
-			return err
-		}
-		put(p)
-		put(string(data))
-		return nil
-	})
+	// The templates as the renderer reads them: the site's own over the
+	// built-in ones.
+	tmpl := Templates(opts.Source)
+	files, err := tmpl.Files()
 	if err != nil {
 		return 0, err
+	}
+	for _, f := range files {
+		data, err := fs.ReadFile(tmpl, f)
+		if err != nil {
+			return 0, err
+		}
+		put(f)
+		put(string(data))
 	}
 	return h.Sum64(), nil
 }
@@ -133,21 +128,11 @@ var binaryIdentity = sync.OnceValues(func() (uint64, error) {
 // published site, the ones the last build made from the same inputs. It
 // returns which it staged; the rest are to be rendered. A file that
 // cannot be linked or copied is rendered instead.
-func (c *cacheRun) carryOver(p *render.Plan) ([]bool, error) {
+func (c *cacheRun) carryOver(p *render.Plan) []bool {
 	s := p.Site()
 	prints := make(map[*generator.Article]render.Fingerprints, len(s.Entries))
 	for _, e := range s.Entries {
-		a := e.Article
-		fp := render.Fingerprint(a)
-		if a.Body == nil {
-			// A body let go (bodyMemory) is read again to be hashed.
-			body, err := a.ReadBody()
-			if err != nil {
-				return nil, err
-			}
-			fp.Body = fphash.Bytes(body)
-		}
-		prints[a] = fp
+		prints[e.Article] = render.Fingerprint(e.Article)
 	}
 	sigs := p.Sigs(func(a *generator.Article) render.Fingerprints { return prints[a] })
 	c.sigs = make(map[string]uint64, len(sigs))
@@ -157,7 +142,7 @@ func (c *cacheRun) carryOver(p *render.Plan) ([]bool, error) {
 	}
 	linked := make([]bool, len(sigs))
 	if c.old == nil {
-		return linked, nil
+		return linked
 	}
 	// Each file costs a stat and a link, system calls that wait on the
 	// disk: several at once keep both it and the cores busy.
@@ -191,7 +176,7 @@ func (c *cacheRun) carryOver(p *render.Plan) ([]bool, error) {
 	}
 	wg.Wait()
 	c.reused = int(reused.Load())
-	return linked, nil
+	return linked
 }
 
 // pages wraps out, noting each rendered file for the record.

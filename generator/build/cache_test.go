@@ -169,7 +169,13 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 				"---\ntitle: \"A new one\"\ndate: 2021-11-04\ncountries: [Iran]\nsummary: \"New.\"\n---\nNew text.\n")
 		}, cache: true},
 		{name: "static file over a rendered one", edit: func() {
-			writeFile(t, filepath.Join(dir, "static/robots.txt"), "User-agent: *\nDisallow: /\n")
+			// As long as the rendered one, so only the record's leaving
+			// it out keeps the next build from taking it for that.
+			rendered, err := os.ReadFile(filepath.Join(pub, "robots.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, "static/robots.txt"), strings.ToUpper(string(rendered)))
 		}, cache: true},
 		{name: "static file removed", edit: func() {
 			if err := os.Remove(filepath.Join(dir, "static/robots.txt")); err != nil {
@@ -348,5 +354,31 @@ func TestCacheStaysOutOfTheSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public.cache")); err == nil {
 		t.Error("a build with --no-cache left the previous build's cache, which no longer describes the site")
+	}
+}
+
+// TestWarmBuildWithBodiesOnDisk: on a site too big to keep its articles'
+// text in memory, a body edit is still seen, and only its page rendered.
+func TestWarmBuildWithBodiesOnDisk(t *testing.T) {
+	defer func(n int64) { bodyMemory = n }(bodyMemory)
+	bodyMemory = 1 // every body is let go after loading
+	dir := cacheSite(t)
+	pub := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	oldest := articles(t, dir)[0]
+	replaceIn(t, oldest, "\n---\n", "\n---\nA new first line.\n\n")
+	res, err := Build(context.Background(), Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if _, err := Build(context.Background(), Options{Source: dir, Destination: cold, NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, pub, cold)
+	if !res.Cached || res.Rendered != 1 {
+		t.Errorf("cached %v, %d pages rendered, want 1", res.Cached, res.Rendered)
 	}
 }
