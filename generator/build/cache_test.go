@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/briefing-digest/briefing/generator/buildcache"
 	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/internal/fphash"
 	"github.com/briefing-digest/briefing/templates"
 )
 
@@ -286,9 +288,9 @@ func TestDamagedCacheBuildsEverything(t *testing.T) {
 	cache := buildcache.For(pub)
 	list := articles(t, dir)
 	spoil := map[string]func(data []byte) []byte{
-		"cut short":   func(d []byte) []byte { return d[:len(d)/2] },
-		"empty":       func([]byte) []byte { return nil },
-		"garbage":     func(d []byte) []byte { return bytes.Repeat([]byte{0xff, '\n', 'x'}, len(d)/3) },
+		"cut short": func(d []byte) []byte { return d[:len(d)/2] },
+		"empty":     func([]byte) []byte { return nil },
+		"garbage":   func(d []byte) []byte { return bytes.Repeat([]byte{0xff, '\n', 'x'}, len(d)/3) },
 		"a fingerprint changed": func(d []byte) []byte {
 			// The first file's line follows the dest line.
 			i := bytes.Index(d, []byte("\ndest "))
@@ -300,11 +302,22 @@ func TestDamagedCacheBuildsEverything(t *testing.T) {
 			}
 			return d
 		},
+		// These are whole records, their checksums made anew: only what
+		// they say makes the build refuse them.
 		"other format": func(d []byte) []byte {
-			return bytes.Replace(d, []byte("briefing build cache 1"), []byte("briefing build cache 0"), 1)
+			return resum(t, bytes.Replace(d, []byte("briefing build cache 1"), []byte("briefing build cache 0"), 1))
 		},
 		"another site's": func(d []byte) []byte {
-			return bytes.Replace(d, []byte("dest "+pub), []byte("dest "+pub+"2"), 1)
+			return resum(t, bytes.Replace(d, []byte("dest "+pub), []byte("dest "+pub+"2"), 1))
+		},
+		"another build's key": func(d []byte) []byte {
+			i := bytes.Index(d, []byte("\nkey ")) + 5
+			if d[i] == '0' {
+				d[i] = '1'
+			} else {
+				d[i] = '0'
+			}
+			return resum(t, d)
 		},
 	}
 	n := 0
@@ -316,6 +329,9 @@ func TestDamagedCacheBuildsEverything(t *testing.T) {
 		data, err := os.ReadFile(cache)
 		if err != nil {
 			t.Fatalf("no cache after a build: %v", err)
+		}
+		if !bytes.Equal(resum(t, bytes.Clone(data)), data) {
+			t.Fatal("resum changes an intact record")
 		}
 		if err := os.WriteFile(cache, f(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -337,6 +353,18 @@ func TestDamagedCacheBuildsEverything(t *testing.T) {
 			sameTrees(t, pub, cold)
 		})
 	}
+}
+
+// resum gives a record the checksum of what it now says.
+func resum(t *testing.T, d []byte) []byte {
+	t.Helper()
+	i := bytes.LastIndex(d[:len(d)-1], []byte("\n")) + 1
+	var n int
+	var sum uint64
+	if _, err := fmt.Sscanf(string(d[i:]), "end %d %x", &n, &sum); err != nil {
+		t.Fatalf("end line %q: %v", d[i:], err)
+	}
+	return fmt.Appendf(d[:i:i], "end %d %016x\n", n, fphash.Bytes(d[:i]))
 }
 
 // TestCacheStaysOutOfTheSite: the folder deployed holds only the site,
