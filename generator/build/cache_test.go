@@ -277,6 +277,20 @@ func TestOneEditRendersOnePage(t *testing.T) {
 	if res.Rendered < 2 || res.Rendered > res.Pages/4 || res.Rendered+res.Reused != res.Pages {
 		t.Errorf("after a title edit: %d pages rendered, %d reused of %d", res.Rendered, res.Reused, res.Pages)
 	}
+
+	// --sizes counts the files carried over as a cold build counts them.
+	replaceIn(t, oldest, "A new first line.", "Another first line.")
+	warm, err := Build(context.Background(), Options{Source: dir, Sizes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, err := Build(context.Background(), Options{Source: dir, Sizes: true, NoCache: true, Destination: filepath.Join(t.TempDir(), "cold")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, c := warm.Sizes.List(), cold.Sizes.List(); warm.Reused == 0 || !slices.Equal(w, c) {
+		t.Errorf("--sizes after %d pages reused:\n%+v\nwithout the cache:\n%+v", warm.Reused, w, c)
+	}
 }
 
 // TestDamagedCacheBuildsEverything spoils the cache in several ways:
