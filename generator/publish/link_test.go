@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,5 +94,40 @@ func TestLinkedFileSurvivesTheOldSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "gone.html")); err == nil {
 		t.Error("a failed link left a file")
+	}
+}
+
+// TestLinkCopiesWithoutHardLinks: where the file system refuses hard
+// links, Link stages a copy, and the published page is untouched.
+func TestLinkCopiesWithoutHardLinks(t *testing.T) {
+	defer func(l func(string, string) error) { hardLink = l }(hardLink)
+	hardLink = func(string, string) error { return &os.LinkError{Op: "link", Err: errors.ErrUnsupported} }
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := publishSite(t, dest, "the page"); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(filepath.Join(dest, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Link("index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(filepath.Join(dest, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustRead(t, filepath.Join(dest, "index.html")); got != "the page" {
+		t.Errorf("the copied page reads %q", got)
+	}
+	if os.SameFile(before, after) {
+		t.Error("the page was linked although links were refused")
 	}
 }

@@ -140,7 +140,7 @@ func (s *Staging) Link(name string) error {
 		return err
 	}
 	from := filepath.Join(s.dest, filepath.FromSlash(path.Clean(name)))
-	linkErr := os.Link(from, target)
+	linkErr := hardLink(from, target)
 	if linkErr == nil {
 		return nil
 	}
@@ -275,3 +275,7 @@ func syncDir(dir string) {
 
 // swapSites is swap, replaceable by tests that need a swap to fail.
 var swapSites = swap
+
+// hardLink is os.Link, replaceable by tests of a file system without
+// hard links.
+var hardLink = os.Link
