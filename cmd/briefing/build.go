@@ -26,9 +26,10 @@ The site is written beside the destination and swapped in only when every
 page rendered: a build with errors leaves the previous site untouched, and
 reports every problem it found with its file, line and column.
 
-Each build leaves a cache beside the destination (public.cache beside
-public/, never inside it, so the folder you deploy holds only the site):
-each published file's fingerprint of what it shows. The next build
+Each build leaves a cache beside the destination, named after it with
+.cache added (public.cache beside public/; never inside it, so the folder
+you deploy holds only the site): each published file's fingerprint of
+what it shows. The next build
 renders only the pages whose articles, names or neighbours changed and
 hard-links the others from the published site (or copies them where
 hard links are not possible). A new briefing, a change to briefing.yaml
