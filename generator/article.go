@@ -2,6 +2,8 @@ package generator
 
 import (
 	"time"
+
+	"github.com/briefing-digest/briefing/internal/fphash"
 )
 
 // Metadata is what an article's front matter says about it. Field names
@@ -51,14 +53,26 @@ type Article struct {
 	// reread, when set, gives the body back after Body was let go to
 	// save memory; where it was kept is the loader's business.
 	reread func() ([]byte, error)
+	// bodyPrint is BodyPrint of a body let go, worked out while it was
+	// in memory, so fingerprinting a big site reads no file twice.
+	bodyPrint uint64
 }
 
 // LetGoOfBody drops the article's body from memory; read gives it back
 // when it is needed. A big site's bodies would not fit in memory all at
 // once, and the loader knows where to find them again.
 func (a *Article) LetGoOfBody(read func() ([]byte, error)) {
+	a.bodyPrint = fphash.Bytes(a.Body)
 	a.reread = read
 	a.Body = nil
+}
+
+// BodyPrint fingerprints the article's Markdown, in memory or let go.
+func (a *Article) BodyPrint() uint64 {
+	if a.reread != nil {
+		return a.bodyPrint
+	}
+	return fphash.Bytes(a.Body)
 }
 
 // ReadBody returns the article's Markdown: Body, or what the loader

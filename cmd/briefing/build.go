@@ -24,7 +24,18 @@ func newBuild() *cobra.Command {
 
 The site is written beside the destination and swapped in only when every
 page rendered: a build with errors leaves the previous site untouched, and
-reports every problem it found with its file, line and column.`,
+reports every problem it found with its file, line and column.
+
+Each build leaves a cache beside the destination, named after it with
+.cache added (public.cache beside public/; never inside it, so the folder
+you deploy holds only the site): each published file's fingerprint of
+what it shows. The next build
+renders only the pages whose articles, names or neighbours changed and
+hard-links the others from the published site (or copies them where
+hard links are not possible). A new briefing, a change to briefing.yaml
+or to the site's templates, or other options (--base-url, --drafts)
+render every page. Use --no-cache to render everything; delete the cache
+file whenever you like.`,
 		Args: noArgs(siteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limitMemory()
@@ -40,8 +51,15 @@ reports every problem it found with its file, line and column.`,
 			if !filepath.IsAbs(dest) {
 				dest = filepath.Join(opts.Source, dest)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "built %d articles, %d terms, %d issues: %d pages, %d files in %s (%d ms)\n",
-				res.Articles, res.Terms, res.Issues, res.Pages, res.Files, dest, res.Elapsed.Milliseconds())
+			reuse := ""
+			if res.Cached {
+				reuse = fmt.Sprintf("; %d pages rendered, %d reused", res.Rendered, res.Reused)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "built %d articles, %d terms, %d issues: %d pages, %d files in %s (%d ms)%s\n",
+				res.Articles, res.Terms, res.Issues, res.Pages, res.Files, dest, res.Elapsed.Milliseconds(), reuse)
+			if res.CacheErr != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "note: the next build will render every page: %v\n", res.CacheErr)
+			}
 			if res.Sizes != nil {
 				printSizes(cmd.OutOrStdout(), res.Sizes.List())
 			}
@@ -53,6 +71,7 @@ reports every problem it found with its file, line and column.`,
 	f.StringVarP(&opts.Destination, "destination", "d", "public", "where to write the site, relative to --source")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address the site is published at, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
+	f.BoolVar(&opts.NoCache, "no-cache", false, "render every page, neither using nor writing the build cache beside the destination")
 	f.BoolVar(&opts.Sizes, "sizes", false, "print what was written by kind of file: files, bytes and the largest")
 	return cmd
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/buildcache"
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/publish"
@@ -32,6 +33,9 @@ type Options struct {
 	Preview bool
 	// Sizes counts the files written by kind, in Result.Sizes.
 	Sizes bool
+	// NoCache makes Build render every page, neither reading nor
+	// writing the build cache beside the destination.
+	NoCache bool
 }
 
 // Result says what a build made.
@@ -44,6 +48,15 @@ type Result struct {
 	Elapsed  time.Duration
 	Site     *generator.Site
 	Sizes    *Sizes // with Options.Sizes
+	// Cached is set when Build found a build cache it could use; then
+	// Rendered pages were rendered and Reused carried over unchanged
+	// from the published site.
+	Cached   bool
+	Rendered int
+	Reused   int
+	// CacheErr says why the build cache could not be written for the
+	// next build; the site was published all the same.
+	CacheErr error
 }
 
 // Config reads the site's briefing.yaml and applies the command line's overrides.
@@ -71,6 +84,12 @@ var bodyMemory int64 = 64 << 20
 // reports all content and template errors together; nothing is handed
 // to out unless content and templates are free of errors.
 func Generate(ctx context.Context, opts Options, out render.Output) (Result, error) {
+	return generateReusing(ctx, opts, out, nil)
+}
+
+// generateReusing is Generate, carrying over from the published site what the
+// build cache c says is unchanged (c nil renders everything).
+func generateReusing(ctx context.Context, opts Options, out render.Output, c *cacheRun) (Result, error) {
 	start := time.Now()
 	cfg, err := Config(opts)
 	var errs generator.ErrorList
@@ -101,7 +120,15 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 		sizes.plan(plan)
 		pages, assetOut = sizes.pages(out), sizes.assets(out)
 	}
-	stats, err := r.RenderPlan(ctx, plan, nil, pages)
+	var only func(int) bool
+	var linked []bool
+	if c != nil {
+		c.sizes = sizes
+		linked = c.carryOver(plan)
+		only = func(i int) bool { return !linked[i] }
+		pages, assetOut = c.pages(pages), c.assets(assetOut)
+	}
+	stats, err := r.RenderPlan(ctx, plan, only, pages)
 	if err != nil {
 		return Result{}, err
 	}
@@ -110,6 +137,16 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 		return Result{}, err
 	}
 	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Pages: stats.Pages, Files: stats.Files + assets, Site: s, Sizes: sizes}
+	if c != nil {
+		res.Cached = c.old != nil
+		res.Rendered, res.Reused = stats.Pages, c.reused
+		res.Pages += c.reused
+		for _, l := range linked {
+			if l {
+				res.Files++
+			}
+		}
+	}
 	for _, t := range s.Taxonomies {
 		res.Terms += len(t.Terms)
 	}
@@ -164,11 +201,27 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 			panic(r)
 		}
 	}()
-	res, err := Generate(ctx, opts, stage.Write)
+	cachePath := buildcache.For(stage.Dest())
+	var c *cacheRun
+	if !opts.NoCache {
+		c = openCache(opts, stage, cachePath)
+	}
+	res, err := generateReusing(ctx, opts, stage.Write, c)
 	if err != nil {
 		return Result{}, errors.Join(err, stage.Abort())
 	}
-	if err := stage.Commit(); err != nil {
+	// The record describes the site being replaced: it goes before the
+	// swap, so that a run stopped after it leaves no record at all.
+	if err := buildcache.Remove(cachePath); err != nil {
+		return Result{}, errors.Join(err, stage.Abort())
+	}
+	err = stage.CommitThen(func() error {
+		if c != nil {
+			res.CacheErr = c.save(cachePath)
+		}
+		return nil
+	})
+	if err != nil {
 		return Result{}, err
 	}
 	res.Elapsed = time.Since(start)

@@ -164,7 +164,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
 	p := l.renderer.Plan(s)
-	sigs := p.Sigs(l.seed, func(a *generator.Article) render.Fingerprints {
+	sigs := p.Sigs(func(a *generator.Article) render.Fingerprints {
 		if fp, ok := l.prints[a]; ok {
 			return fp
 		}
@@ -422,7 +422,7 @@ func (l *Live) rebuildInPlace(ctx context.Context, edits []edit) (Change, error)
 		e.Article = ed.article
 		var show []int
 		if ed.card {
-			show = l.plan.CardChanged(l.seed, e, l.sources[ed.article.File].prints.Meta)
+			show = l.plan.CardChanged(e, l.sources[ed.article.File].prints.Meta)
 		}
 		if ed.body {
 			show = append(show, l.plan.ShowingBody(e)...)
@@ -602,7 +602,7 @@ func (l *Live) refreshContent(w plan) {
 		if src.err != nil {
 			src.article = nil
 		} else {
-			src.prints = render.Fingerprint(l.seed, src.article)
+			src.prints = render.Fingerprint(src.article)
 			l.prints[src.article] = src.prints
 		}
 		l.sources[rel] = src

@@ -59,20 +59,34 @@ func (s *Sizes) count(kind func(string) string, out render.Output) render.Output
 		if err := out(p, data); err != nil {
 			return err
 		}
-		k := kind(p)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		sz := s.by[k]
-		if sz == nil {
-			sz = &Size{Kind: k}
-			s.by[k] = sz
-		}
-		sz.Files++
-		sz.Bytes += int64(len(data))
-		if len(data) > sz.Max || sz.Largest == "" || (len(data) == sz.Max && p < sz.Largest) {
-			sz.Largest, sz.Max = p, len(data)
-		}
+		s.add(kind(p), p, len(data))
 		return nil
+	}
+}
+
+// reused counts a page the plan has that was carried over from the
+// published site rather than rendered: it is written all the same.
+func (s *Sizes) reused(p string, size int) {
+	k, ok := s.kinds[p]
+	if !ok {
+		k = "other"
+	}
+	s.add(k, p, size)
+}
+
+// add counts one file of size bytes at p under kind k.
+func (s *Sizes) add(k, p string, size int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sz := s.by[k]
+	if sz == nil {
+		sz = &Size{Kind: k}
+		s.by[k] = sz
+	}
+	sz.Files++
+	sz.Bytes += int64(size)
+	if size > sz.Max || sz.Largest == "" || (size == sz.Max && p < sz.Largest) {
+		sz.Largest, sz.Max = p, size
 	}
 }
 

@@ -109,15 +109,58 @@ func checkReplaceable(dest string) error {
 
 // Write stores one file under the staging folder. It is safe to call
 // from many goroutines. A path that would leave the site is refused.
+//
+// The file is always a new one: a staged file may be a hard link to the
+// published site's (Link), and writing into it would change the live
+// site before the swap, and the last good site if the build then failed.
+// A file already staged at the path is unlinked, never truncated.
 func (s *Staging) Write(name string, data []byte) error {
-	clean := path.Clean(name)
-	if name == "" || path.IsAbs(name) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(name, `\`) {
-		return fmt.Errorf("output path %q is outside the site", name)
-	}
-	if err := s.mkdir(path.Dir(clean)); err != nil {
+	target, err := s.path(name)
+	if err != nil {
 		return err
 	}
-	return rawio.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(clean)), data, 0o644)
+	err = rawio.CreateFile(target, data, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		// A later file for the same path (a static file over a rendered
+		// one): the name is freed, whatever else it is linked to.
+		if err := os.Remove(target); err != nil {
+			return err
+		}
+		err = rawio.CreateFile(target, data, 0o644)
+	}
+	return err
+}
+
+// Link stages the published site's file at name as it is, as a hard link
+// to it, or a copy where the file system has no hard links. The file
+// must not be written to afterwards; Write makes a new one instead.
+func (s *Staging) Link(name string) error {
+	target, err := s.path(name)
+	if err != nil {
+		return err
+	}
+	from := filepath.Join(s.dest, filepath.FromSlash(path.Clean(name)))
+	linkErr := hardLink(from, target)
+	if linkErr == nil {
+		return nil
+	}
+	data, err := rawio.ReadFile(from)
+	if err != nil {
+		return errors.Join(linkErr, err)
+	}
+	return s.Write(name, data)
+}
+
+// path checks name and makes its folder in the staged site.
+func (s *Staging) path(name string) (string, error) {
+	clean := path.Clean(name)
+	if name == "" || path.IsAbs(name) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(name, `\`) {
+		return "", fmt.Errorf("output path %q is outside the site", name)
+	}
+	if err := s.mkdir(path.Dir(clean)); err != nil {
+		return "", err
+	}
+	return filepath.Join(s.tmp, filepath.FromSlash(clean)), nil
 }
 
 // mkdir makes a folder of the staged site once. Nearly every page has a
@@ -147,6 +190,15 @@ func (s *Staging) mkdir(dir string) error {
 // repository (a gh-pages checkout) stays one; if the swap fails it goes
 // back where it was.
 func (s *Staging) Commit() error {
+	return s.CommitThen(nil)
+}
+
+// CommitThen is Commit, calling then once the new site is in place and
+// the old one removed, before the lock is let go: what it writes beside
+// the site (build's cache) is known to describe this site, not one
+// another run published meanwhile. Its error is returned; the new site
+// stays published.
+func (s *Staging) CommitThen(then func() error) error {
 	defer s.unlock()
 	if err := syncTree(s.tmp); err != nil {
 		return errors.Join(fmt.Errorf("flushing the new site to disk: %w", err), s.abort())
@@ -165,8 +217,14 @@ func (s *Staging) Commit() error {
 			return fmt.Errorf("removing the previous site: %w", err)
 		}
 	}
+	if then != nil {
+		return then()
+	}
 	return nil
 }
+
+// Dest is the folder the site is published to, as an absolute path.
+func (s *Staging) Dest() string { return s.dest }
 
 // Abort removes the staging folder and leaves the destination as it was.
 func (s *Staging) Abort() error {
@@ -217,3 +275,7 @@ func syncDir(dir string) {
 
 // swapSites is swap, replaceable by tests that need a swap to fail.
 var swapSites = swap
+
+// hardLink is os.Link, replaceable by tests of a file system without
+// hard links.
+var hardLink = os.Link

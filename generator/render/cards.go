@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"hash/maphash"
 	"html/template"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/internal/fphash"
 )
 
 // cards renders each article's card, the "entry" partial, once and reuses
@@ -25,7 +25,6 @@ import (
 // .Except is set only when it is one of the entry's countries, as those
 // are the chips a card leaves out.
 type cards struct {
-	seed maphash.Seed
 	// html and keys are read by every worker for every card shown, so
 	// they are sync.Maps, which read without locking.
 	html sync.Map // cardKey → template.HTML
@@ -69,7 +68,7 @@ type cardKey struct {
 }
 
 func newCards() *cards {
-	return &cards{seed: maphash.MakeSeed()}
+	return &cards{}
 }
 
 // begin starts a render of s: entries are new objects each time a site
@@ -111,9 +110,8 @@ func (c *cards) fingerprint(e *generator.Entry) uint64 {
 	if fp, ok := c.keys.Load(e); ok {
 		return fp.(uint64)
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	fp := card(&h, e, metaPrint(c.seed, e.Article), nil)
+	var h fphash.Hash
+	fp := card(&h, e, metaPrint(e.Article), nil)
 	c.keys.Store(e, fp)
 	return fp
 }
@@ -145,8 +143,7 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 	default:
 		key.card = c.fingerprint(e)
 		if c.own[kind] {
-			var h maphash.Hash
-			h.SetSeed(c.seed)
+			var h fphash.Hash
 			putInt(&h, key.card)
 			putInt(&h, c.whole)
 			key.card = h.Sum64()
@@ -191,8 +188,7 @@ func (r *Renderer) cardList(t *template.Template, kind string, p *Page, entries 
 	c := r.cards
 	var key uint64
 	if c.keepAll {
-		var h maphash.Hash
-		h.SetSeed(c.seed)
+		var h fphash.Hash
 		if !c.shared {
 			h.WriteString(kind)
 		}

@@ -174,6 +174,9 @@ func (p *Plan) Len() int { return len(p.jobs) }
 // Path is the output path of file i.
 func (p *Plan) Path(i int) string { return p.jobs[i].path }
 
+// IsPage says whether file i is an HTML page (Stats.Pages counts them).
+func (p *Plan) IsPage(i int) bool { return p.jobs[i].kind != "" }
+
 // Template is the template file i is made with, "" if none.
 func (p *Plan) Template(i int) string {
 	if t := p.jobs[i].template; t != "" {

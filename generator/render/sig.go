@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/internal/fphash"
 )
 
 // inputs is what one file of a plan shows beyond the configuration. It
@@ -93,16 +94,17 @@ func (in *inputs) showsBody(e *generator.Entry, pos int) bool {
 
 // Sigs fingerprints what each file of p shows (in plan order), hashing
 // its inputs: when a path has the same fingerprint in two plans made by
-// one Renderer, its bytes are the same, so an incremental rebuild may
-// skip it. The seed must be the same for both plans. prints gives an
-// article's fingerprints (Fingerprints, with the same seed); the caller
-// keeps them between rebuilds, since hashing every article again would
-// cost more than most rebuilds render.
-func (p *Plan) Sigs(seed maphash.Seed, prints func(*generator.Article) Fingerprints) []uint64 {
+// Renderers of the same configuration and templates, its bytes are the
+// same, so an incremental rebuild may skip it. The hash has no seed, so
+// this holds across processes and machines: a build may compare them
+// with the ones an earlier build wrote down. prints gives an article's
+// fingerprints (Fingerprint); the caller keeps them between rebuilds,
+// since hashing every article again would cost more than most rebuilds
+// render.
+func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	s := p.site
 	cards := make(map[*generator.Entry]uint64, len(s.Entries))
-	var h maphash.Hash
-	h.SetSeed(seed)
+	var h fphash.Hash
 	names := map[*generator.Term]uint64{}
 	// Each article's fingerprints are asked for once, and cards are
 	// found by place rather than looked up: a page names several, and
@@ -223,10 +225,9 @@ func (p *Plan) ShowingBody(e *generator.Entry) []int {
 // in the site: the same date, names and position in every list. It
 // records e's new card for rendering (meta is its new Fingerprints.Meta)
 // and lists the files that show the card (see inputs).
-func (p *Plan) CardChanged(seed maphash.Seed, e *generator.Entry, meta uint64) []int {
+func (p *Plan) CardChanged(e *generator.Entry, meta uint64) []int {
 	if p.cards != nil {
-		var h maphash.Hash
-		h.SetSeed(seed)
+		var h fphash.Hash
 		p.cards[e] = card(&h, e, meta, nil)
 	}
 	var out []int
@@ -261,13 +262,12 @@ type Fingerprints struct {
 }
 
 // Fingerprint hashes an article for Sigs.
-func Fingerprint(seed maphash.Seed, a *generator.Article) Fingerprints {
-	return Fingerprints{Meta: metaPrint(seed, a), Body: maphash.Bytes(seed, a.Body)}
+func Fingerprint(a *generator.Article) Fingerprints {
+	return Fingerprints{Meta: metaPrint(a), Body: a.BodyPrint()}
 }
 
-func metaPrint(seed maphash.Seed, a *generator.Article) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
+func metaPrint(a *generator.Article) uint64 {
+	var h fphash.Hash
 	for _, f := range articleFields {
 		f.put(&h, a)
 	}
@@ -282,30 +282,30 @@ func metaPrint(seed maphash.Seed, a *generator.Article) uint64 {
 // templates never print; Body is Fingerprints.Body.
 var articleFields = []struct {
 	name string
-	put  func(*maphash.Hash, *generator.Article)
+	put  func(*fphash.Hash, *generator.Article)
 }{
-	{"Title", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Title) }},
-	{"Date", func(h *maphash.Hash, a *generator.Article) { putTime(h, a.Date) }},
-	{"Source", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Source) }},
-	{"URL", func(h *maphash.Hash, a *generator.Article) { putString(h, a.URL) }},
-	{"License", func(h *maphash.Hash, a *generator.Article) { putString(h, a.License) }},
-	{"Sections", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Sections) }},
-	{"Summary", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Summary) }},
-	{"People", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.People) }},
-	{"Countries", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Countries) }},
-	{"Organizations", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Organizations) }},
-	{"Places", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Places) }},
-	{"Event", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Event) }},
-	{"Topics", func(h *maphash.Hash, a *generator.Article) { putStrings(h, a.Topics) }},
-	{"Draft", func(h *maphash.Hash, a *generator.Article) { putBool(h, a.Draft) }},
-	{"Metadata.Slug", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Metadata.Slug) }},
-	{"Fingerprint", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Fingerprint) }},
-	{"File", func(h *maphash.Hash, a *generator.Article) { putString(h, a.File) }},
-	{"Slug", func(h *maphash.Hash, a *generator.Article) { putString(h, a.Slug) }},
-	{"SlugLine", func(h *maphash.Hash, a *generator.Article) { putInt(h, uint64(a.SlugLine)) }},
-	{"SlugCol", func(h *maphash.Hash, a *generator.Article) { putInt(h, uint64(a.SlugCol)) }},
-	{"BodyLine", func(h *maphash.Hash, a *generator.Article) { putInt(h, uint64(a.BodyLine)) }},
-	{"Unknown", func(h *maphash.Hash, a *generator.Article) {
+	{"Title", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Title) }},
+	{"Date", func(h *fphash.Hash, a *generator.Article) { putTime(h, a.Date) }},
+	{"Source", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Source) }},
+	{"URL", func(h *fphash.Hash, a *generator.Article) { putString(h, a.URL) }},
+	{"License", func(h *fphash.Hash, a *generator.Article) { putString(h, a.License) }},
+	{"Sections", func(h *fphash.Hash, a *generator.Article) { putStrings(h, a.Sections) }},
+	{"Summary", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Summary) }},
+	{"People", func(h *fphash.Hash, a *generator.Article) { putStrings(h, a.People) }},
+	{"Countries", func(h *fphash.Hash, a *generator.Article) { putStrings(h, a.Countries) }},
+	{"Organizations", func(h *fphash.Hash, a *generator.Article) { putStrings(h, a.Organizations) }},
+	{"Places", func(h *fphash.Hash, a *generator.Article) { putStrings(h, a.Places) }},
+	{"Event", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Event) }},
+	{"Topics", func(h *fphash.Hash, a *generator.Article) { putStrings(h, a.Topics) }},
+	{"Draft", func(h *fphash.Hash, a *generator.Article) { putBool(h, a.Draft) }},
+	{"Metadata.Slug", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Metadata.Slug) }},
+	{"Fingerprint", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Fingerprint) }},
+	{"File", func(h *fphash.Hash, a *generator.Article) { putString(h, a.File) }},
+	{"Slug", func(h *fphash.Hash, a *generator.Article) { putString(h, a.Slug) }},
+	{"SlugLine", func(h *fphash.Hash, a *generator.Article) { putInt(h, uint64(a.SlugLine)) }},
+	{"SlugCol", func(h *fphash.Hash, a *generator.Article) { putInt(h, uint64(a.SlugCol)) }},
+	{"BodyLine", func(h *fphash.Hash, a *generator.Article) { putInt(h, uint64(a.BodyLine)) }},
+	{"Unknown", func(h *fphash.Hash, a *generator.Article) {
 		putInt(h, uint64(len(a.Unknown)))
 		for _, e := range a.Unknown {
 			putString(h, e.Error())
@@ -316,12 +316,13 @@ var articleFields = []struct {
 // notFingerprinted are the article's fields Fingerprints.Meta leaves
 // out, and why.
 var notFingerprinted = map[string]string{
-	"Metadata": "its fields are listed one by one",
-	"Body":     "Fingerprints.Body",
-	"reread":   "how a body let go is read again, not what it says",
+	"Metadata":  "its fields are listed one by one",
+	"Body":      "Fingerprints.Body",
+	"reread":    "how a body let go is read again, not what it says",
+	"bodyPrint": "Fingerprints.Body, for a body let go",
 }
 
-func putBool(h *maphash.Hash, b bool) {
+func putBool(h *fphash.Hash, b bool) {
 	if b {
 		putInt(h, 1)
 	} else {
@@ -336,17 +337,16 @@ func putBool(h *maphash.Hash, b bool) {
 //
 // names remembers each term's fingerprint, as a term is on many cards;
 // nil works them out every time.
-func card(h *maphash.Hash, e *generator.Entry, meta uint64, names map[*generator.Term]uint64) uint64 {
+func card(h *fphash.Hash, e *generator.Entry, meta uint64, names map[*generator.Term]uint64) uint64 {
 	h.Reset()
 	putInt(h, meta)
 	putString(h, e.Issue.Slug)
-	seed := h.Seed()
 	for _, ts := range e.Terms {
 		putInt(h, uint64(len(ts)))
 		for _, t := range ts {
 			n, ok := names[t]
 			if !ok {
-				n = maphash.String(seed, t.Slug)*31 + maphash.String(seed, t.Name)
+				n = fphash.String(t.Slug)*31 + fphash.String(t.Name)
 				if names != nil {
 					names[t] = n
 				}
@@ -359,7 +359,7 @@ func card(h *maphash.Hash, e *generator.Entry, meta uint64, names map[*generator
 
 // termSig covers a term page and its feed: its articles, the terms
 // named alongside it, and the newest week, where its timeline ends.
-func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uint64, latest string) uint64 {
+func termSig(h *fphash.Hash, t *generator.Term, card func(*generator.Entry) uint64, latest string) uint64 {
 	h.Reset()
 	putString(h, t.Name)
 	putString(h, latest)
@@ -375,7 +375,7 @@ func termSig(h *maphash.Hash, t *generator.Term, card func(*generator.Entry) uin
 
 // pagerSig covers a term's later page: the term's outline and the
 // page's own articles. The first page and the feed are termSig's.
-func pagerSig(h *maphash.Hash, t *generator.Term, pg *Paginator, card func(*generator.Entry) uint64, latest string) uint64 {
+func pagerSig(h *fphash.Hash, t *generator.Term, pg *Paginator, card func(*generator.Entry) uint64, latest string) uint64 {
 	h.Reset()
 	putString(h, t.Name)
 	putString(h, latest)
@@ -406,7 +406,7 @@ func latestWeek(s *generator.Site) string {
 // issueSig covers an issue page and its feed. Its groups and top names
 // follow from its articles' cards; what moved depends on the week before,
 // and the pager on the neighbouring issues.
-func issueSig(h *maphash.Hash, is *generator.Issue, card func(*generator.Entry) uint64) uint64 {
+func issueSig(h *fphash.Hash, is *generator.Issue, card func(*generator.Entry) uint64) uint64 {
 	h.Reset()
 	putString(h, is.Title)
 	for _, e := range is.Entries {
@@ -434,7 +434,7 @@ func issueSig(h *maphash.Hash, is *generator.Issue, card func(*generator.Entry) 
 // putEdition writes what an issue's edition file decides: its number,
 // whether it is published (and shown as a preview), its headline, its
 // note and its picks. Brief and Rest follow from the picks.
-func putEdition(h *maphash.Hash, is *generator.Issue) {
+func putEdition(h *fphash.Hash, is *generator.Issue) {
 	putInt(h, uint64(is.Number))
 	var flags uint64
 	if is.Published {
@@ -460,7 +460,7 @@ func putEdition(h *maphash.Hash, is *generator.Issue) {
 	}
 }
 
-func putCounts(h *maphash.Hash, list []generator.TermCount) {
+func putCounts(h *fphash.Hash, list []generator.TermCount) {
 	putInt(h, uint64(len(list)))
 	for _, tc := range list {
 		putString(h, tc.Term.Slug)
@@ -470,28 +470,22 @@ func putCounts(h *maphash.Hash, list []generator.TermCount) {
 }
 
 // putString writes s with its length, so ("ab","c") and ("a","bc") differ.
-func putString(h *maphash.Hash, s string) {
+func putString(h *fphash.Hash, s string) {
 	putInt(h, uint64(len(s)))
 	h.WriteString(s)
 }
 
-func putStrings(h *maphash.Hash, list []string) {
+func putStrings(h *fphash.Hash, list []string) {
 	putInt(h, uint64(len(list)))
 	for _, s := range list {
 		putString(h, s)
 	}
 }
 
-func putInt(h *maphash.Hash, n uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(n >> (8 * i))
-	}
-	h.Write(b[:])
-}
+func putInt(h *fphash.Hash, n uint64) { h.WriteUint64(n) }
 
 // putTime includes the zone: pages print dates in the article's own offset.
-func putTime(h *maphash.Hash, t time.Time) {
+func putTime(h *fphash.Hash, t time.Time) {
 	putInt(h, uint64(t.UnixNano()))
 	name, offset := t.Zone()
 	putString(h, name)

@@ -3,6 +3,7 @@
 package rawio
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
@@ -13,4 +14,16 @@ func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 // WriteFile writes data to the file at path, creating or truncating it.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(path, data, perm)
+}
+
+// CreateFile writes data to a new file at path; if a file is there
+// already, it fails with an error matching fs.ErrExist and leaves the
+// file as it was.
+func CreateFile(path string, data []byte, perm fs.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }

@@ -69,3 +69,20 @@ func umask(t *testing.T) fs.FileMode {
 	}
 	return 0o777 &^ info.Mode().Perm()
 }
+
+// TestCreateFileLeavesAnExistingFile: a staged site's file may be a hard
+// link to the published one, so CreateFile must refuse to open it, not
+// truncate it.
+func TestCreateFileLeavesAnExistingFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	if err := CreateFile(p, []byte("first"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CreateFile(p, []byte("second"), 0o644); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("creating over a file: %v, want fs.ErrExist", err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "first" {
+		t.Errorf("the file now holds %q", got)
+	}
+}

@@ -42,7 +42,18 @@ func ReadFile(path string) ([]byte, error) {
 
 // WriteFile writes data to the file at path, creating or truncating it.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	fd, err := open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, uint32(perm.Perm()))
+	return write(path, syscall.O_TRUNC, data, perm)
+}
+
+// CreateFile writes data to a new file at path; if a file is there
+// already, it fails with an error matching fs.ErrExist and leaves the
+// file as it was.
+func CreateFile(path string, data []byte, perm fs.FileMode) error {
+	return write(path, syscall.O_EXCL, data, perm)
+}
+
+func write(path string, mode int, data []byte, perm fs.FileMode) error {
+	fd, err := open(path, syscall.O_WRONLY|syscall.O_CREAT|mode, uint32(perm.Perm()))
 	if err != nil {
 		return err
 	}
