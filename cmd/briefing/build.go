@@ -53,7 +53,7 @@ file whenever you like.`,
 			}
 			reuse := ""
 			if res.Cached {
-				reuse = fmt.Sprintf("; %d pages rendered, %d reused", res.Rendered, res.Reused)
+				reuse = fmt.Sprintf("; %d page%s rendered, %d reused", res.Rendered, plural(res.Rendered), res.Reused)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "built %d articles, %d terms, %d issues: %d pages, %d files in %s (%d ms)%s\n",
 				res.Articles, res.Terms, res.Issues, res.Pages, res.Files, dest, res.Elapsed.Milliseconds(), reuse)
