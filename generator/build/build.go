@@ -84,12 +84,14 @@ var bodyMemory int64 = 64 << 20
 // reports all content and template errors together; nothing is handed
 // to out unless content and templates are free of errors.
 func Generate(ctx context.Context, opts Options, out render.Output) (Result, error) {
-	return generateReusing(ctx, opts, out, nil)
+	return generateReusing(ctx, opts, out, nil, nil)
 }
 
 // generateReusing is Generate, carrying over from the published site what the
-// build cache c says is unchanged (c nil renders everything).
-func generateReusing(ctx context.Context, opts Options, out render.Output, c *cacheRun) (Result, error) {
+// build cache c says is unchanged (c nil renders everything). dirs, when
+// set, is given every path of the plan before anything is rendered, to
+// make the folders they need.
+func generateReusing(ctx context.Context, opts Options, out render.Output, c *cacheRun, dirs func([]string) error) (Result, error) {
 	start := time.Now()
 	cfg, err := Config(opts)
 	var errs generator.ErrorList
@@ -113,6 +115,15 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 		return Result{}, err
 	}
 	plan := r.Plan(s)
+	if dirs != nil {
+		paths := make([]string, plan.Len())
+		for i := range paths {
+			paths[i] = plan.Path(i)
+		}
+		if err := dirs(paths); err != nil {
+			return Result{}, err
+		}
+	}
 	var sizes *Sizes
 	pages, assetOut := out, out
 	if opts.Sizes {
@@ -206,7 +217,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if !opts.NoCache {
 		c = openCache(opts, stage, cachePath)
 	}
-	res, err := generateReusing(ctx, opts, stage.Write, c)
+	res, err := generateReusing(ctx, opts, stage.Write, c, stage.MakeDirs)
 	if err != nil {
 		return Result{}, errors.Join(err, stage.Abort())
 	}

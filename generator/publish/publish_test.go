@@ -163,3 +163,37 @@ func TestOneRunAtATime(t *testing.T) {
 		t.Errorf("after the first finished: %v", err)
 	}
 }
+
+// TestMakeDirsBeforeWriting makes a site's folders first, as build does,
+// and then writes its pages: the pages land where they belong, and a path
+// leaving the site is refused before anything is made for it.
+func TestMakeDirsBeforeWriting(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	s, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"index.html", "articles/a/index.html", "articles/b/index.html", "countries/iran/page/2/index.html"}
+	if err := s.MakeDirs(pages); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MakeDirs([]string{"articles/c/index.html", "../outside/index.html"}); err == nil || !strings.Contains(err.Error(), "outside the site") {
+		t.Errorf("MakeDirs of a path leaving the site: %v", err)
+	}
+	for _, p := range pages {
+		if err := s.Write(p, []byte(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if got := mustRead(t, filepath.Join(dest, filepath.FromSlash(p))); got != p {
+			t.Errorf("%s holds %q", p, got)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "outside")); err == nil {
+		t.Error("a folder outside the site was made")
+	}
+}
