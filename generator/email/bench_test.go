@@ -3,12 +3,10 @@ package email_test
 import (
 	"testing"
 
-	"github.com/briefing-digest/briefing/generator/config"
-	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/email"
 	"github.com/briefing-digest/briefing/generator/render"
 	"github.com/briefing-digest/briefing/generator/site"
-	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/internal/corpus/corpustest"
 	"github.com/briefing-digest/briefing/templates"
 )
 
@@ -17,18 +15,7 @@ import (
 // set beside render's BenchmarkRender of the same site.
 func BenchmarkEmail(b *testing.B) {
 	const n = 1000
-	dir := b.TempDir()
-	if err := corpus.Write(dir, n, 42); err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := config.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	articles, err := content.Load(dir, content.Options{Location: cfg.Location})
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, articles := corpustest.Load(b, n)
 	s := site.Build(cfg, articles)
 	r, err := email.Load(cfg, templates.FS, render.Markdown(&cfg))
 	if err != nil {

@@ -5,10 +5,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/briefing-digest/briefing/generator/config"
-	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/site"
-	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/internal/corpus/corpustest"
 	"github.com/briefing-digest/briefing/templates"
 )
 
@@ -18,18 +16,7 @@ import (
 // timed.
 func BenchmarkRender(b *testing.B) {
 	const n = 1000
-	dir := b.TempDir()
-	if err := corpus.Write(dir, n, 42); err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := config.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	articles, err := content.Load(dir, content.Options{Location: cfg.Location})
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, articles := corpustest.Load(b, n)
 	s := site.Build(cfg, articles)
 	var written atomic.Int64
 	discard := func(_ string, data []byte) error {

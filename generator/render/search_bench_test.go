@@ -5,10 +5,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/briefing-digest/briefing/generator/config"
-	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/site"
-	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/internal/corpus/corpustest"
 	"github.com/briefing-digest/briefing/templates"
 )
 
@@ -21,18 +19,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("BRIEFING_BENCH_N")); err == nil {
 		n = v
 	}
-	dir := b.TempDir()
-	if err := corpus.Write(dir, n, 42); err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := config.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	articles, err := content.Load(dir, content.Options{Location: cfg.Location})
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, articles := corpustest.Load(b, n)
 	s := site.Build(cfg, articles)
 	r, err := New(cfg, templates.FS)
 	if err != nil {

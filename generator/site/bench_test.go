@@ -5,9 +5,7 @@ import (
 	"testing"
 
 	"github.com/briefing-digest/briefing/generator"
-	"github.com/briefing-digest/briefing/generator/config"
-	"github.com/briefing-digest/briefing/generator/content"
-	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/internal/corpus/corpustest"
 )
 
 // BenchmarkBuild assembles taxonomies, related terms and weekly issues
@@ -15,18 +13,7 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.Write(dir, n, 42); err != nil {
-				b.Fatal(err)
-			}
-			cfg, err := config.Load(dir)
-			if err != nil {
-				b.Fatal(err)
-			}
-			articles, err := content.Load(dir, content.Options{Location: cfg.Location})
-			if err != nil {
-				b.Fatal(err)
-			}
+			cfg, articles := corpustest.Load(b, n)
 			for b.Loop() {
 				if s := Build(cfg, articles); len(s.Entries) != n {
 					b.Fatalf("built %d entries, want %d", len(s.Entries), n)
@@ -43,18 +30,7 @@ func BenchmarkBuild(b *testing.B) {
 // cost of assembling the site again.
 func BenchmarkLiveReplace(b *testing.B) {
 	const n = 10000
-	dir := b.TempDir()
-	if err := corpus.Write(dir, n, 42); err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := config.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	articles, err := content.Load(dir, content.Options{Location: cfg.Location})
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, articles := corpustest.Load(b, n)
 	edits := []struct {
 		name string
 		edit func(a generator.Article, i int) *generator.Article
