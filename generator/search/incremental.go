@@ -1,0 +1,330 @@
+package search
+
+import (
+	"bytes"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Incremental writes the same shards as Dictionary.Shards, but keeps
+// what it worked out between calls, so that after an edit to a few
+// articles (serve) it gathers and encodes again only the words of those
+// articles, and writes again only the shards that hold them.
+//
+// A word's weights depend on every article through the average length,
+// which nearly every edit moves a little. Each kept encoding therefore
+// records the range of averages over which none of its weights would
+// round to another level; a word is encoded again only when the new
+// average leaves that range.
+type Incremental struct {
+	dict *Dictionary
+	mu   sync.Mutex
+
+	ok       bool // the fields below describe docs
+	docs     []Analysis
+	n        int // shards
+	avg      float64
+	postings [][]posting
+	enc      [][]byte
+	lo, hi   []float64 // the averages over which enc stays as it is
+	key      []string  // Key(word, nil), once worked out
+	keySize  map[string]int
+	heavy    []string
+	isHeavy  map[string]bool
+	shardOf  []int32   // the shard a word is in, -1 for none
+	byShard  [][]int32 // each shard's words, in the order written
+	shards   [][]byte
+}
+
+// NewIncremental keeps the index of articles analysed by dict.
+func NewIncremental(dict *Dictionary) *Incremental {
+	return &Incremental{dict: dict}
+}
+
+// Shards is Dictionary.Shards of docs, which must come from the
+// Dictionary x was made with. The shards returned are shared with later
+// calls and must not be changed.
+func (x *Incremental) Shards(docs []Analysis, n int) (shards [][]byte, heavy []string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.dict.mu.Lock()
+	words := x.dict.words[:len(x.dict.words):len(x.dict.words)]
+	x.dict.mu.Unlock()
+	if !x.ok || len(docs) != len(x.docs) || n != x.n {
+		x.full(docs, words, n)
+	} else if !x.update(docs, words) {
+		x.full(docs, words, n)
+	}
+	return slices.Clone(x.shards), slices.Clone(x.heavy)
+}
+
+// changedLimit is how many articles may change before gathering every
+// word again is cheaper than moving their postings one by one; a date
+// moved renumbers a run of articles, and that run is usually longer.
+const changedLimit = 64
+
+func (x *Incremental) full(docs []Analysis, words []string, n int) {
+	x.ok = false
+	x.docs = slices.Clone(docs)
+	x.n = n
+	x.postings = make([][]posting, len(words))
+	for i, d := range docs {
+		for _, wc := range d.Words {
+			x.postings[wc.ID] = append(x.postings[wc.ID], posting{doc: int32(i), count: float32(wc.Count)})
+		}
+	}
+	x.avg = averageLength(docs)
+	x.enc = make([][]byte, len(words))
+	x.lo, x.hi = make([]float64, len(words)), make([]float64, len(words))
+	x.key = make([]string, len(words))
+	x.keySize = map[string]int{}
+	for id, list := range x.postings {
+		x.key[id] = Key(words[id], nil)
+		if len(list) > 0 {
+			x.encode(id, docs)
+			x.keySize[x.key[id]] += x.size(id, words)
+		}
+	}
+	x.heavy, x.isHeavy = x.heavyKeys()
+	x.assign(words)
+	x.ok = true
+}
+
+func averageLength(docs []Analysis) float64 {
+	var total float64
+	for _, d := range docs {
+		total += d.Length
+	}
+	return max(total/float64(max(len(docs), 1)), 1)
+}
+
+// size is what word id adds to its prefix's size in Dictionary.Shards.
+func (x *Incremental) size(id int, words []string) int {
+	return len(x.enc[id]) + len(words[id]) + 6
+}
+
+func (x *Incremental) encode(id int, docs []Analysis) {
+	x.enc[id], x.lo[id], x.hi[id] = encodeKeeping(x.enc[id][:0:0], x.postings[id], docs, len(docs), x.avg)
+}
+
+func (x *Incremental) heavyKeys() ([]string, map[string]bool) {
+	var heavy []string
+	isHeavy := map[string]bool{}
+	for k, size := range x.keySize {
+		if size > heavyBytes && x.n > 1 {
+			isHeavy[k] = true
+			heavy = append(heavy, k)
+		}
+	}
+	slices.Sort(heavy)
+	return heavy, isHeavy
+}
+
+// assign puts every word in its shard and writes every shard.
+func (x *Incremental) assign(words []string) {
+	x.shardOf = make([]int32, len(words))
+	x.byShard = make([][]int32, x.n)
+	for id := range words {
+		x.shardOf[id] = -1
+		if len(x.postings[id]) > 0 {
+			s := Shard(Key(words[id], x.isHeavy), x.n)
+			x.shardOf[id] = int32(s)
+			x.byShard[s] = append(x.byShard[s], int32(id))
+		}
+	}
+	x.shards = make([][]byte, x.n)
+	for s := range x.byShard {
+		x.sortShard(s, words)
+		x.writeShard(s, words)
+	}
+}
+
+func (x *Incremental) sortShard(s int, words []string) {
+	slices.SortFunc(x.byShard[s], func(a, b int32) int { return strings.Compare(words[a], words[b]) })
+}
+
+func (x *Incremental) writeShard(s int, words []string) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, id := range x.byShard[s] {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(words[id])
+		b.WriteString(`":"`)
+		b.Write(x.enc[id])
+		b.WriteByte('"')
+	}
+	b.WriteString("}\n")
+	x.shards[s] = b.Bytes()
+}
+
+// update brings the kept index to docs, numbered as before; it reports
+// false if too much changed to be worth it.
+func (x *Incremental) update(docs []Analysis, words []string) bool {
+	var changed []int
+	for i := range docs {
+		if !sameAnalysis(docs[i], x.docs[i]) {
+			changed = append(changed, i)
+			if len(changed) > changedLimit {
+				return false
+			}
+		}
+	}
+	// Words the dictionary learnt since have no postings yet.
+	for len(x.postings) < len(words) {
+		id := len(x.postings)
+		x.postings = append(x.postings, nil)
+		x.enc = append(x.enc, nil)
+		x.lo, x.hi = append(x.lo, 0), append(x.hi, 0)
+		x.key = append(x.key, Key(words[id], nil))
+		x.shardOf = append(x.shardOf, -1)
+	}
+	touched := make([]bool, len(x.postings))
+	for _, i := range changed {
+		for _, wc := range x.docs[i].Words {
+			touched[wc.ID] = true
+			list := x.postings[wc.ID]
+			if k, found := slices.BinarySearchFunc(list, int32(i), byDoc); found {
+				x.postings[wc.ID] = slices.Delete(list, k, k+1)
+			}
+		}
+	}
+	for _, i := range changed {
+		for _, wc := range docs[i].Words {
+			touched[wc.ID] = true
+			list := x.postings[wc.ID]
+			k, _ := slices.BinarySearchFunc(list, int32(i), byDoc)
+			x.postings[wc.ID] = slices.Insert(list, k, posting{doc: int32(i), count: float32(wc.Count)})
+		}
+		x.docs[i] = docs[i]
+	}
+
+	avg := averageLength(docs)
+	moved := avg != x.avg
+	x.avg = avg
+	dirty := map[int]bool{}
+	var reshelve []int32 // words that came or went
+	for id := range x.postings {
+		if len(x.postings[id]) == 0 {
+			if x.shardOf[id] >= 0 {
+				x.keySize[x.key[id]] -= x.size(id, words)
+				x.enc[id] = nil
+				reshelve = append(reshelve, int32(id))
+			}
+			continue
+		}
+		if !touched[id] && (!moved || x.lo[id] <= avg && avg <= x.hi[id]) {
+			continue
+		}
+		var old []byte
+		had := x.shardOf[id] >= 0
+		if had {
+			old = x.enc[id]
+			x.keySize[x.key[id]] -= x.size(id, words)
+		}
+		x.encode(id, docs)
+		x.keySize[x.key[id]] += x.size(id, words)
+		if !had {
+			reshelve = append(reshelve, int32(id))
+		} else if !bytes.Equal(old, x.enc[id]) {
+			dirty[int(x.shardOf[id])] = true
+		}
+	}
+
+	heavy, isHeavy := x.heavyKeys()
+	if !slices.Equal(heavy, x.heavy) {
+		// Words move between shards; write them all again.
+		x.heavy, x.isHeavy = heavy, isHeavy
+		x.assign(words)
+		return true
+	}
+	for _, id := range reshelve {
+		if s := x.shardOf[id]; s >= 0 {
+			x.byShard[s] = slices.DeleteFunc(x.byShard[s], func(w int32) bool { return w == id })
+			x.shardOf[id] = -1
+			dirty[int(s)] = true
+		}
+		if len(x.postings[id]) > 0 {
+			s := Shard(Key(words[id], x.isHeavy), x.n)
+			x.shardOf[id] = int32(s)
+			x.byShard[s] = append(x.byShard[s], id)
+			x.sortShard(s, words)
+			dirty[s] = true
+		}
+	}
+	for s := range dirty {
+		x.writeShard(s, words)
+	}
+	return true
+}
+
+func byDoc(p posting, doc int32) int { return int(p.doc - doc) }
+
+// sameAnalysis reports whether a and b are the same words and length;
+// an article not read again keeps the very same slice.
+func sameAnalysis(a, b Analysis) bool {
+	if a.Length != b.Length || len(a.Words) != len(b.Words) {
+		return false
+	}
+	if len(a.Words) == 0 || &a.Words[0] == &b.Words[0] {
+		return true
+	}
+	return slices.Equal(a.Words, b.Words)
+}
+
+// margin is how far, in the units impact rounds, a weight is kept from
+// the point where it would round the other way before its range of
+// averages ends: far more than the rounding error of the sums, so that
+// within the range the weight is certainly the one written.
+const margin = 1e-6
+
+// levelScores[k] are the lowest and highest scores, less the margin,
+// that impact puts at level k+1: 3·log1p(4s) rounds to k.
+var levelScores = func() (out [maxImpact][2]float64) {
+	score := func(x float64) float64 { return math.Expm1(x/3) / 4 }
+	for k := range out {
+		out[k] = [2]float64{score(float64(k) - 0.5 + margin), score(float64(k) + 0.5 - margin)}
+	}
+	return out
+}()
+
+// encodeKeeping is encodePostings, also returning the averages lo..hi
+// (avg among them) over which every weight it wrote would stay the same.
+func encodeKeeping(buf []byte, list []posting, docs []Analysis, n int, avg float64) (_ []byte, lo, hi float64) {
+	df := float64(len(list))
+	idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
+	lo, hi = 0, math.Inf(1)
+	prev := int32(-1)
+	for _, p := range list {
+		tf := float64(p.count)
+		norm := tf + k1*(1-b+b*docs[p.doc].Length/avg)
+		imp := impact(idf * tf * (k1 + 1) / norm)
+		buf = appendNumber(buf, uint64(p.doc-prev)<<4|uint64(imp))
+		prev = p.doc
+
+		// score = c/(base + m/avg) grows with avg.
+		c, base, m := idf*tf*(k1+1), tf+k1*(1-b), k1*b*docs[p.doc].Length
+		level := imp - 1 // 3·log1p(4·score) rounded, or 14 for anything above
+		if level > 0 {
+			d := c/levelScores[level][0] - base
+			if d <= 0 {
+				lo = math.Inf(1)
+			} else {
+				lo = max(lo, m/d)
+			}
+		}
+		if level < maxImpact-1 {
+			if d := c/levelScores[level][1] - base; d > 0 {
+				hi = min(hi, m/d)
+			}
+		}
+	}
+	if !(lo <= avg && avg <= hi) {
+		lo, hi = avg, avg // too near a change of level to trust a range
+	}
+	return buf, lo, hi
+}
