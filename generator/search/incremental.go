@@ -27,6 +27,7 @@ type Incremental struct {
 	n        int // shards
 	avg      float64
 	postings [][]posting
+	imp      [][]uint8 // each posting's weight
 	enc      [][]byte
 	lo, hi   []float64 // the averages over which enc stays as it is
 	key      []string  // Key(word, nil), once worked out
@@ -77,6 +78,7 @@ func (x *Incremental) full(docs []Analysis, words []string, n int) {
 	}
 	x.avg = averageLength(docs)
 	x.enc = make([][]byte, len(words))
+	x.imp = make([][]uint8, len(words))
 	x.lo, x.hi = make([]float64, len(words)), make([]float64, len(words))
 	x.key = make([]string, len(words))
 	x.keySize = map[string]int{}
@@ -105,8 +107,29 @@ func (x *Incremental) size(id int, words []string) int {
 	return len(x.enc[id]) + len(words[id]) + 6
 }
 
+// encode weighs every posting of word id again and writes them.
 func (x *Incremental) encode(id int, docs []Analysis) {
-	x.enc[id], x.lo[id], x.hi[id] = encodeKeeping(x.enc[id][:0:0], x.postings[id], docs, len(docs), x.avg)
+	x.imp[id] = make([]uint8, len(x.postings[id]))
+	x.lo[id], x.hi[id] = weigh(x.imp[id], x.postings[id], docs, x.avg)
+	x.enc[id] = appendWeighed(nil, x.postings[id], x.imp[id])
+}
+
+// reweigh weighs again only the postings of word id for the articles
+// changed: if as many articles hold the word as before and the average
+// stays in its range, the weights of the others stand.
+func (x *Incremental) reweigh(id int, docs []Analysis, changed []int) {
+	list, imp := x.postings[id], x.imp[id]
+	idf := inverseFrequency(len(list), len(docs))
+	lo, hi := x.lo[id], x.hi[id]
+	for _, i := range changed {
+		if k, found := slices.BinarySearchFunc(list, int32(i), byDoc); found {
+			var l, h float64
+			imp[k], l, h = weighOne(list[k], idf, docs, x.avg)
+			lo, hi = max(lo, l), min(hi, h)
+		}
+	}
+	x.lo[id], x.hi[id] = within(lo, hi, x.avg)
+	x.enc[id] = appendWeighed(nil, list, imp)
 }
 
 func (x *Incremental) heavyKeys() ([]string, map[string]bool) {
@@ -179,17 +202,32 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 		id := len(x.postings)
 		x.postings = append(x.postings, nil)
 		x.enc = append(x.enc, nil)
+		x.imp = append(x.imp, nil)
 		x.lo, x.hi = append(x.lo, 0), append(x.hi, 0)
 		x.key = append(x.key, Key(words[id], nil))
 		x.shardOf = append(x.shardOf, -1)
 	}
 	touched := make([]bool, len(x.postings))
+	before := map[int32]int{} // how many articles held each touched word
+	for _, i := range changed {
+		for _, wc := range x.docs[i].Words {
+			if _, ok := before[wc.ID]; !ok {
+				before[wc.ID] = len(x.postings[wc.ID])
+			}
+		}
+		for _, wc := range docs[i].Words {
+			if _, ok := before[wc.ID]; !ok {
+				before[wc.ID] = len(x.postings[wc.ID])
+			}
+		}
+	}
 	for _, i := range changed {
 		for _, wc := range x.docs[i].Words {
 			touched[wc.ID] = true
 			list := x.postings[wc.ID]
 			if k, found := slices.BinarySearchFunc(list, int32(i), byDoc); found {
 				x.postings[wc.ID] = slices.Delete(list, k, k+1)
+				x.imp[wc.ID] = slices.Delete(x.imp[wc.ID], k, k+1)
 			}
 		}
 	}
@@ -199,6 +237,7 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			list := x.postings[wc.ID]
 			k, _ := slices.BinarySearchFunc(list, int32(i), byDoc)
 			x.postings[wc.ID] = slices.Insert(list, k, posting{doc: int32(i), count: float32(wc.Count)})
+			x.imp[wc.ID] = slices.Insert(x.imp[wc.ID], k, 0) // weighed below
 		}
 		x.docs[i] = docs[i]
 	}
@@ -217,7 +256,8 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			}
 			continue
 		}
-		if !touched[id] && (!moved || x.lo[id] <= avg && avg <= x.hi[id]) {
+		inRange := !moved || x.lo[id] <= avg && avg <= x.hi[id]
+		if !touched[id] && inRange {
 			continue
 		}
 		var old []byte
@@ -226,7 +266,11 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			old = x.enc[id]
 			x.keySize[x.key[id]] -= x.size(id, words)
 		}
-		x.encode(id, docs)
+		if had && inRange && before[int32(id)] == len(x.postings[id]) {
+			x.reweigh(id, docs, changed)
+		} else {
+			x.encode(id, docs)
+		}
 		x.keySize[x.key[id]] += x.size(id, words)
 		if !had {
 			reshelve = append(reshelve, int32(id))
@@ -292,39 +336,65 @@ var levelScores = func() (out [maxImpact][2]float64) {
 	return out
 }()
 
-// encodeKeeping is encodePostings, also returning the averages lo..hi
-// (avg among them) over which every weight it wrote would stay the same.
-func encodeKeeping(buf []byte, list []posting, docs []Analysis, n int, avg float64) (_ []byte, lo, hi float64) {
-	df := float64(len(list))
-	idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
+// weigh works out the weight of every posting of a word as
+// encodePostings does, and the averages lo..hi (avg among them) over
+// which none of them would change.
+func weigh(imp []uint8, list []posting, docs []Analysis, avg float64) (lo, hi float64) {
+	idf := inverseFrequency(len(list), len(docs))
 	lo, hi = 0, math.Inf(1)
-	prev := int32(-1)
-	for _, p := range list {
-		tf := float64(p.count)
-		norm := tf + k1*(1-b+b*docs[p.doc].Length/avg)
-		imp := impact(idf * tf * (k1 + 1) / norm)
-		buf = appendNumber(buf, uint64(p.doc-prev)<<4|uint64(imp))
-		prev = p.doc
+	for k, p := range list {
+		var l, h float64
+		imp[k], l, h = weighOne(p, idf, docs, avg)
+		lo, hi = max(lo, l), min(hi, h)
+	}
+	return within(lo, hi, avg)
+}
 
-		// score = c/(base + m/avg) grows with avg.
-		c, base, m := idf*tf*(k1+1), tf+k1*(1-b), k1*b*docs[p.doc].Length
-		level := imp - 1 // 3·log1p(4·score) rounded, or 14 for anything above
-		if level > 0 {
-			d := c/levelScores[level][0] - base
-			if d <= 0 {
-				lo = math.Inf(1)
-			} else {
-				lo = max(lo, m/d)
-			}
-		}
-		if level < maxImpact-1 {
-			if d := c/levelScores[level][1] - base; d > 0 {
-				hi = min(hi, m/d)
-			}
-		}
-	}
+func inverseFrequency(df, n int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// within is lo..hi, or only avg if that leaves avg out.
+func within(lo, hi, avg float64) (float64, float64) {
 	if !(lo <= avg && avg <= hi) {
-		lo, hi = avg, avg // too near a change of level to trust a range
+		return avg, avg // too near a change of level to trust a range
 	}
-	return buf, lo, hi
+	return lo, hi
+}
+
+// weighOne is one posting's weight, as encodePostings works it out, and
+// the averages over which it stays the same.
+func weighOne(p posting, idf float64, docs []Analysis, avg float64) (imp uint8, lo, hi float64) {
+	tf := float64(p.count)
+	norm := tf + k1*(1-b+b*docs[p.doc].Length/avg)
+	w := impact(idf * tf * (k1 + 1) / norm)
+
+	// score = c/(base + m/avg) grows with avg.
+	c, base, m := idf*tf*(k1+1), tf+k1*(1-b), k1*b*docs[p.doc].Length
+	lo, hi = 0, math.Inf(1)
+	level := w - 1 // 3·log1p(4·score) rounded, or 14 for anything above
+	if level > 0 {
+		d := c/levelScores[level][0] - base
+		if d <= 0 {
+			lo = math.Inf(1)
+		} else {
+			lo = m / d
+		}
+	}
+	if level < maxImpact-1 {
+		if d := c/levelScores[level][1] - base; d > 0 {
+			hi = m / d
+		}
+	}
+	return uint8(w), lo, hi
+}
+
+// appendWeighed writes postings with their weights as encodePostings does.
+func appendWeighed(buf []byte, list []posting, imp []uint8) []byte {
+	prev := int32(-1)
+	for k, p := range list {
+		buf = appendNumber(buf, uint64(p.doc-prev)<<4|uint64(imp[k]))
+		prev = p.doc
+	}
+	return buf
 }
