@@ -188,14 +188,9 @@ func (x *Incremental) writeShard(s int, words []string) {
 // update brings the kept index to docs, numbered as before; it reports
 // false if too much changed to be worth it.
 func (x *Incremental) update(docs []Analysis, words []string) bool {
-	var changed []int
-	for i := range docs {
-		if !sameAnalysis(docs[i], x.docs[i]) {
-			changed = append(changed, i)
-			if len(changed) > changedLimit {
-				return false
-			}
-		}
+	removed, added, newOf, ok := x.match(docs)
+	if !ok {
+		return false
 	}
 	// Words the dictionary learnt since have no postings yet.
 	for len(x.postings) < len(words) {
@@ -209,21 +204,15 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 	}
 	touched := make([]bool, len(x.postings))
 	before := map[int32]int{} // how many articles held each touched word
-	for _, i := range changed {
-		for _, wc := range x.docs[i].Words {
-			if _, ok := before[wc.ID]; !ok {
-				before[wc.ID] = len(x.postings[wc.ID])
-			}
-		}
-		for _, wc := range docs[i].Words {
-			if _, ok := before[wc.ID]; !ok {
-				before[wc.ID] = len(x.postings[wc.ID])
-			}
+	touch := func(id int32) {
+		if !touched[id] {
+			touched[id] = true
+			before[id] = len(x.postings[id])
 		}
 	}
-	for _, i := range changed {
+	for _, i := range removed {
 		for _, wc := range x.docs[i].Words {
-			touched[wc.ID] = true
+			touch(wc.ID)
 			list := x.postings[wc.ID]
 			if k, found := slices.BinarySearchFunc(list, int32(i), byDoc); found {
 				x.postings[wc.ID] = slices.Delete(list, k, k+1)
@@ -231,16 +220,21 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			}
 		}
 	}
-	for _, i := range changed {
+	var renumbered []bool // words whose postings point elsewhere
+	if newOf != nil {
+		renumbered = x.renumber(newOf)
+	}
+	for _, i := range added {
 		for _, wc := range docs[i].Words {
-			touched[wc.ID] = true
+			touch(wc.ID)
 			list := x.postings[wc.ID]
 			k, _ := slices.BinarySearchFunc(list, int32(i), byDoc)
 			x.postings[wc.ID] = slices.Insert(list, k, posting{doc: int32(i), count: float32(wc.Count)})
 			x.imp[wc.ID] = slices.Insert(x.imp[wc.ID], k, 0) // weighed below
 		}
-		x.docs[i] = docs[i]
 	}
+	x.docs = slices.Clone(docs)
+	changed := added
 
 	avg := averageLength(docs)
 	moved := avg != x.avg
@@ -258,6 +252,10 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 		}
 		inRange := !moved || x.lo[id] <= avg && avg <= x.hi[id]
 		if !touched[id] && inRange {
+			if renumbered != nil && renumbered[id] {
+				x.enc[id] = appendWeighed(nil, x.postings[id], x.imp[id])
+				dirty[int(x.shardOf[id])] = true
+			}
 			continue
 		}
 		var old []byte
@@ -304,6 +302,97 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 		x.writeShard(s, words)
 	}
 	return true
+}
+
+// match pairs docs with the articles kept: removed are the kept ones
+// (by their old numbers) that are no more, added the new ones (by their
+// new numbers), and newOf, unless every article kept keeps its number,
+// each kept article's new number (-1 if removed). It reports false if
+// too much changed.
+func (x *Incremental) match(docs []Analysis) (removed, added []int, newOf []int32, ok bool) {
+	var changed []int
+	for i := range docs {
+		if !sameAnalysis(docs[i], x.docs[i]) {
+			changed = append(changed, i)
+			if len(changed) > changedLimit {
+				break
+			}
+		}
+	}
+	if len(changed) <= changedLimit {
+		return changed, changed, nil, true
+	}
+	// A date moved renumbers a run of articles that are otherwise as
+	// they were: find each by its words, which an article not read
+	// again keeps as the very same slice.
+	oldAt := make(map[*WordCount]int32, len(x.docs))
+	for o, d := range x.docs {
+		if len(d.Words) > 0 {
+			oldAt[&d.Words[0]] = int32(o)
+		}
+	}
+	newOf = make([]int32, len(x.docs))
+	for o := range newOf {
+		newOf[o] = -1
+	}
+	for i, d := range docs {
+		if len(d.Words) == 0 {
+			continue // no postings to place
+		}
+		if o, found := oldAt[&d.Words[0]]; found && newOf[o] < 0 && sameAnalysis(d, x.docs[o]) {
+			newOf[o] = int32(i)
+			continue
+		}
+		if added = append(added, i); len(added) > changedLimit {
+			return nil, nil, nil, false
+		}
+	}
+	for o, d := range x.docs {
+		if newOf[o] < 0 && len(d.Words) > 0 {
+			removed = append(removed, o)
+		}
+	}
+	return removed, added, newOf, len(removed) <= changedLimit
+}
+
+// renumber moves every posting to its article's new number, keeping
+// each list in order, and reports which words' postings moved.
+func (x *Incremental) renumber(newOf []int32) []bool {
+	moved := make([]bool, len(x.postings))
+	for id, list := range x.postings {
+		sorted := true
+		for k := range list {
+			d := newOf[list[k].doc]
+			if d != list[k].doc {
+				moved[id] = true
+			}
+			list[k].doc = d
+			if k > 0 && list[k-1].doc > d {
+				sorted = false
+			}
+		}
+		if !sorted {
+			sortPostings(list, x.imp[id])
+		}
+	}
+	return moved
+}
+
+// sortPostings puts list in article order, with each weight in imp
+// moving along with its posting.
+func sortPostings(list []posting, imp []uint8) {
+	type weighed struct {
+		p   posting
+		imp uint8
+	}
+	both := make([]weighed, len(list))
+	for k := range list {
+		both[k] = weighed{list[k], imp[k]}
+	}
+	slices.SortFunc(both, func(a, b weighed) int { return int(a.p.doc - b.p.doc) })
+	for k := range both {
+		list[k], imp[k] = both[k].p, both[k].imp
+	}
 }
 
 func byDoc(p posting, doc int32) int { return int(p.doc - doc) }

@@ -42,7 +42,7 @@ func TestIncrementalMatchesFreshShards(t *testing.T) {
 	heavySeen := map[bool]bool{}
 	for step := range 300 {
 		docs = slices.Clone(docs)
-		switch r := rng.IntN(20); {
+		switch r := rng.IntN(23); {
 		case r < 12: // one article edited
 			docs[rng.IntN(len(docs))] = dict.Analyze(randomDoc(rng))
 		case r < 14: // a few, one of them perhaps only a little longer
@@ -76,6 +76,13 @@ func TestIncrementalMatchesFreshShards(t *testing.T) {
 				}
 				docs[rng.IntN(len(docs))] = dict.Analyze(d)
 			}
+		case r < 22: // a date moved far: a long run renumbered, the moved one perhaps edited too
+			i, j := rng.IntN(len(docs)), rng.IntN(len(docs))
+			d := docs[i]
+			if r == 21 {
+				d = dict.Analyze(randomDoc(rng))
+			}
+			docs = slices.Insert(slices.Delete(docs, i, i+1), j, d)
 		default: // nothing changed
 		}
 		n := ShardCount(len(docs))
