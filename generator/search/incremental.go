@@ -9,15 +9,19 @@ import (
 )
 
 // Incremental writes the same shards as Dictionary.Shards, but keeps
-// what it worked out between calls, so that after an edit to a few
-// articles (serve) it gathers and encodes again only the words of those
-// articles, and writes again only the shards that hold them.
+// each word's postings, their weights and their encoding between calls,
+// so that after an edit to a few articles (serve) it weighs again only
+// those articles' postings, encodes again only their words, and writes
+// again only the shards that hold them. A date moved renumbers articles
+// without changing any weight: the postings move, and are only written
+// again.
 //
 // A word's weights depend on every article through the average length,
-// which nearly every edit moves a little. Each kept encoding therefore
-// records the range of averages over which none of its weights would
-// round to another level; a word is encoded again only when the new
-// average leaves that range.
+// which nearly every edit moves a little. Each word therefore keeps the
+// range of averages over which none of its weights would round to
+// another level, and is weighed again in full only when the new average
+// leaves that range, or when as many articles no longer hold it (its
+// rarity changes every weight).
 type Incremental struct {
 	dict *Dictionary
 	mu   sync.Mutex
