@@ -99,7 +99,11 @@ func (x *searchIndex) build() error {
 			return
 		}
 		var heavy []string
-		x.shards, heavy = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
+		if x.r.analyses.keep {
+			x.shards, heavy = x.r.analyses.inc.Shards(docs, search.ShardCount(len(s.Entries)))
+		} else {
+			x.shards, heavy = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
+		}
 		x.meta = facets(s, x.r.cfg.Location)
 		x.meta.Heavy = heavy
 		x.meta.Group = search.GroupSize
@@ -114,6 +118,7 @@ func (x *searchIndex) build() error {
 // article's spelling of a name), so they are compared too.
 type analyses struct {
 	dict *search.Dictionary
+	inc  *search.Incremental // the shards, kept between renders if keep
 	mu   sync.Mutex
 	keep bool
 	by   map[*generator.Article]analysis
@@ -125,7 +130,8 @@ type analysis struct {
 }
 
 func newAnalyses() *analyses {
-	return &analyses{dict: search.NewDictionary(), by: map[*generator.Article]analysis{}}
+	dict := search.NewDictionary()
+	return &analyses{dict: dict, inc: search.NewIncremental(dict), by: map[*generator.Article]analysis{}}
 }
 
 // all analyses every entry of s, in order: those kept from the last
