@@ -33,8 +33,11 @@ type Analysis struct {
 // WordCount is one word of an article and how often it occurs, each
 // occurrence counted by the weight of its field.
 type WordCount struct {
-	ID    int32 // the word's number in the Dictionary that read it
-	Count float64
+	ID int32 // the word's number in the Dictionary that read it
+	// Count is kept in 32 bits, as the index stores it: a word of an
+	// article is 8 bytes, not 16, and at 100,000 articles the words of
+	// every article are in memory at once while the index is made.
+	Count float32
 }
 
 // Dictionary numbers the words of the articles it reads, so the index
@@ -87,7 +90,7 @@ func (dict *Dictionary) Analyze(d Doc) Analysis {
 			dict.ids[w] = id
 			dict.words = append(dict.words, w)
 		}
-		a.Words = append(a.Words, WordCount{ID: id, Count: c})
+		a.Words = append(a.Words, WordCount{ID: id, Count: float32(c)})
 	}
 	dict.mu.Unlock()
 	return a

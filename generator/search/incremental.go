@@ -77,7 +77,7 @@ func (x *Incremental) full(docs []Analysis, words []string, n int) {
 	x.postings = make([][]posting, len(words))
 	for i, d := range docs {
 		for _, wc := range d.Words {
-			x.postings[wc.ID] = append(x.postings[wc.ID], posting{doc: int32(i), count: float32(wc.Count)})
+			x.postings[wc.ID] = append(x.postings[wc.ID], posting{doc: int32(i), count: wc.Count})
 		}
 	}
 	x.avg = averageLength(docs)
@@ -233,7 +233,7 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			touch(wc.ID)
 			list := x.postings[wc.ID]
 			k, _ := slices.BinarySearchFunc(list, int32(i), byDoc)
-			x.postings[wc.ID] = slices.Insert(list, k, posting{doc: int32(i), count: float32(wc.Count)})
+			x.postings[wc.ID] = slices.Insert(list, k, posting{doc: int32(i), count: wc.Count})
 			x.imp[wc.ID] = slices.Insert(x.imp[wc.ID], k, 0) // weighed below
 		}
 	}

@@ -42,7 +42,7 @@ func (dict *Dictionary) Shards(docs []Analysis, n int) (shards [][]byte, heavy [
 	for i, d := range docs {
 		total += d.Length
 		for _, wc := range d.Words {
-			postings[wc.ID] = append(postings[wc.ID], posting{doc: int32(i), count: float32(wc.Count)})
+			postings[wc.ID] = append(postings[wc.ID], posting{doc: int32(i), count: wc.Count})
 		}
 	}
 	avg := max(total/float64(max(len(docs), 1)), 1)
