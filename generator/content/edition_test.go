@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,19 +164,11 @@ func FuzzParseEdition(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ed, err := ParseEdition("content/issues/2021-w45.md", data)
-		lines := 1 + bytes.Count(data, []byte("\n"))
-		var list generator.ErrorList
 		if err != nil {
-			if !errors.As(err, &list) {
-				t.Fatalf("error is no ErrorList: %v", err)
-			}
-			for _, e := range list {
-				if e.File != "content/issues/2021-w45.md" || e.Line < 0 || e.Line > lines+1 || e.Col < 0 {
-					t.Fatalf("error %q names no place in the file (%d lines)", e, lines)
-				}
-			}
+			errorsInFile(t, err, "content/issues/2021-w45.md", data)
 			return
 		}
+		lines := 1 + bytes.Count(data, []byte("\n"))
 		refs := append([]generator.EditionRef{ed.Lead}, ed.Featured...)
 		for i, r := range refs {
 			if (i > 0 || r.Slug != "") && (r.Line < 1 || r.Line > lines) {

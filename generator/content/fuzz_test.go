@@ -30,21 +30,28 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Parse("content/f.md", data, time.UTC)
-		lines := 1 + bytes.Count(data, []byte("\n"))
-		var list generator.ErrorList
 		if err != nil {
-			if !errors.As(err, &list) {
-				t.Fatalf("error is no ErrorList: %v", err)
-			}
-			for _, e := range list {
-				if e.File != "content/f.md" || e.Line < 0 || e.Line > lines+1 || e.Col < 0 {
-					t.Fatalf("error %q names no place in the file (%d lines)", e, lines)
-				}
-			}
+			errorsInFile(t, err, "content/f.md", data)
 			return
 		}
 		if a.Title == "" || a.Date.IsZero() || a.Slug == "" || len(a.Slug) > generator.MaxSlugLen {
 			t.Fatalf("accepted an article without title, date or a fitting slug: %+v", a.Metadata)
 		}
 	})
+}
+
+// errorsInFile fails t unless err is a list of errors each naming file
+// and a line and column that data, the file's bytes, has.
+func errorsInFile(t *testing.T, err error, file string, data []byte) {
+	t.Helper()
+	var list generator.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error is no ErrorList: %v", err)
+	}
+	lines := 1 + bytes.Count(data, []byte("\n"))
+	for _, e := range list {
+		if e.File != file || e.Line < 0 || e.Line > lines+1 || e.Col < 0 {
+			t.Fatalf("error %q names no place in the file (%d lines)", e, lines)
+		}
+	}
 }
