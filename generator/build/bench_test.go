@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/internal/corpus/corpustest"
 )
 
 // BenchmarkGenerate runs the whole pipeline in memory, as check and serve
@@ -53,16 +53,7 @@ func BenchmarkLiveRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	var article string
-	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && article == "" && strings.HasSuffix(p, ".md") {
-			article = p
-		}
-		return err
-	})
-	if err != nil || article == "" {
-		b.Fatalf("no article under %s: %v", dir, err)
-	}
+	article := corpustest.FirstArticle(b, dir)
 	data, err := os.ReadFile(article)
 	if err != nil {
 		b.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing-digest/briefing/internal/corpus/corpustest"
 )
 
 // BenchmarkSaveToReload measures what an analyst waits for: from writing
@@ -36,16 +38,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 		}
 		writeFile(b, filepath.Join(dir, "briefing.yaml"), string(data))
 	}
-	var article string
-	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && article == "" && strings.HasSuffix(p, ".md") {
-			article = p
-		}
-		return err
-	})
-	if err != nil || article == "" {
-		b.Fatalf("no article under %s: %v", dir, err)
-	}
+	article := corpustest.FirstArticle(b, dir)
 	original, err := os.ReadFile(article)
 	if err != nil {
 		b.Fatal(err)

@@ -5,6 +5,9 @@
 package corpustest
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -30,4 +33,22 @@ func Load(tb testing.TB, n int) (generator.Config, []*generator.Article) {
 		tb.Fatal(err)
 	}
 	return cfg, articles
+}
+
+// FirstArticle is the path of the first article file under dir's
+// content/, in the order of its folders' names: the one a benchmark
+// edits and restores.
+func FirstArticle(tb testing.TB, dir string) string {
+	tb.Helper()
+	var article string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && article == "" && strings.HasSuffix(p, ".md") {
+			article = p
+		}
+		return err
+	})
+	if err != nil || article == "" {
+		tb.Fatalf("no article under %s: %v", dir, err)
+	}
+	return article
 }
