@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/xml"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -13,48 +14,89 @@ import (
 // sitemap lists every page a search engine should know, with the date of
 // the newest article it shows. It is written by hand rather than through
 // encoding/xml: it has a line for every page, and serve writes it again
-// whenever an article's front matter changes.
+// whenever an article's front matter changes, so on a big site its cost
+// is felt on every such save.
 func (r *Renderer) sitemap(s *generator.Site) job {
 	const path = "sitemap.xml"
 	return job{path: path, make: func(buf *bytes.Buffer, _ templateSet) error {
+		base := r.cfg.AbsURL("")
+		// About 100 bytes a page: grown once rather than by copies.
+		buf.Grow(100 * (len(s.Entries) + 2*len(s.Issues) + 64))
 		buf.WriteString(xml.Header)
 		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-		var date [10]byte
-		add := func(p string, t time.Time) {
+		// add writes one page's entry; its address is base followed by
+		// the parts of its path, escaped one by one so that none of them
+		// is joined into a new string first.
+		add := func(t time.Time, parts ...string) {
 			buf.WriteString("\n  <url>\n    <loc>")
-			if err := xml.EscapeText(buf, []byte(r.cfg.AbsURL(p))); err != nil {
-				panic(err) // a bytes.Buffer does not fail
+			escapeXML(buf, base)
+			for _, p := range parts {
+				escapeXML(buf, p)
 			}
 			buf.WriteString("</loc>")
 			if !t.IsZero() {
 				buf.WriteString("\n    <lastmod>")
-				buf.Write(t.AppendFormat(date[:0], "2006-01-02"))
+				appendDay(buf, t)
 				buf.WriteString("</lastmod>")
 			}
 			buf.WriteString("\n  </url>")
 		}
-		add("", s.Updated)
-		add("issues/", s.Updated)
+		add(s.Updated)
+		add(s.Updated, "issues/")
 		for _, is := range s.Listed() {
-			add(is.Path(), is.Entries[0].Date)
+			add(is.Entries[0].Date, is.Path())
 		}
 		for _, e := range s.Entries {
-			add(e.Path(), e.Date)
+			add(e.Date, "articles/", e.Slug, "/")
 		}
 		for _, tax := range s.Taxonomies {
-			add(tax.Path(), s.Updated)
+			add(s.Updated, tax.Path())
 			for _, t := range tax.Terms {
 				// Every page of a term, each dated by its newest article,
 				// so a crawler finds the older ones too.
 				size := pageSize(&r.cfg, len(t.Entries))
 				for i := 0; i < len(t.Entries); i += size {
-					add(pagePath(t.Path(), i/size+1), t.Entries[i].Date)
+					if i == 0 {
+						add(t.Entries[i].Date, tax.Name, "/", t.Slug, "/")
+					} else {
+						add(t.Entries[i].Date, tax.Name, "/", t.Slug, "/page/", strconv.Itoa(i/size+1), "/")
+					}
 				}
 			}
 		}
 		buf.WriteString("\n</urlset>\n")
 		return nil
 	}}
+}
+
+// escapeXML writes s as XML character data, as xml.EscapeText does. Most
+// addresses have nothing to escape, and are written as they are.
+func escapeXML(buf *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			if err := xml.EscapeText(buf, []byte(s)); err != nil {
+				panic(err) // a bytes.Buffer does not fail
+			}
+			return
+		}
+	}
+	buf.WriteString(s)
+}
+
+// appendDay writes t's date as 2006-01-02, in t's own location, as
+// t.Format would, without parsing the layout for every page.
+func appendDay(buf *bytes.Buffer, t time.Time) {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		buf.WriteString(t.Format("2006-01-02"))
+		return
+	}
+	var b [10]byte
+	b[0], b[1], b[2], b[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+	b[4], b[7] = '-', '-'
+	b[5], b[6] = byte('0'+int(m)/10), byte('0'+int(m)%10)
+	b[8], b[9] = byte('0'+d/10), byte('0'+d%10)
+	buf.Write(b[:])
 }
 
 // sortTermsByNewest orders terms by their newest article, newest first.
