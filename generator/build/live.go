@@ -50,9 +50,9 @@ type Live struct {
 	// them: ten thousand lookups by path cost more than by pointer. An
 	// article replaced by a newer version may stay here a while.
 	prints  map[*generator.Article]render.Fingerprints
-	sigs    map[string]uint64 // fingerprint of each page as last rendered
-	assets  map[string]bool   // output paths that are theme or static files
-	good    bool              // the last rebuild succeeded, so plan and entries are current
+	sigs    sigTable        // fingerprint of each file as last rendered
+	assets  map[string]bool // output paths that are theme or static files
+	good    bool            // the last rebuild succeeded, so plan and entries are current
 	plan    *render.Plan
 	entries map[string]*generator.Entry // the last good build's entries by file
 	asm     *site.Live                  // the last good build's site, to update; nil when it must be assembled again
@@ -170,21 +170,12 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 		}
 		return l.sources[a.File].prints
 	})
-	next := make(map[string]uint64, p.Len())
-	stale := make([]bool, p.Len())
-	kept := 0 // paths of the last build still in the plan
 	for i := range p.Len() {
 		// Hashed together, not mixed by XOR: two generations and two
 		// fingerprints must not cancel out.
 		sigs[i] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
-		path := p.Path(i)
-		next[path] = sigs[i]
-		old, ok := l.sigs[path]
-		if ok {
-			kept++
-		}
-		stale[i] = work.all || !ok || old != sigs[i]
 	}
+	stale, left := l.sigs.compare(p.Len(), p.Path, sigs, work.all)
 	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool { return stale[i] }, st.out)
 	if err != nil {
 		return Change{}, err
@@ -194,19 +185,15 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	if err != nil {
 		return Change{}, err
 	}
-	// When every path of the last build is in the plan (and the plan
-	// names each once), none is gone: most saves, spared a search.
-	if kept != len(l.sigs) || len(next) != p.Len() {
-		for old := range l.sigs {
-			if _, ok := next[old]; !ok && !l.assets[old] {
-				gone = append(gone, old)
-			}
+	for _, old := range left {
+		if !l.assets[old] {
+			gone = append(gone, old)
 		}
 	}
 
 	change.Rendered = stats.Files + assets
 	change.Changed = l.publish(st, gone)
-	l.sigs = next
+	l.sigs.replace(p.Len(), p.Path, sigs, left)
 	l.plan = p
 	if !updated {
 		l.entries = make(map[string]*generator.Entry, len(s.Entries))
@@ -437,10 +424,10 @@ func (l *Live) rebuildInPlace(ctx context.Context, edits []edit) (Change, error)
 		return Change{}, err
 	}
 	change.Rendered = stats.Files
-	for p := range st.files {
-		// Fingerprints were not worked out here; zero makes the next full
-		// pass render the file again rather than trust a stale one.
-		l.sigs[p] = 0
+	for i := range only {
+		// Fingerprints were not worked out here; forgetting them makes the
+		// next full pass render the file again rather than trust a stale one.
+		l.sigs.forget(i)
 	}
 	change.Changed = l.publish(st, nil)
 	return change, nil
@@ -525,8 +512,7 @@ func (l *Live) load() error {
 	l.cfg = cfg
 	l.sources = map[string]source{}
 	l.prints = map[*generator.Article]render.Fingerprints{}
-	if l.sigs == nil {
-		l.sigs = map[string]uint64{}
+	if l.assets == nil {
 		l.assets = map[string]bool{}
 		l.gens = map[string]uint64{}
 	}

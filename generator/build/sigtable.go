@@ -1,0 +1,83 @@
+package build
+
+// sigTable holds the fingerprint of each file of the last rendered plan,
+// in plan order, with each path's place. Serve compares a new plan with
+// it on every save. Most of a plan's paths keep their place from one
+// save to the next, or move together by a few places (an article that
+// moves week shifts the ones between), so each is first looked for
+// where the last match puts it, and by path only when it is not there.
+// Building a map of every path on every save cost more than that.
+type sigTable struct {
+	paths []string
+	sigs  []uint64
+	at    map[string]int // each path's index in paths
+}
+
+// compare matches the new plan's paths (path(i) for i < n) and
+// fingerprints with the table's. stale[i] says whether file i must be
+// rendered: it is new, or its fingerprint differs, or all is set. gone
+// lists the table's paths the new plan no longer has.
+func (t *sigTable) compare(n int, path func(int) string, sigs []uint64, all bool) (stale []bool, gone []string) {
+	stale = make([]bool, n)
+	matched := make([]bool, len(t.paths))
+	off := 0 // where the last match was, relative to its new place
+	for i := range n {
+		p := path(i)
+		j := i + off
+		if j < 0 || j >= len(t.paths) || t.paths[j] != p {
+			var ok bool
+			if j, ok = t.at[p]; ok {
+				off = j - i
+			} else {
+				j = -1
+			}
+		}
+		// A path the plan names twice matches once; the second renders.
+		if j < 0 || matched[j] {
+			stale[i] = true
+			continue
+		}
+		matched[j] = true
+		stale[i] = all || t.sigs[j] != sigs[i]
+	}
+	for j, m := range matched {
+		if !m {
+			gone = append(gone, t.paths[j])
+		}
+	}
+	return stale, gone
+}
+
+// replace makes the new plan's paths and fingerprints the table's. The
+// index is updated only where a path is new, moved or gone.
+func (t *sigTable) replace(n int, path func(int) string, sigs []uint64, gone []string) {
+	if t.at == nil {
+		t.at = make(map[string]int, n)
+	}
+	for _, p := range gone {
+		if i, ok := t.at[p]; ok && i < len(t.paths) && t.paths[i] == p {
+			delete(t.at, p)
+		}
+	}
+	paths := make([]string, n)
+	for i := range n {
+		p := path(i)
+		paths[i] = p
+		if i >= len(t.paths) || t.paths[i] != p {
+			t.at[p] = i
+		}
+	}
+	t.paths, t.sigs = paths, sigs
+}
+
+// forget marks file i as not known to be current, so the next compare
+// renders it: a rebuild that rendered it without working out its
+// fingerprint.
+func (t *sigTable) forget(i int) {
+	if i < len(t.sigs) {
+		t.sigs[i] = 0
+	}
+}
+
+// len is how many files the table holds.
+func (t *sigTable) len() int { return len(t.paths) }
