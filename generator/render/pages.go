@@ -33,8 +33,15 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	html("", home)
 	feed(home, func() []item { return r.entryItems(s.Entries) })
 
-	for _, e := range s.Entries {
-		html(e.Path(), articlePage(e))
+	// Every article's page in one allocation, and its path in one string:
+	// serve plans them all again on every save that moves an article.
+	articles := make([]Page, len(s.Entries))
+	for i, e := range s.Entries {
+		p := &articles[i]
+		file := "articles/" + e.Slug + "/index.html"
+		*p = Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: file[:len(file)-len("index.html")], Entry: e, Date: e.Date}
+		jobs = append(jobs, r.page(file, p))
+		pages++
 	}
 
 	archive := &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + cfg.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}

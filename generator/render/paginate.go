@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -60,9 +59,20 @@ func paginate(t *generator.Term, size int) []*Paginator {
 	entries := t.Entries
 	total := max(1, (len(entries)+size-1)/size)
 	pages := make([]*Paginator, total)
-	link := func(n int) *PageLink {
-		return &PageLink{Path: pagePath(t.Path(), n), Title: fmt.Sprintf("Page %d of %d", n, total)}
+	all := make([]Paginator, total) // one allocation for the term's pages
+	base := t.Path()
+	// Each page's link is made once: it is one page's Older and the
+	// next one's Newer. Serve plans every term's pages on every save
+	// that moves an article, so these add up.
+	var links []PageLink
+	if total > 1 {
+		links = make([]PageLink, total)
+		of := " of " + strconv.Itoa(total)
+		for n := 1; n <= total; n++ {
+			links[n-1] = PageLink{Path: pagePath(base, n), Title: "Page " + strconv.Itoa(n) + of}
+		}
 	}
+	link := func(n int) *PageLink { return &links[n-1] }
 	var years []YearLink
 	for i, e := range entries {
 		// The weekly issue's year, not the calendar's: the page groups
@@ -71,10 +81,15 @@ func paginate(t *generator.Term, size int) []*Paginator {
 			years[n-1].Count++
 			continue
 		}
-		years = append(years, YearLink{Year: e.Issue.Year, Count: 1, Path: pagePath(t.Path(), i/size+1)})
+		path := base
+		if links != nil {
+			path = links[i/size].Path
+		}
+		years = append(years, YearLink{Year: e.Issue.Year, Count: 1, Path: path})
 	}
 	for n := 1; n <= total; n++ {
-		p := &Paginator{Number: n, Total: total, Entries: entries[(n-1)*size : min(n*size, len(entries))]}
+		p := &all[n-1]
+		*p = Paginator{Number: n, Total: total, Entries: entries[(n-1)*size : min(n*size, len(entries))]}
 		if n > 1 {
 			p.Newer = link(n - 1)
 		}
