@@ -2,7 +2,9 @@ package render
 
 import (
 	"hash/maphash"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -105,15 +107,23 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	s := p.site
 	cards := make(map[*generator.Entry]uint64, len(s.Entries))
 	var h fphash.Hash
-	names := map[*generator.Term]uint64{}
 	// Each article's fingerprints are asked for once, and cards are
 	// found by place rather than looked up: a page names several, and
 	// the lookups for ten thousand articles' pages added up.
 	fps := make([]Fingerprints, len(s.Entries))
 	byIndex := make([]uint64, len(s.Entries))
+	// Serve works this out on every save that moves an article, before
+	// any page renders, so it takes every core.
+	inParallel(len(s.Entries), func(lo, hi int) {
+		var h fphash.Hash
+		names := map[*generator.Term]uint64{}
+		for i := lo; i < hi; i++ {
+			e := s.Entries[i]
+			fps[i] = prints(e.Article)
+			byIndex[i] = card(&h, e, fps[i].Meta, names)
+		}
+	})
 	for i, e := range s.Entries {
-		fps[i] = prints(e.Article)
-		byIndex[i] = card(&h, e, fps[i].Meta, names)
 		cards[e] = byIndex[i]
 	}
 	p.cards = cards // the same fingerprints key reused cards when rendering
@@ -142,68 +152,90 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	p.whole = h.Sum64()
 
 	// Many files share their inputs (a term's pages and feed, the search
-	// shards): each is hashed once.
-	terms := map[*generator.Term]uint64{}
-	issues := map[*generator.Issue]uint64{}
-	newest := map[int]uint64{}
+	// shards): each is hashed once in each share of the plan.
 	sigs := make([]uint64, len(p.jobs))
-	for i := range p.jobs {
-		in := p.inputs(&p.jobs[i])
-		var sig uint64
-		switch {
-		case in.subject != nil:
-			e := in.subject
-			h.Reset()
-			putInt(&h, card(e))
-			putInt(&h, fps[e.Index].Body)
-			putInt(&h, card(e.Prev))
-			putInt(&h, card(e.Next))
-			for _, r := range e.Related {
-				putInt(&h, card(r))
-			}
-			sig = h.Sum64()
-		case in.pager != nil:
-			sig = pagerSig(&h, in.term, in.pager, card, latestWeek(s))
-		case in.term != nil:
-			var ok bool
-			if sig, ok = terms[in.term]; !ok {
-				sig = termSig(&h, in.term, card, latestWeek(s))
-				terms[in.term] = sig
-			}
-		case in.issue != nil:
-			var ok bool
-			if sig, ok = issues[in.issue]; !ok {
-				sig = issueSig(&h, in.issue, card)
-				issues[in.issue] = sig
-			}
-		case in.group != nil:
-			h.Reset()
-			for _, e := range in.group {
-				putInt(&h, card(e))
-				putInt(&h, prints(e.Article).Body)
-			}
-			sig = h.Sum64()
-		default:
-			var ok bool
-			if sig, ok = newest[in.bodies]; !ok {
-				h.Reset()
-				putInt(&h, every)
-				for i := range min(in.bodies, len(s.Entries)) {
-					putInt(&h, fps[i].Body)
-				}
-				sig = h.Sum64()
-				newest[in.bodies] = sig
-			}
+	inParallel(len(p.jobs), func(lo, hi int) {
+		w := sigShare{p: p, card: card, fps: fps, every: every, prints: prints,
+			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}}
+		for i := lo; i < hi; i++ {
+			sigs[i] = w.sig(&p.jobs[i])
 		}
-		if in.whole {
-			h.Reset()
-			putInt(&h, sig)
-			putInt(&h, p.whole)
-			sig = h.Sum64()
-		}
-		sigs[i] = sig
-	}
+	})
 	return sigs
+}
+
+// sigShare is one share of Sigs' work: what every file's fingerprint
+// draws on, and what several files share, hashed once.
+type sigShare struct {
+	p      *Plan
+	card   func(*generator.Entry) uint64 // each entry's card fingerprint
+	fps    []Fingerprints                // each entry's, by index
+	every  uint64                        // every card and edition
+	prints func(*generator.Article) Fingerprints
+	h      fphash.Hash
+	terms  map[*generator.Term]uint64
+	issues map[*generator.Issue]uint64
+	newest map[int]uint64 // by how many of the newest bodies
+}
+
+// sig is the fingerprint of job j.
+func (w *sigShare) sig(j *job) uint64 {
+	p, s, h, card, fps := w.p, w.p.site, &w.h, w.card, w.fps
+	terms, issues, newest, every, prints := w.terms, w.issues, w.newest, w.every, w.prints
+	in := p.inputs(j)
+	var sig uint64
+	switch {
+	case in.subject != nil:
+		e := in.subject
+		h.Reset()
+		putInt(h, card(e))
+		putInt(h, fps[e.Index].Body)
+		putInt(h, card(e.Prev))
+		putInt(h, card(e.Next))
+		for _, r := range e.Related {
+			putInt(h, card(r))
+		}
+		sig = h.Sum64()
+	case in.pager != nil:
+		sig = pagerSig(h, in.term, in.pager, card, latestWeek(s))
+	case in.term != nil:
+		var ok bool
+		if sig, ok = terms[in.term]; !ok {
+			sig = termSig(h, in.term, card, latestWeek(s))
+			terms[in.term] = sig
+		}
+	case in.issue != nil:
+		var ok bool
+		if sig, ok = issues[in.issue]; !ok {
+			sig = issueSig(h, in.issue, card)
+			issues[in.issue] = sig
+		}
+	case in.group != nil:
+		h.Reset()
+		for _, e := range in.group {
+			putInt(h, card(e))
+			putInt(h, prints(e.Article).Body)
+		}
+		sig = h.Sum64()
+	default:
+		var ok bool
+		if sig, ok = newest[in.bodies]; !ok {
+			h.Reset()
+			putInt(h, every)
+			for i := range min(in.bodies, len(s.Entries)) {
+				putInt(h, fps[i].Body)
+			}
+			sig = h.Sum64()
+			newest[in.bodies] = sig
+		}
+	}
+	if in.whole {
+		h.Reset()
+		putInt(h, sig)
+		putInt(h, p.whole)
+		sig = h.Sum64()
+	}
+	return sig
 }
 
 // ShowingBody lists the files of p that show e's body (see inputs).
@@ -245,6 +277,22 @@ func (p *Plan) CardChanged(e *generator.Entry, meta uint64) []int {
 	}
 	p.touch(e)
 	return out
+}
+
+// inParallel runs f on shares of [0, n), one per core, and waits for
+// them all. A short list is not worth the goroutines.
+func inParallel(n int, f func(lo, hi int)) {
+	k := runtime.GOMAXPROCS(0)
+	if n < 2048 || k == 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range k {
+		lo, hi := n*w/k, n*(w+1)/k
+		wg.Go(func() { f(lo, hi) })
+	}
+	wg.Wait()
 }
 
 // touch makes p.whole new after e changed in place, so no card of the

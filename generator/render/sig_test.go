@@ -2,11 +2,14 @@ package render
 
 import (
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/internal/corpus"
+	"github.com/briefing-digest/briefing/templates"
 )
 
 // TestArticleFieldsFingerprinted checks that every field of Article and
@@ -95,5 +98,37 @@ func TestEveryFieldChangesTheFingerprint(t *testing.T) {
 		if metaPrint(&a) == zero {
 			t.Errorf("setting %s leaves the fingerprint as it was", f.name)
 		}
+	}
+}
+
+// TestSigsSameInParallel checks that fingerprints worked out in shares,
+// one per core, are the ones worked out in one go, on a site big enough
+// to be shared out: each share keeps its own memory of terms and issues.
+func TestSigsSameInParallel(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 2500, 11); err != nil {
+		t.Fatal(err)
+	}
+	cfg, s := loadSite(t, dir)
+	r, err := New(cfg, templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sigs := func(procs int) []uint64 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return r.Plan(s).Sigs(Fingerprint)
+	}
+	one, many := sigs(1), sigs(4)
+	if len(one) < 4096 {
+		t.Fatalf("only %d files: too few to be shared out", len(one))
+	}
+	if !slices.Equal(one, many) {
+		diff := 0
+		for i := range one {
+			if one[i] != many[i] {
+				diff++
+			}
+		}
+		t.Errorf("%d of %d fingerprints differ between one core and four", diff, len(one))
 	}
 }
