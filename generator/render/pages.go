@@ -24,7 +24,9 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	feed := func(p *Page, items func() []item) {
 		j := r.rss(p, items)
 		j.entry, j.term, j.issue = p.Entry, p.Term, p.Issue
-		j.outline = p.Kind == "taxonomy" // it lists terms, not articles
+		if p.Kind == "taxonomy" {
+			j.taxonomy = p.Taxonomy // it lists terms, not articles
+		}
 		jobs = append(jobs, j)
 	}
 	cfg := &s.Config
@@ -60,6 +62,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	for _, tax := range s.Taxonomies {
 		p := &Page{Kind: "taxonomy", Title: tax.Title, Description: fmt.Sprintf("%s named in %s", tax.Title, cfg.Title), Path: tax.Path(), Feed: tax.Path() + "index.xml", Taxonomy: tax, Date: s.Updated}
 		html(p.Path, p)
+		jobs[len(jobs)-1].taxonomy = tax
 		feed(p, func() []item { return r.termItems(tax.Terms) })
 		for _, term := range tax.Terms {
 			for _, pg := range paginate(term, pageSize(cfg, len(term.Entries))) {
@@ -95,7 +98,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	for i := range jobs {
 		j := &jobs[i]
 		switch {
-		case j.kind == "taxonomy", j.kind == "issues", j.kind == "search", j.kind == "404", j.path == "sitemap.xml", isStatic(j.path):
+		case j.kind == "issues", j.kind == "search", j.kind == "404", j.path == "sitemap.xml", isStatic(j.path):
 			j.outline = true
 		}
 	}

@@ -112,6 +112,9 @@ type job struct {
 	term  *generator.Term
 	issue *generator.Issue
 	group []*generator.Entry
+	// taxonomy is set for a taxonomy's list page and feed, which show
+	// that taxonomy's terms (names, counts, newest dates) and no card.
+	taxonomy *generator.Taxonomy
 	// bodies is how many of the newest articles' bodies the file shows.
 	bodies int
 	// page is what the template is given, for an HTML page.

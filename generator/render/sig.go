@@ -41,6 +41,11 @@ type inputs struct {
 	// group is a run of articles the file shows as search results: each
 	// one's card and body, nothing of its neighbours.
 	group []*generator.Entry
+	// taxonomy is a taxonomy whose terms the file lists: each one's
+	// name, address, count and newest date, and no article's card. A
+	// save that moves an article among people leaves the countries'
+	// list as it was.
+	taxonomy *generator.Taxonomy
 	// every is set for files drawn from the whole site: they list every
 	// article's card, or with outline only its place (address, date,
 	// names), never the card's text.
@@ -54,8 +59,8 @@ type inputs struct {
 
 // inputs declares what job j of p shows.
 func (p *Plan) inputs(j *job) inputs {
-	in := inputs{subject: j.entry, term: j.term, issue: j.issue, group: j.group, outline: j.outline, bodies: j.bodies}
-	in.every = j.entry == nil && j.term == nil && j.issue == nil && j.group == nil
+	in := inputs{subject: j.entry, term: j.term, issue: j.issue, group: j.group, taxonomy: j.taxonomy, outline: j.outline, bodies: j.bodies}
+	in.every = j.entry == nil && j.term == nil && j.issue == nil && j.group == nil && j.taxonomy == nil
 	if j.term != nil && j.page != nil && j.page.Paginator != nil && j.page.Paginator.Number > 1 {
 		in.pager = j.page.Paginator
 	}
@@ -84,6 +89,8 @@ func (in *inputs) showsCard(e *generator.Entry) bool {
 		return e.Issue == in.issue
 	case in.group != nil:
 		return slices.Contains(in.group, e)
+	case in.taxonomy != nil:
+		return false
 	}
 	return in.every && !in.outline
 }
@@ -210,6 +217,8 @@ func (w *sigShare) sig(j *job) uint64 {
 			sig = issueSig(h, in.issue, card)
 			issues[in.issue] = sig
 		}
+	case in.taxonomy != nil:
+		sig = taxonomySig(h, s, in.taxonomy)
 	case in.group != nil:
 		h.Reset()
 		for _, e := range in.group {
@@ -417,6 +426,33 @@ func termSig(h *fphash.Hash, t *generator.Term, card func(*generator.Entry) uint
 	for _, rel := range t.Related {
 		putString(h, rel.Taxonomy.Name)
 		putCounts(h, rel.Terms)
+	}
+	return h.Sum64()
+}
+
+// taxonomySig covers a taxonomy's list page and feed: its terms in both
+// orders, each with its count and newest article's date (the map and
+// the regions show them), the site's navigation, how many articles the
+// site has and the newest one's date (the feed's).
+func taxonomySig(h *fphash.Hash, s *generator.Site, tax *generator.Taxonomy) uint64 {
+	h.Reset()
+	putString(h, tax.Name)
+	putInt(h, uint64(len(s.Entries)))
+	putInt(h, uint64(s.Updated.UnixNano()))
+	for _, other := range s.Taxonomies {
+		putString(h, other.Name)
+	}
+	for _, t := range tax.Terms {
+		putString(h, t.Slug)
+		putString(h, t.Name)
+		putInt(h, uint64(len(t.Entries)))
+		if len(t.Entries) > 0 {
+			putInt(h, uint64(t.Entries[0].Date.UnixNano()))
+		}
+	}
+	putInt(h, uint64(len(tax.ByName)))
+	for _, t := range tax.ByName {
+		putString(h, t.Slug)
 	}
 	return h.Sum64()
 }
