@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -19,7 +20,8 @@ import (
 func (r *Renderer) sitemap(s *generator.Site) job {
 	const path = "sitemap.xml"
 	return job{path: path, make: func(buf *bytes.Buffer, _ templateSet) error {
-		base := r.cfg.AbsURL("")
+		var base bytes.Buffer
+		escapeXML(&base, r.cfg.AbsURL(""))
 		// About 100 bytes a page: grown once rather than by copies.
 		buf.Grow(100 * (len(s.Entries) + 2*len(s.Issues) + 64))
 		buf.WriteString(xml.Header)
@@ -29,17 +31,17 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 		// is joined into a new string first.
 		add := func(t time.Time, parts ...string) {
 			buf.WriteString("\n  <url>\n    <loc>")
-			escapeXML(buf, base)
+			buf.Write(base.Bytes())
 			for _, p := range parts {
 				escapeXML(buf, p)
 			}
-			buf.WriteString("</loc>")
-			if !t.IsZero() {
-				buf.WriteString("\n    <lastmod>")
-				appendDay(buf, t)
-				buf.WriteString("</lastmod>")
+			if t.IsZero() {
+				buf.WriteString("</loc>\n  </url>")
+				return
 			}
-			buf.WriteString("\n  </url>")
+			buf.WriteString("</loc>\n    <lastmod>")
+			appendDay(buf, t)
+			buf.WriteString("</lastmod>\n  </url>")
 		}
 		add(s.Updated)
 		add(s.Updated, "issues/")
@@ -73,7 +75,7 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 // addresses have nothing to escape, and are written as they are.
 func escapeXML(buf *bytes.Buffer, s string) {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+		if !plainXML[s[i]] {
 			if err := xml.EscapeText(buf, []byte(s)); err != nil {
 				panic(err) // a bytes.Buffer does not fail
 			}
@@ -82,6 +84,15 @@ func escapeXML(buf *bytes.Buffer, s string) {
 	}
 	buf.WriteString(s)
 }
+
+// plainXML marks the bytes xml.EscapeText writes as they are: printable
+// ASCII other than the five it escapes.
+var plainXML = func() (plain [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		plain[c] = !strings.ContainsRune(`&<>"'`, rune(c))
+	}
+	return plain
+}()
 
 // appendDay writes t's date as 2006-01-02, in t's own location, as
 // t.Format would, without parsing the layout for every page.
