@@ -83,10 +83,25 @@ type Entry struct {
 	// Related are the articles of its own and the neighbouring weeks
 	// sharing the most names with it, most first.
 	Related []*Entry
+
+	// path is Path, made once: every list an entry is on asks for it. An
+	// entry's Article is only ever replaced by one with the same slug.
+	path string
+}
+
+// NewEntry is the entry of a, at index in the site's entries, filed under
+// taxonomies taxonomies.
+func NewEntry(a *Article, index, taxonomies int) *Entry {
+	return &Entry{Article: a, Index: index, Terms: make([][]*Term, taxonomies), path: "articles/" + a.Slug + "/"}
 }
 
 // URL is the entry's page path, relative to the site root.
-func (e *Entry) Path() string { return "articles/" + e.Slug + "/" }
+func (e *Entry) Path() string {
+	if e.path != "" {
+		return e.path
+	}
+	return "articles/" + e.Slug + "/"
+}
 
 // Taxonomy is one way of grouping articles: countries, people, …
 type Taxonomy struct {
@@ -123,10 +138,22 @@ type Term struct {
 	// Related are the terms most often named in the same articles, one
 	// group per taxonomy, most shared articles first.
 	Related []Related
+
+	path string // Path, made once: every card names its terms' pages
+}
+
+// NewTerm is the term of tax with this slug, with no name or articles yet.
+func NewTerm(tax *Taxonomy, slug string) *Term {
+	return &Term{Taxonomy: tax, Slug: slug, path: tax.Name + "/" + slug + "/"}
 }
 
 // URL is the term's page, relative to the site root.
-func (t *Term) Path() string { return t.Taxonomy.Name + "/" + t.Slug + "/" }
+func (t *Term) Path() string {
+	if t.path != "" {
+		return t.path
+	}
+	return t.Taxonomy.Name + "/" + t.Slug + "/"
+}
 
 // Related is a group of terms from one taxonomy named alongside another.
 type Related struct {

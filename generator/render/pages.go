@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -40,8 +41,8 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	articles := make([]Page, len(s.Entries))
 	for i, e := range s.Entries {
 		p := &articles[i]
-		file := "articles/" + e.Slug + "/index.html"
-		*p = Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: file[:len(file)-len("index.html")], Entry: e, Date: e.Date}
+		file := e.Path() + "index.html"
+		*p = Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
 		jobs = append(jobs, r.page(file, p))
 		pages++
 	}
@@ -65,11 +66,15 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 		jobs[len(jobs)-1].taxonomy = tax
 		feed(p, func() []item { return r.termItems(tax.Terms) })
 		for _, term := range tax.Terms {
-			for _, pg := range paginate(term, pageSize(cfg, len(term.Entries))) {
-				p := &Page{Kind: "term", Title: term.Name, Description: termDescription(term), Path: pagePath(term.Path(), pg.Number),
-					Feed: term.Path() + "index.xml", Taxonomy: tax, Term: term, Paginator: pg, Date: pg.Entries[0].Date}
+			// What every page of the term shares is made once.
+			pgs := paginate(term, pageSize(cfg, len(term.Entries)))
+			description, feedPath := termDescription(term), term.Path()+"index.xml"
+			of := " of " + strconv.Itoa(len(pgs))
+			for _, pg := range pgs {
+				p := &Page{Kind: "term", Title: term.Name, Description: description, Path: pagePath(term.Path(), pg.Number),
+					Feed: feedPath, Taxonomy: tax, Term: term, Paginator: pg, Date: pg.Entries[0].Date}
 				if pg.Number > 1 {
-					p.Title = fmt.Sprintf("%s, page %d of %d", term.Name, pg.Number, pg.Total)
+					p.Title = term.Name + ", page " + strconv.Itoa(pg.Number) + of
 				}
 				html(p.Path, p)
 				if pg.Number == 1 {

@@ -103,7 +103,7 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 			slug := l.slug(n)
 			t := tax.Term(slug)
 			if t == nil {
-				t = &generator.Term{Taxonomy: tax, Slug: slug}
+				t = generator.NewTerm(tax, slug)
 				tax.SetTerms(append(tax.Terms, t), append(tax.ByName, t))
 				l.spellings[i][t] = map[string]int{}
 				l.ix.addTerm(t, i)

@@ -36,7 +36,7 @@ func Assemble(cfg generator.Config, articles []*generator.Article, opts Options)
 func assembleIndexed(cfg generator.Config, articles []*generator.Article, opts Options) (*generator.Site, *index, error) {
 	s := &generator.Site{Config: cfg, Entries: make([]*generator.Entry, len(articles)), Preview: opts.Preview}
 	for i, a := range articles {
-		s.Entries[i] = &generator.Entry{Article: a, Index: i, Terms: make([][]*generator.Term, len(cfg.Taxonomies))}
+		s.Entries[i] = generator.NewEntry(a, i, len(cfg.Taxonomies))
 	}
 	if len(articles) > 0 {
 		s.Updated = articles[0].Date

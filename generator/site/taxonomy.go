@@ -51,7 +51,7 @@ func buildTaxonomy(name string, index int, entries []*generator.Entry) (*generat
 				slug := generator.Slugify(n)
 				g := bySlug[slug]
 				if g == nil {
-					g = &gather{term: &generator.Term{Taxonomy: tax, Slug: slug}, spellings: map[string]int{}}
+					g = &gather{term: generator.NewTerm(tax, slug), spellings: map[string]int{}}
 					bySlug[slug] = g
 					order = append(order, g)
 				}
