@@ -10,6 +10,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -240,12 +241,9 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 			}
 		})
 	}
-	for i := range p.jobs {
+	for _, i := range p.order(only) {
 		if ctx.Err() != nil {
 			break
-		}
-		if only != nil && !only(i) {
-			continue
 		}
 		j := &p.jobs[i]
 		stats.Files++
@@ -263,6 +261,33 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 		return Stats{}, err
 	}
 	return stats, errs.Err()
+}
+
+// order lists the files of p for which only(i) is true (all when only is
+// nil) in the order they are handed to the workers: first the files drawn
+// from the whole site, then the rest in plan order, and the search shards
+// last. A file drawn from the whole site (the sitemap, home, the search
+// index that meta.json builds) is one long job; handed out last, as the
+// plan lists it, it was the tail of a render that every other worker had
+// finished, and the shards, which wait for the index, held workers idle.
+func (p *Plan) order(only func(i int) bool) []int {
+	out := make([]int, 0, len(p.jobs))
+	var rest, shards []int
+	for i := range p.jobs {
+		if only != nil && !only(i) {
+			continue
+		}
+		j := &p.jobs[i]
+		switch {
+		case strings.HasPrefix(j.path, searchShard):
+			shards = append(shards, i)
+		case j.entry == nil && j.term == nil && j.issue == nil && j.group == nil:
+			out = append(out, i)
+		default:
+			rest = append(rest, i)
+		}
+	}
+	return append(append(out, rest...), shards...)
 }
 
 // workers is how many files render at once: twice as many as cores, as
