@@ -30,6 +30,9 @@ var fastKinds = map[string]fastKind{
 		"term.html": "term.html", "main": "term.html", "base": "base.html", "pager": "partials/pager.html",
 		"term-side": "term.html", "counts": "partials/counts.html", "timeline": "partials/timeline.html",
 	}},
+	"issues": {writeIssues, map[string]string{
+		"issues.html": "issues.html", "main": "issues.html", "base": "base.html", "issue-row": "partials/issue-row.html",
+	}},
 	"issue": {writeIssue, map[string]string{
 		"issue.html": "issue.html", "main": "issue.html", "base": "base.html", "pager": "partials/pager.html",
 		"issue-banner": "partials/issue.html", "issue-number": "partials/issue.html", "issue-summary": "partials/issue.html",

@@ -106,7 +106,7 @@ func bothWays(t testing.TB, cfg generator.Config, tmpl fs.FS) (fast, slow *Rende
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fast.fast["article"] == nil || fast.fast["term"] == nil || fast.fast["issue"] == nil || !fast.goCard["issue"] || !fast.goChip["article"] {
+	if fast.fast["article"] == nil || fast.fast["term"] == nil || fast.fast["issue"] == nil || fast.fast["issues"] == nil || !fast.goCard["issue"] || !fast.goChip["article"] {
 		t.Fatal("articles, terms, issues, cards and chips should be written in Go, and are not")
 	}
 	slow, err = New(cfg, tmpl)
