@@ -2,8 +2,10 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/search"
@@ -38,14 +40,21 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 
 	// Every article's page in one allocation, and its path in one string:
 	// serve plans them all again on every save that moves an article.
-	articles := make([]Page, len(s.Entries))
-	for i, e := range s.Entries {
-		p := &articles[i]
-		file := e.Path() + "index.html"
-		*p = Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
-		jobs = append(jobs, r.page(file, p))
-		pages++
-	}
+	// They are made on another core while this one lists the rest, and
+	// take their place in the plan once both are done.
+	first := len(jobs)
+	jobs = slices.Grow(jobs, len(s.Entries))[:first+len(s.Entries)]
+	pages += len(s.Entries)
+	articleJobs := make([]job, len(s.Entries))
+	var made sync.WaitGroup
+	made.Go(func() {
+		articles := make([]Page, len(s.Entries))
+		for i, e := range s.Entries {
+			p := &articles[i]
+			*p = Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
+			articleJobs[i] = r.page(e.Path()+"index.html", p)
+		}
+	})
 
 	archive := &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + cfg.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}
 	html(archive.Path, archive)
@@ -100,6 +109,8 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 	if cfg.CNAME != "" {
 		jobs = append(jobs, static("CNAME", []byte(cfg.CNAME+"\n")))
 	}
+	made.Wait()
+	copy(jobs[first:], articleJobs)
 	for i := range jobs {
 		j := &jobs[i]
 		switch {
