@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -195,12 +197,9 @@ func (r *Renderer) jsonFeed(s *generator.Site) job {
 		if cfg.Author != "" {
 			f.Authors = []author{{cfg.Author}}
 		}
-		for _, e := range s.Entries[:min(len(s.Entries), cfg.FeedLimit)] {
-			source, err := e.ReadBody()
-			if err != nil {
-				return err
-			}
-			body, err := r.markdown(e, source)
+		newest := s.Entries[:min(len(s.Entries), cfg.FeedLimit)]
+		for _, e := range newest {
+			body, err := r.feedBodies.body(r, e)
 			if err != nil {
 				return err
 			}
@@ -208,6 +207,7 @@ func (r *Renderer) jsonFeed(s *generator.Site) job {
 			f.Items = append(f.Items, jsonItem{ID: link, URL: link, ExternalURL: e.URL, Title: e.Title, ContentHTML: string(body),
 				Summary: e.Summary, DatePublished: e.Date.Format(time.RFC3339), Tags: feedTerms(e)})
 		}
+		r.feedBodies.keepOnly(newest)
 		enc := json.NewEncoder(buf)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(f); err != nil {
@@ -215,4 +215,55 @@ func (r *Renderer) jsonFeed(s *generator.Site) job {
 		}
 		return nil
 	}}
+}
+
+// feedBodies keeps the HTML of the bodies the JSON feed carries. Serve
+// writes the feed again on every save that moves an article, and read
+// from disk and rendered again each time, its twenty bodies were most of
+// the feed's cost. An article is read into a new Article whenever its
+// file changes, so the Article stands for its body.
+type feedBodies struct {
+	mu sync.Mutex
+	by map[*generator.Article]template.HTML
+}
+
+// body returns e's body as HTML, rendered once for each version of e.
+func (f *feedBodies) body(r *Renderer, e *generator.Entry) (template.HTML, error) {
+	f.mu.Lock()
+	html, ok := f.by[e.Article]
+	f.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	source, err := e.ReadBody()
+	if err != nil {
+		return "", err
+	}
+	html, err = r.markdown(e, source)
+	if err != nil {
+		return "", err
+	}
+	f.mu.Lock()
+	if f.by == nil {
+		f.by = map[*generator.Article]template.HTML{}
+	}
+	f.by[e.Article] = html
+	f.mu.Unlock()
+	return html, nil
+}
+
+// keepOnly forgets the bodies of all but entries, the feed's articles.
+func (f *feedBodies) keepOnly(entries []*generator.Entry) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.by) <= len(entries) {
+		return
+	}
+	kept := make(map[*generator.Article]template.HTML, len(entries))
+	for _, e := range entries {
+		if html, ok := f.by[e.Article]; ok {
+			kept[e.Article] = html
+		}
+	}
+	f.by = kept
 }

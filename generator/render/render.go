@@ -37,6 +37,8 @@ type Renderer struct {
 	partials *partials
 	email    *email.Renderer // each issue's email edition
 	analyses *analyses       // each article's words, for the search index
+	// feedBodies are the JSON feed's bodies as HTML, kept between renders.
+	feedBodies feedBodies
 	// bufs are the render workers' output buffers, one each. They
 	// outlive a render, so serve's rebuilds reuse the big ones rather than
 	// allocate and clear megabytes for every save, and a build grows each
