@@ -31,9 +31,11 @@ type cards struct {
 	size atomic.Int64
 	mu   sync.Mutex
 	keys sync.Map // *generator.Entry → its fingerprint this render
-	// given are fingerprints Plan.Sigs already worked out; serve renders
-	// after Sigs, so its cards cost no hashing.
-	given map[*generator.Entry]uint64
+	// given are fingerprints Plan.Sigs already worked out, by entry
+	// index in givenFor; serve renders after Sigs, so its cards cost no
+	// hashing.
+	given    []uint64
+	givenFor []*generator.Entry
 	// shared is set when every page template has the same "entry", so a
 	// card made for an issue page serves the term pages too.
 	shared bool
@@ -78,7 +80,7 @@ func (c *cards) begin(p *Plan) {
 	s := p.site
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.given = p.cards
+	c.given, c.givenFor = p.cards, s.Entries
 	c.whole = p.whole
 	if len(c.own) > 0 && p.whole == 0 {
 		// Rendered without Sigs: nothing tells this site from the last.
@@ -104,8 +106,8 @@ func (c *cards) begin(p *Plan) {
 
 // fingerprint returns e's card fingerprint, working it out once a render.
 func (c *cards) fingerprint(e *generator.Entry) uint64 {
-	if fp, ok := c.given[e]; ok {
-		return fp
+	if i := e.Index; i >= 0 && i < len(c.given) && i < len(c.givenFor) && c.givenFor[i] == e {
+		return c.given[i]
 	}
 	if fp, ok := c.keys.Load(e); ok {
 		return fp.(uint64)

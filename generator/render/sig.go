@@ -112,7 +112,6 @@ func (in *inputs) showsBody(e *generator.Entry, pos int) bool {
 // render.
 func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	s := p.site
-	cards := make(map[*generator.Entry]uint64, len(s.Entries))
 	var h fphash.Hash
 	// Each article's fingerprints are asked for once, and cards are
 	// found by place rather than looked up: a page names several, and
@@ -130,10 +129,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 			byIndex[i] = card(&h, e, fps[i].Meta, names)
 		}
 	})
-	for i, e := range s.Entries {
-		cards[e] = byIndex[i]
-	}
-	p.cards = cards // the same fingerprints key reused cards when rendering
+	p.cards = byIndex // the same fingerprints key reused cards when rendering
 	card := func(e *generator.Entry) uint64 {
 		if e == nil {
 			return 0
@@ -267,9 +263,9 @@ func (p *Plan) ShowingBody(e *generator.Entry) []int {
 // records e's new card for rendering (meta is its new Fingerprints.Meta)
 // and lists the files that show the card (see inputs).
 func (p *Plan) CardChanged(e *generator.Entry, meta uint64) []int {
-	if p.cards != nil {
+	if p.cards != nil && e.Index < len(p.cards) {
 		var h fphash.Hash
-		p.cards[e] = card(&h, e, meta, nil)
+		p.cards[e.Index] = card(&h, e, meta, nil)
 	}
 	var out []int
 	for i := range p.jobs {
