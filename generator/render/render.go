@@ -161,9 +161,9 @@ type Plan struct {
 	site  *generator.Site
 	jobs  []job
 	pages int
-	cards []uint64 // card fingerprints by entry index, once Sigs has worked them out
-	index *searchIndex                // made afresh by each render: serve renders one plan again after an edit
-	own   map[string]bool             // the Renderer's own kinds
+	cards []uint64        // card fingerprints by entry index, once Sigs has worked them out
+	index *searchIndex    // made afresh by each render: serve renders one plan again after an edit
+	own   map[string]bool // the Renderer's own kinds
 	// whole fingerprints every article of the site, once Sigs has
 	// worked it out: what a page of the site's own templates shows.
 	whole uint64

@@ -159,7 +159,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	sigs := make([]uint64, len(p.jobs))
 	inParallel(len(p.jobs), func(lo, hi int) {
 		w := sigShare{p: p, card: card, fps: fps, every: every, prints: prints,
-			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}}
+			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}, names: map[*generator.Term]uint64{}}
 		for i := lo; i < hi; i++ {
 			sigs[i] = w.sig(&p.jobs[i])
 		}
@@ -179,6 +179,22 @@ type sigShare struct {
 	terms  map[*generator.Term]uint64
 	issues map[*generator.Issue]uint64
 	newest map[int]uint64 // by how many of the newest bodies
+	names  map[*generator.Term]uint64
+}
+
+// name is t's slug and name hashed, remembered for the share.
+func (w *sigShare) name(t *generator.Term) uint64 {
+	n, ok := w.names[t]
+	if !ok {
+		n = termName(t)
+		w.names[t] = n
+	}
+	return n
+}
+
+// termName fingerprints a term's slug and the spelling it is shown by.
+func termName(t *generator.Term) uint64 {
+	return fphash.String(t.Slug)*31 + fphash.String(t.Name)
 }
 
 // sig is the fingerprint of job j.
@@ -204,7 +220,7 @@ func (w *sigShare) sig(j *job) uint64 {
 	case in.term != nil:
 		var ok bool
 		if sig, ok = terms[in.term]; !ok {
-			sig = termSig(h, in.term, card, latestWeek(s))
+			sig = termSig(h, in.term, card, w.name, latestWeek(s))
 			terms[in.term] = sig
 		}
 	case in.issue != nil:
@@ -399,7 +415,7 @@ func card(h *fphash.Hash, e *generator.Entry, meta uint64, names map[*generator.
 		for _, t := range ts {
 			n, ok := names[t]
 			if !ok {
-				n = fphash.String(t.Slug)*31 + fphash.String(t.Name)
+				n = termName(t)
 				if names != nil {
 					names[t] = n
 				}
@@ -412,7 +428,7 @@ func card(h *fphash.Hash, e *generator.Entry, meta uint64, names map[*generator.
 
 // termSig covers a term page and its feed: its articles, the terms
 // named alongside it, and the newest week, where its timeline ends.
-func termSig(h *fphash.Hash, t *generator.Term, card func(*generator.Entry) uint64, latest string) uint64 {
+func termSig(h *fphash.Hash, t *generator.Term, card func(*generator.Entry) uint64, name func(*generator.Term) uint64, latest string) uint64 {
 	h.Reset()
 	putString(h, t.Name)
 	putString(h, latest)
@@ -421,7 +437,14 @@ func termSig(h *fphash.Hash, t *generator.Term, card func(*generator.Entry) uint
 	}
 	for _, rel := range t.Related {
 		putString(h, rel.Taxonomy.Name)
-		putCounts(h, rel.Terms)
+		// Each related term by its name's fingerprint, worked out once:
+		// a site's terms list up to forty each, and hashing their slugs
+		// and names again for every term was most of Sigs.
+		putInt(h, uint64(len(rel.Terms)))
+		for _, tc := range rel.Terms {
+			putInt(h, name(tc.Term))
+			putInt(h, uint64(tc.Count))
+		}
 	}
 	return h.Sum64()
 }
@@ -537,15 +560,6 @@ func putEdition(h *fphash.Hash, is *generator.Issue) {
 	putInt(h, uint64(len(is.Featured)))
 	for _, e := range is.Featured {
 		putString(h, e.Slug)
-	}
-}
-
-func putCounts(h *fphash.Hash, list []generator.TermCount) {
-	putInt(h, uint64(len(list)))
-	for _, tc := range list {
-		putString(h, tc.Term.Slug)
-		putString(h, tc.Term.Name)
-		putInt(h, uint64(tc.Count))
 	}
 }
 
