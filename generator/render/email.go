@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -13,29 +14,82 @@ import (
 // and the message holding both. Each is about the issue, so an
 // incremental rebuild makes them again exactly when the issue page
 // changes; being outside the site's pages, no sitemap or index lists them.
-func (r *Renderer) emailJobs(is *generator.Issue) []job {
-	// Each file makes only what it holds; the message needs both bodies.
-	part := func(path string, body func() ([]byte, error)) job {
+// The three share one rendering of the message (mail), made by the first
+// of them to run: the HTML body alone is most of an issue's cost, and
+// the message holds it too.
+func (r *Renderer) emailJobs(is *generator.Issue, mail *messages) []job {
+	part := func(path string, body func(m *email.Message) []byte) job {
 		return job{path: path, issue: is, template: "email", make: func(buf *bytes.Buffer, _ templateSet) error {
-			data, err := body()
+			m, err := mail.of(r, is)
 			if err != nil {
 				return err
 			}
-			buf.Write(data)
+			buf.Write(body(m))
+			mail.took(is)
 			return nil
 		}}
 	}
 	return []job{
-		part(email.HTMLPath(is), func() ([]byte, error) { return r.email.HTML(is) }),
-		part(email.TextPath(is), func() ([]byte, error) { return r.email.Text(is) }),
-		part(email.EMLPath(is), func() ([]byte, error) {
-			m, err := r.email.Render(is)
-			if err != nil {
-				return nil, err
-			}
-			return m.EML, nil
-		}),
+		part(email.HTMLPath(is), func(m *email.Message) []byte { return m.HTML }),
+		part(email.TextPath(is), func(m *email.Message) []byte { return m.Text }),
+		part(email.EMLPath(is), func(m *email.Message) []byte { return m.EML }),
 	}
+}
+
+// messages are the email editions of one render, each made once.
+type messages struct {
+	mu sync.Mutex
+	by map[*generator.Issue]*message
+}
+
+type message struct {
+	once  sync.Once
+	m     *email.Message
+	err   error
+	taken int // how many of the issue's files have their part
+}
+
+// parts is how many files emailJobs makes of each message.
+const parts = 3
+
+// of returns is's message, rendering it if no file of this render has.
+func (ms *messages) of(r *Renderer, is *generator.Issue) (*email.Message, error) {
+	ms.mu.Lock()
+	if ms.by == nil {
+		ms.by = map[*generator.Issue]*message{}
+	}
+	m := ms.by[is]
+	if m == nil {
+		m = &message{}
+		ms.by[is] = m
+	}
+	ms.mu.Unlock()
+	m.once.Do(func() { m.m, m.err = r.email.Render(is) })
+	return m.m, m.err
+}
+
+// took says one of is's files has its part. Once all have, the message
+// is let go: a build makes hundreds, and they would otherwise stay until
+// the render ends.
+func (ms *messages) took(is *generator.Issue) {
+	ms.mu.Lock()
+	defer ms.mu.Unlock()
+	if m := ms.by[is]; m != nil {
+		if m.taken++; m.taken == parts {
+			delete(ms.by, is)
+		}
+	}
+}
+
+// reset forgets every message, so the next render makes them again from
+// the issues as they then are: serve renders one plan again after an edit.
+func (ms *messages) reset() {
+	if ms == nil {
+		return
+	}
+	ms.mu.Lock()
+	ms.by = nil
+	ms.mu.Unlock()
 }
 
 // Markdown is Markdown as the site's pages read it, for what renders an

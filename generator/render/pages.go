@@ -11,13 +11,15 @@ import (
 	"github.com/briefing-digest/briefing/generator/search"
 )
 
-// jobs lists every file of the site and how many of them are HTML pages.
+// jobs lists every file of the site and how many of them are HTML pages,
+// with the search index and the email messages its files share.
 // Paths are "dir/index.html" so every page has a clean URL ending in "/".
-func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
+func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages) {
 	// Made with room for every file: growing a list of tens of thousands
 	// of jobs copied it over and again, on every save in serve.
 	jobs := make([]job, 0, fileCount(s))
 	pages := 0
+	mail := &messages{}
 	html := func(path string, p *Page) {
 		p.Site = s
 		jobs = append(jobs, r.page(path+"index.html", p))
@@ -65,7 +67,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 		feed(p, func() []item { return r.entryItems(is.Entries) })
 		// An unpublished issue's message is not put on the web: mail makes it, to send.
 		if is.Published || s.Preview {
-			jobs = append(jobs, r.emailJobs(is)...)
+			jobs = append(jobs, r.emailJobs(is, mail)...)
 		}
 	}
 
@@ -118,7 +120,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex) {
 			j.outline = true
 		}
 	}
-	return jobs, pages, index
+	return jobs, pages, index, mail
 }
 
 // isStatic names the files made from the configuration alone.

@@ -163,6 +163,7 @@ type Plan struct {
 	pages int
 	cards []uint64        // card fingerprints by entry index, once Sigs has worked them out
 	index *searchIndex    // made afresh by each render: serve renders one plan again after an edit
+	mail  *messages       // the email editions, likewise
 	own   map[string]bool // the Renderer's own kinds
 	// whole fingerprints every article of the site, once Sigs has
 	// worked it out: what a page of the site's own templates shows.
@@ -171,8 +172,8 @@ type Plan struct {
 
 // Plan lists the files s renders to, without rendering any.
 func (r *Renderer) Plan(s *generator.Site) *Plan {
-	jobs, pages, index := r.jobs(s)
-	return &Plan{site: s, jobs: jobs, pages: pages, index: index, own: r.own}
+	jobs, pages, index, mail := r.jobs(s)
+	return &Plan{site: s, jobs: jobs, pages: pages, index: index, mail: mail, own: r.own}
 }
 
 // Site is the site the plan renders.
@@ -207,6 +208,7 @@ func (r *Renderer) Render(ctx context.Context, s *generator.Site, out Output) (S
 func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) bool, out Output) (Stats, error) {
 	r.cards.begin(p)
 	p.index.reset()
+	p.mail.reset()
 	r.partials.begin()
 	var (
 		mu    sync.Mutex
