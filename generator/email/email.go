@@ -122,6 +122,7 @@ func (r *Renderer) Text(is *generator.Issue) ([]byte, error) {
 
 func (r *Renderer) html(v *View) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(64 << 10) // a week's message is tens of kilobytes
 	if err := r.tmpl.Execute(&b, v); err != nil {
 		return nil, positioned(err)
 	}

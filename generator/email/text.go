@@ -15,7 +15,12 @@ const width = 72
 // with each link on a line of its own so any mail program can follow it.
 func text(v *View) []byte {
 	var b strings.Builder
-	line := func(s string) { b.WriteString(s + "\n") }
+	// About a third of the HTML: grown once rather than by copies.
+	b.Grow(16 << 10)
+	line := func(s string) {
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
 	heading := func(s string) {
 		line("")
 		line(s)
@@ -128,21 +133,25 @@ func wrap(b *strings.Builder, s, lead string) {
 // wrapLines is wrap with the first line led by first and the others by
 // rest, for the note's lists and quotes.
 func wrapLines(b *strings.Builder, s, first, rest string) {
-	cur, n := first, utf8.RuneCountInString(first)
+	// Written as it goes: a line built up word by word was a new string
+	// for every word.
+	b.WriteString(first)
+	n := utf8.RuneCountInString(first)
 	empty := true
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		wn := utf8.RuneCountInString(w)
 		if !empty && n+1+wn > width {
-			b.WriteString(cur + "\n")
-			cur, n, empty = rest, utf8.RuneCountInString(rest), true
+			b.WriteByte('\n')
+			b.WriteString(rest)
+			n, empty = utf8.RuneCountInString(rest), true
 		}
 		if !empty {
-			cur += " "
+			b.WriteByte(' ')
 			n++
 		}
-		cur += w
+		b.WriteString(w)
 		n += wn
 		empty = false
 	}
-	b.WriteString(cur + "\n")
+	b.WriteByte('\n')
 }
