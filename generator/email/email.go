@@ -63,17 +63,21 @@ func funcs(cfg *generator.Config) template.FuncMap {
 		"date": func(t time.Time) string {
 			return t.In(cfg.Location).Format("2 January 2006")
 		},
-		// Outlook for Windows draws mail with Word, which ignores
-		// max-width: a fixed-width table only it sees keeps the column
-		// 600 pixels wide there. html/template drops comments written in
-		// a template, so these conditional comments come from functions.
-		"outlookStart": func() template.HTML {
-			return `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->`
-		},
-		"outlookEnd": func() template.HTML { return `<!--[if mso]></td></tr></table><![endif]-->` },
-		"plural":     func(n int, one, many string) string { return count(n, one, many) },
+		"outlookStart": func() template.HTML { return OutlookStart },
+		"outlookEnd":   func() template.HTML { return OutlookEnd },
+		"plural":       func(n int, one, many string) string { return count(n, one, many) },
 	}
 }
+
+// OutlookStart and OutlookEnd are the conditional comments around the
+// message's column: Outlook for Windows draws mail with Word, which
+// ignores max-width, so a fixed-width table only it sees keeps the
+// column 600 pixels wide there. html/template drops comments written in
+// a template, so email.html has them from functions.
+const (
+	OutlookStart template.HTML = `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->`
+	OutlookEnd   template.HTML = `<!--[if mso]></td></tr></table><![endif]-->`
+)
 
 // Message is an issue's email edition in its three forms.
 type Message struct {
@@ -93,6 +97,17 @@ func (r *Renderer) Render(is *generator.Issue) (*Message, error) {
 	if err != nil {
 		return nil, err
 	}
+	return r.Message(is, v, html)
+}
+
+// View is what email.html is given for is, for a caller that writes the
+// HTML body from it itself: the site's pages have the built-in template
+// written in Go too, and so has its email (render's fastemail.go).
+func (r *Renderer) View(is *generator.Issue) (*View, error) { return r.view(is) }
+
+// Message makes is's message from its view and the HTML body made from
+// that view: the plain text and the multipart message holding both.
+func (r *Renderer) Message(is *generator.Issue, v *View, html []byte) (*Message, error) {
 	m := &Message{HTML: html, Text: text(v)}
 	eml, err := compose(&r.cfg, is, v.Subject, m.Text, m.HTML)
 	if err != nil {

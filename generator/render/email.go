@@ -64,7 +64,7 @@ func (ms *messages) of(r *Renderer, is *generator.Issue) (*email.Message, error)
 		ms.by[is] = m
 	}
 	ms.mu.Unlock()
-	m.once.Do(func() { m.m, m.err = r.email.Render(is) })
+	m.once.Do(func() { m.m, m.err = r.emailMessage(is) })
 	return m.m, m.err
 }
 

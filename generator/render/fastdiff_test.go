@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -54,8 +55,33 @@ func TestFastPagesMatchTemplates(t *testing.T) {
 		if err := corpus.Write(dir, n, 7); err != nil {
 			t.Fatal(err)
 		}
+		// The busiest week gets an edition, with a lead, featured articles
+		// and a note, so its page and email have every part, "In brief"
+		// with and without a country among them.
+		_, s := loadSite(t, dir)
+		busiest := s.Issues[0]
+		for _, is := range s.Issues {
+			if len(is.Entries) > len(busiest.Entries) {
+				busiest = is
+			}
+		}
+		es := busiest.Entries
+		edition := fmt.Sprintf("---\ntitle: \"A week & more <of it>\"\nlead: %s\nfeatured: [%s, %s]\npublished: true\n---\n"+
+			"The week in one line, with [a link](https://example.org/?a=1&b=2) and *emphasis*.\n\n- a list\n- of two\n", es[0].Slug, es[1].Slug, es[2].Slug)
+		if err := os.MkdirAll(filepath.Join(dir, "content", "issues"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", "issues", busiest.Slug+".md"), []byte(edition), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		cfg, s := loadSite(t, dir)
-		sameBothWays(t, cfg, templates.FS, s)
+		files := sameBothWays(t, cfg, templates.FS, s)
+		mail := string(files[busiest.Path()+"email.html"])
+		for _, want := range []string{"Lead story", "Featured", "In brief", "From the editor"} {
+			if !strings.Contains(mail, want) {
+				t.Errorf("the busiest week's email has no %q: the test does not reach that part", want)
+			}
+		}
 	})
 }
 
