@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -245,6 +246,7 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 	x.avg = avg
 	dirty := map[int]bool{}
 	var reshelve []int32 // words that came or went
+	var rewrite []int32  // words whose postings only moved, to write again
 	for id := range x.postings {
 		if len(x.postings[id]) == 0 {
 			if x.shardOf[id] >= 0 {
@@ -257,7 +259,7 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 		inRange := !moved || x.lo[id] <= avg && avg <= x.hi[id]
 		if !touched[id] && inRange {
 			if renumbered != nil && renumbered[id] {
-				x.enc[id] = appendWeighed(nil, x.postings[id], x.imp[id])
+				rewrite = append(rewrite, int32(id))
 				dirty[int(x.shardOf[id])] = true
 			}
 			continue
@@ -280,6 +282,21 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			dirty[int(x.shardOf[id])] = true
 		}
 	}
+
+	// A date moved renumbers a run of articles, and with them every
+	// common word's postings: thousands of lists, each written on its own,
+	// so on every core.
+	shares := min(runtime.GOMAXPROCS(0), 1+len(rewrite)/256)
+	var wg sync.WaitGroup
+	for w := range shares {
+		part := rewrite[len(rewrite)*w/shares : len(rewrite)*(w+1)/shares]
+		wg.Go(func() {
+			for _, id := range part {
+				x.enc[id] = appendWeighed(nil, x.postings[id], x.imp[id])
+			}
+		})
+	}
+	wg.Wait()
 
 	heavy, isHeavy := x.heavyKeys()
 	if !slices.Equal(heavy, x.heavy) {
