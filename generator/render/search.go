@@ -139,16 +139,25 @@ func newAnalyses() *analyses {
 func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
 	out := make([]search.Analysis, len(s.Entries))
 	errs := make([]error, len(s.Entries))
-	var todo []int
+	kept := make([]bool, len(s.Entries))
 	a.mu.Lock()
-	for i, e := range s.Entries {
-		if got, ok := a.by[e.Article]; ok && a.keep && sameNames(got.names, e) {
-			out[i] = got.words
-		} else {
+	// Looked up on every core: serve does this for every article on
+	// every save that moves one, and nothing writes the map meanwhile.
+	inParallel(len(s.Entries), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			e := s.Entries[i]
+			if got, ok := a.by[e.Article]; ok && a.keep && sameNames(got.names, e) {
+				out[i], kept[i] = got.words, true
+			}
+		}
+	})
+	a.mu.Unlock()
+	var todo []int
+	for i, k := range kept {
+		if !k {
 			todo = append(todo, i)
 		}
 	}
-	a.mu.Unlock()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(todo)) {
