@@ -10,6 +10,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"sync"
 
@@ -268,12 +269,13 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 }
 
 // order lists the files of p for which only(i) is true (all when only is
-// nil) in the order they are handed to the workers: first the files drawn
-// from the whole site, then the rest in plan order, and the search shards
-// last. A file drawn from the whole site (the sitemap, home, the search
-// index that meta.json builds) is one long job; handed out last, as the
-// plan lists it, it was the tail of a render that every other worker had
-// finished, and the shards, which wait for the index, held workers idle.
+// nil) in the order they are handed to the workers: first the search
+// index's meta.json and the other files drawn from the whole site, then
+// the rest in plan order, and the search shards last. A file drawn from
+// the whole site (the sitemap, home, the search index that meta.json
+// builds) is one long job; handed out last, as the plan lists it, it was
+// the tail of a render that every other worker had finished, and the
+// shards, which wait for the index, held workers idle.
 func (p *Plan) order(only func(i int) bool) []int {
 	out := make([]int, 0, len(p.jobs))
 	var rest, shards []int
@@ -283,6 +285,10 @@ func (p *Plan) order(only func(i int) bool) []int {
 		}
 		j := &p.jobs[i]
 		switch {
+		case j.path == searchMeta:
+			// It builds the search index, the longest job of all, which
+			// the shards wait for: first of all.
+			out = slices.Insert(out, 0, i)
 		case strings.HasPrefix(j.path, searchShard):
 			shards = append(shards, i)
 		case j.entry == nil && j.term == nil && j.issue == nil && j.group == nil:

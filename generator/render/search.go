@@ -93,6 +93,11 @@ func (x *searchIndex) reset() {
 func (x *searchIndex) build() error {
 	x.once.Do(func() {
 		s := x.site
+		// The facets need no words: worked out meanwhile on another core.
+		var meta search.Meta
+		var facetsDone sync.WaitGroup
+		facetsDone.Go(func() { meta = facets(s, x.r.cfg.Location) })
+		defer facetsDone.Wait()
 		docs, err := x.r.analyses.all(s)
 		if err != nil {
 			x.err = err
@@ -104,7 +109,8 @@ func (x *searchIndex) build() error {
 		} else {
 			x.shards, heavy = x.r.analyses.dict.Shards(docs, search.ShardCount(len(s.Entries)))
 		}
-		x.meta = facets(s, x.r.cfg.Location)
+		facetsDone.Wait()
+		x.meta = meta
 		x.meta.Heavy = heavy
 		x.meta.Group = search.GroupSize
 	})

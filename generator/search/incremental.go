@@ -247,6 +247,13 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 	dirty := map[int]bool{}
 	var reshelve []int32 // words that came or went
 	var rewrite []int32  // words whose postings only moved, to write again
+	type weighing struct {
+		id      int32
+		old     []byte // its encoding before, if it had one
+		had     bool
+		reweigh bool // only the changed articles' postings, not all
+	}
+	var weigh []weighing
 	for id := range x.postings {
 		if len(x.postings[id]) == 0 {
 			if x.shardOf[id] >= 0 {
@@ -264,39 +271,39 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			}
 			continue
 		}
-		var old []byte
-		had := x.shardOf[id] >= 0
-		if had {
-			old = x.enc[id]
+		wg := weighing{id: int32(id), had: x.shardOf[id] >= 0}
+		if wg.had {
+			wg.old = x.enc[id]
 			x.keySize[x.key[id]] -= x.size(id, words)
 		}
-		if had && inRange && before[int32(id)] == len(x.postings[id]) {
-			x.reweigh(id, docs, changed)
-		} else {
-			x.encode(id, docs)
+		wg.reweigh = wg.had && inRange && before[int32(id)] == len(x.postings[id])
+		weigh = append(weigh, wg)
+	}
+	// Each word is weighed and written on its own, so on every core: a
+	// date moved renumbers a run of articles, and with them every common
+	// word's postings, thousands of lists.
+	inShares(len(weigh)+len(rewrite), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			switch {
+			case i >= len(weigh):
+				id := rewrite[i-len(weigh)]
+				x.enc[id] = appendWeighed(nil, x.postings[id], x.imp[id])
+			case weigh[i].reweigh:
+				x.reweigh(int(weigh[i].id), docs, changed)
+			default:
+				x.encode(int(weigh[i].id), docs)
+			}
 		}
+	})
+	for _, wg := range weigh {
+		id := int(wg.id)
 		x.keySize[x.key[id]] += x.size(id, words)
-		if !had {
-			reshelve = append(reshelve, int32(id))
-		} else if !bytes.Equal(old, x.enc[id]) {
+		if !wg.had {
+			reshelve = append(reshelve, wg.id)
+		} else if !bytes.Equal(wg.old, x.enc[id]) {
 			dirty[int(x.shardOf[id])] = true
 		}
 	}
-
-	// A date moved renumbers a run of articles, and with them every
-	// common word's postings: thousands of lists, each written on its own,
-	// so on every core.
-	shares := min(runtime.GOMAXPROCS(0), 1+len(rewrite)/256)
-	var wg sync.WaitGroup
-	for w := range shares {
-		part := rewrite[len(rewrite)*w/shares : len(rewrite)*(w+1)/shares]
-		wg.Go(func() {
-			for _, id := range part {
-				x.enc[id] = appendWeighed(nil, x.postings[id], x.imp[id])
-			}
-		})
-	}
-	wg.Wait()
 
 	heavy, isHeavy := x.heavyKeys()
 	if !slices.Equal(heavy, x.heavy) {
@@ -319,10 +326,32 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 			dirty[s] = true
 		}
 	}
+	list := make([]int, 0, len(dirty))
 	for s := range dirty {
-		x.writeShard(s, words)
+		list = append(list, s)
 	}
+	inShares(len(list), func(lo, hi int) {
+		for _, s := range list[lo:hi] {
+			x.writeShard(s, words)
+		}
+	})
 	return true
+}
+
+// inShares runs f on shares of [0, n), one per core, and waits for them
+// all; a short list runs here.
+func inShares(n int, f func(lo, hi int)) {
+	k := min(runtime.GOMAXPROCS(0), 1+n/256)
+	if k <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range k {
+		lo, hi := n*w/k, n*(w+1)/k
+		wg.Go(func() { f(lo, hi) })
+	}
+	wg.Wait()
 }
 
 // match pairs docs with the articles kept: removed are the kept ones
