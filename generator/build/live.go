@@ -164,6 +164,10 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
 	p := l.renderer.Plan(s)
+	if updated {
+		// A save that moved an article changes the search index.
+		p.StartIndex()
+	}
 	sigs := p.Sigs(func(a *generator.Article) render.Fingerprints {
 		if fp, ok := l.prints[a]; ok {
 			return fp

@@ -259,6 +259,7 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 	}
 	close(next)
 	wg.Wait()
+	p.index.wait()
 	if fatal != nil {
 		return Stats{}, fatal
 	}

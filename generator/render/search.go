@@ -79,15 +79,48 @@ type searchIndex struct {
 	err    error
 	meta   search.Meta
 	shards [][]byte
+	// started is set by Plan.StartIndex: the next render takes the index
+	// being built rather than making it again, and waits for it (early)
+	// before it returns, even when no file of it needed the index.
+	started bool
+	early   sync.WaitGroup
 }
 
 // reset makes the next build read the articles again, as an edit in
-// place (serve) changes entries' articles without making a new plan.
+// place (serve) changes entries' articles without making a new plan;
+// unless the index was started for this render.
 func (x *searchIndex) reset() {
 	if x == nil {
 		return // a plan made without one has no index to make
 	}
+	if x.started {
+		x.started = false
+		return
+	}
 	x.once, x.err, x.shards = new(sync.Once), nil, nil
+}
+
+// StartIndex begins building the search index of p's site on another
+// goroutine, for the next RenderPlan of p to take. Serve calls it as soon
+// as it has the plan: the index is the longest job of a save that moves
+// an article, and it needs nothing the fingerprints decide. The site must
+// not change until that render.
+func (p *Plan) StartIndex() {
+	x := p.index
+	if x == nil {
+		return
+	}
+	x.once, x.err, x.shards = new(sync.Once), nil, nil
+	x.started = true
+	x.early.Go(func() { x.build() })
+}
+
+// wait returns once an index started early is built: the site it reads
+// may change after the render.
+func (x *searchIndex) wait() {
+	if x != nil {
+		x.early.Wait()
+	}
 }
 
 func (x *searchIndex) build() error {
