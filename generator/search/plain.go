@@ -27,40 +27,51 @@ func PlainText(md []byte) string {
 }
 
 // inline writes line without emphasis, images' and links' targets, and
-// HTML tags.
+// HTML tags. Runs of plain text, most of a line, are written whole.
 func inline(b *strings.Builder, line string) {
+	done := 0 // line[done:i] is plain, not written yet
 	for i := 0; i < len(line); i++ {
 		c := line[i]
+		if !marker[c] {
+			continue
+		}
 		switch c {
 		case '*', '_', '`', '\\':
+			b.WriteString(line[done:i])
 			if c == '\\' && i+1 < len(line) {
 				i++
 				b.WriteByte(line[i])
 			}
-			continue
+			done = i + 1
 		case '!':
 			if i+1 < len(line) && line[i+1] == '[' {
-				continue
+				b.WriteString(line[done:i])
+				done = i + 1
 			}
 		case '[':
-			continue
+			b.WriteString(line[done:i])
+			done = i + 1
 		case ']':
+			b.WriteString(line[done:i])
 			if i+1 < len(line) && line[i+1] == '(' {
 				if end := strings.IndexByte(line[i:], ')'); end > 0 {
 					i += end
-					continue
 				}
 			}
-			continue
+			done = i + 1
 		case '<':
 			if end := strings.IndexByte(line[i:], '>'); end > 0 {
+				b.WriteString(line[done:i])
 				i += end
-				continue
+				done = i + 1
 			}
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(line[done:])
 }
+
+// marker marks the bytes inline may drop or act on.
+var marker = [256]bool{'*': true, '_': true, '`': true, '\\': true, '!': true, '[': true, ']': true, '<': true}
 
 // isLinkDefinition reports a "[label]: https://…" line, which shows nothing.
 func isLinkDefinition(line string) bool {
