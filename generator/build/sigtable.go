@@ -78,6 +78,3 @@ func (t *sigTable) forget(i int) {
 		t.sigs[i] = 0
 	}
 }
-
-// len is how many files the table holds.
-func (t *sigTable) len() int { return len(t.paths) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/search"
+	"github.com/briefing-digest/briefing/internal/shares"
 )
 
 // The search index is three kinds of file under search/: meta.json (the
@@ -182,7 +183,7 @@ func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
 	a.mu.Lock()
 	// Looked up on every core: serve does this for every article on
 	// every save that moves one, and nothing writes the map meanwhile.
-	inParallel(len(s.Entries), func(lo, hi int) {
+	shares.Run(len(s.Entries), 1024, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			e := s.Entries[i]
 			if got, ok := a.by[e.Article]; ok && a.keep && sameNames(got.names, e) {

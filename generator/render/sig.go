@@ -2,13 +2,12 @@ package render
 
 import (
 	"hash/maphash"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/internal/fphash"
+	"github.com/briefing-digest/briefing/internal/shares"
 )
 
 // inputs is what one file of a plan shows beyond the configuration. It
@@ -120,7 +119,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	byIndex := make([]uint64, len(s.Entries))
 	// Serve works this out on every save that moves an article, before
 	// any page renders, so it takes every core.
-	inParallel(len(s.Entries), func(lo, hi int) {
+	shares.Run(len(s.Entries), 1024, func(lo, hi int) {
 		var h fphash.Hash
 		names := map[*generator.Term]uint64{}
 		for i := lo; i < hi; i++ {
@@ -157,7 +156,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	// Many files share their inputs (a term's pages and feed, the search
 	// shards): each is hashed once in each share of the plan.
 	sigs := make([]uint64, len(p.jobs))
-	inParallel(len(p.jobs), func(lo, hi int) {
+	shares.Run(len(p.jobs), 1024, func(lo, hi int) {
 		w := sigShare{p: p, card: card, fps: fps, every: every, prints: prints,
 			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}, names: map[*generator.Term]uint64{}}
 		for i := lo; i < hi; i++ {
@@ -298,22 +297,6 @@ func (p *Plan) CardChanged(e *generator.Entry, meta uint64) []int {
 	}
 	p.touch(e)
 	return out
-}
-
-// inParallel runs f on shares of [0, n), one per core, and waits for
-// them all. A short list is not worth the goroutines.
-func inParallel(n int, f func(lo, hi int)) {
-	k := runtime.GOMAXPROCS(0)
-	if n < 2048 || k == 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range k {
-		lo, hi := n*w/k, n*(w+1)/k
-		wg.Go(func() { f(lo, hi) })
-	}
-	wg.Wait()
 }
 
 // touch makes p.whole new after e changed in place, so no card of the

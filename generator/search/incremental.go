@@ -3,10 +3,11 @@ package search
 import (
 	"bytes"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/briefing-digest/briefing/internal/shares"
 )
 
 // Incremental writes the same shards as Dictionary.Shards, but keeps
@@ -282,7 +283,7 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 	// Each word is weighed and written on its own, so on every core: a
 	// date moved renumbers a run of articles, and with them every common
 	// word's postings, thousands of lists.
-	inShares(len(weigh)+len(rewrite), func(lo, hi int) {
+	shares.Run(len(weigh)+len(rewrite), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			switch {
 			case i >= len(weigh):
@@ -330,28 +331,12 @@ func (x *Incremental) update(docs []Analysis, words []string) bool {
 	for s := range dirty {
 		list = append(list, s)
 	}
-	inShares(len(list), func(lo, hi int) {
+	shares.Run(len(list), 32, func(lo, hi int) {
 		for _, s := range list[lo:hi] {
 			x.writeShard(s, words)
 		}
 	})
 	return true
-}
-
-// inShares runs f on shares of [0, n), one per core, and waits for them
-// all; a short list runs here.
-func inShares(n int, f func(lo, hi int)) {
-	k := min(runtime.GOMAXPROCS(0), 1+n/256)
-	if k <= 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range k {
-		lo, hi := n*w/k, n*(w+1)/k
-		wg.Go(func() { f(lo, hi) })
-	}
-	wg.Wait()
 }
 
 // match pairs docs with the articles kept: removed are the kept ones
