@@ -15,7 +15,7 @@ import (
 // server answers on 127.0.0.1 the way sources out there do: pages that
 // live, pages that are gone, a server refusing HEAD, one that moved, and
 // one that never answers.
-func server(t *testing.T) (*httptest.Server, *[]string) {
+func server(t *testing.T) (*httptest.Server, func() []string) {
 	t.Helper()
 	var mu sync.Mutex
 	var asked []string
@@ -44,9 +44,22 @@ func server(t *testing.T) (*httptest.Server, *[]string) {
 		mu.Unlock()
 		mux.ServeHTTP(w, r)
 	}))
+	release := sync.OnceFunc(func() { close(stop) })
 	t.Cleanup(srv.Close)
-	t.Cleanup(func() { close(stop) }) // runs first, so Close has nothing to wait for
-	return srv, &asked
+	t.Cleanup(release) // runs first, so Close has nothing to wait for
+	// The requests, sorted, once every handler has returned: a request
+	// the checker gave up on may still be in its handler when the check
+	// returns.
+	requests := func() []string {
+		release()
+		srv.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		out := slices.Clone(asked)
+		slices.Sort(out)
+		return out
+	}
+	return srv, requests
 }
 
 func TestCheckSources(t *testing.T) {
@@ -89,12 +102,11 @@ func TestCheckSources(t *testing.T) {
 	if dead[3].Status != 404 {
 		t.Errorf("status of a gone page: %d", dead[3].Status)
 	}
-	slices.Sort(*asked)
 	// One request for an address two articles share, and a GET only
 	// where HEAD was refused.
 	wantAsked := []string{"GET /gethead", "HEAD /gethead", "HEAD /gone", "HEAD /gone", "HEAD /hang", "HEAD /live", "HEAD /live", "HEAD /moved", "HEAD /moved-live"}
-	if !slices.Equal(*asked, wantAsked) {
-		t.Errorf("requests: %q\nwant %q", *asked, wantAsked)
+	if got := asked(); !slices.Equal(got, wantAsked) {
+		t.Errorf("requests: %q\nwant %q", got, wantAsked)
 	}
 }
 
