@@ -102,7 +102,13 @@ func query(t *testing.T, tab context.Context, site testSite, q string) []result 
 	if err := chromedp.Do(within(t, tab), chromedp.SendKeys(chromedp.ID("q"), q)); err != nil {
 		t.Fatalf("typing %q: %v", q, err)
 	}
-	done := `document.querySelector(".search-status").dataset.ms !== undefined || /No articles/.test(document.querySelector(".search-status").textContent)`
+	// Done once the status names the whole query: typed slowly (a loaded
+	// machine), a pause mid-word searches for part of it first.
+	whole, err := json.Marshal("\u201c" + strings.TrimSpace(q) + "\u201d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := `(s => s.textContent.includes(` + string(whole) + `) && (s.dataset.ms !== undefined || /No articles/.test(s.textContent)))(document.querySelector(".search-status"))`
 	if _, err := chromedp.Run(within(t, tab), chromedp.Poll[bool](done)); err != nil {
 		t.Fatalf("searching %q: %v", q, err)
 	}

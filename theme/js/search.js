@@ -321,7 +321,10 @@
     });
   }
 
-  function showResults(m, r, from, started) {
+  // started is when the query began, for the status's data-ms (set once
+  // its results have loaded, and only if no newer query took over);
+  // undefined for "Show more results".
+  function showResults(m, r, from, started, mine) {
     var shown = r.hits.slice(from, from + pageSize);
     var loads = shown.map(function (d) {
       var li = el("li", "entry", "Loading…");
@@ -343,7 +346,7 @@
       results.parentNode.insertBefore(more, results.nextSibling);
     }
     return Promise.all(loads).then(function () {
-      if (started !== undefined) status.dataset.ms = String(Math.round(performance.now() - started));
+      if (started !== undefined && mine === generation) status.dataset.ms = String(Math.round(performance.now() - started));
     });
   }
 
@@ -415,6 +418,7 @@
   function update(m, state, refocus) {
     var mine = ++generation;
     var started = performance.now();
+    delete status.dataset.ms; // until this query's results have loaded
     var what = describe(m, state);
     if (!what) {
       results.textContent = "";
@@ -438,7 +442,7 @@
         var box = facetBox.querySelector("input[name='" + refocus.kind + "'][value='" + CSS.escape(refocus.slug) + "']");
         if (box) box.focus(); // the list was rebuilt under the reader's focus
       }
-      return showResults(m, r, 0, started);
+      return showResults(m, r, 0, started, mine);
     }).catch(function (err) {
       if (mine !== generation) return;
       status.textContent = "Search is unavailable: " + err.message + ".";
