@@ -86,7 +86,7 @@ type Message struct {
 	EML  []byte // both, as one multipart/alternative message
 }
 
-// Render makes the email edition of is. It and HTML and Text are safe
+// Render makes the email edition of is. It, View and Message are safe
 // to call from many goroutines at once.
 func (r *Renderer) Render(is *generator.Issue) (*Message, error) {
 	v, err := r.view(is)
@@ -115,24 +115,6 @@ func (r *Renderer) Message(is *generator.Issue, v *View, html []byte) (*Message,
 	}
 	m.EML = eml
 	return m, nil
-}
-
-// HTML is the message's HTML body alone, for a caller that needs no more.
-func (r *Renderer) HTML(is *generator.Issue) ([]byte, error) {
-	v, err := r.view(is)
-	if err != nil {
-		return nil, err
-	}
-	return r.html(v)
-}
-
-// Text is the message's plain-text body alone.
-func (r *Renderer) Text(is *generator.Issue) ([]byte, error) {
-	v, err := r.view(is)
-	if err != nil {
-		return nil, err
-	}
-	return text(v), nil
 }
 
 func (r *Renderer) html(v *View) ([]byte, error) {

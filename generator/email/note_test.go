@@ -34,10 +34,11 @@ func noteIssue(note string) *generator.Issue {
 // plainNote is the note as the text part has it.
 func plainNote(t *testing.T, r *email.Renderer, note string) string {
 	t.Helper()
-	text, err := r.Text(noteIssue(note))
+	m, err := r.Render(noteIssue(note))
 	if err != nil {
 		t.Fatal(err)
 	}
+	text := m.Text
 	_, rest, ok := bytes.Cut(text, []byte("FROM THE EDITOR\n---------------\n\n"))
 	if !ok {
 		t.Fatalf("no note in %s", text)
@@ -106,16 +107,16 @@ func FuzzNote(f *testing.F) {
 			r = unsafe
 		}
 		is := noteIssue(src)
-		text, err := r.Text(is)
+		m, err := r.Render(is)
 		if err != nil {
 			t.Fatal(err)
 		}
-		page, err := r.HTML(is)
+		text, page := m.Text, m.HTML
+		again, err := r.Render(is)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _ := r.Text(is)
-		if !bytes.Equal(text, again) || len(page) == 0 {
+		if !bytes.Equal(text, again.Text) || len(page) == 0 {
 			t.Error("the same note made different text")
 		}
 	})
