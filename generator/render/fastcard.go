@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -12,14 +11,7 @@ import (
 // template of the page the card is for, kind its kind.
 func (r *Renderer) writeCard(w htmlw, t *template.Template, kind string, e *generator.Entry, countries []*generator.Term) error {
 	w.WriteString("<article class=\"entry\">\n  ")
-	text, err := r.partials.cached(r.partials.key(kind, "entry-text", e), func(buf *bytes.Buffer) error {
-		r.writeEntryText(htmlw{buf}, e)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	w.WriteString(string(text))
+	w.WriteString(string(r.partials.written(r.partials.key(kind, "entry-text", e), func(w htmlw) { r.writeEntryText(w, e) })))
 	if len(countries) > 0 {
 		w.WriteString("\n  <ul class=\"chips\" aria-label=\"Countries\">")
 		if err := w.chips(r, t, kind, countries); err != nil {
@@ -59,17 +51,13 @@ func (r *Renderer) writeEntryText(w htmlw, e *generator.Entry) {
 // chips writes what {{ chips terms }} would on a page of kind, whose
 // template is t.
 func (w htmlw) chips(r *Renderer, t *template.Template, kind string, terms []*generator.Term) error {
+	inGo := r.goChip[kind] && !r.templatesOnly
 	for _, term := range terms {
-		var html template.HTML
-		var err error
-		if r.goChip[kind] && !r.templatesOnly {
-			html, err = r.partials.cached(r.partials.key(kind, "chip", term), func(buf *bytes.Buffer) error {
-				r.writeChip(htmlw{buf}, term)
-				return nil
-			})
-		} else {
-			html, err = r.partials.execute(t, kind, "chip", term, []any{term})
+		if inGo {
+			w.WriteString(string(r.partials.written(r.partials.key(kind, "chip", term), func(w htmlw) { r.writeChip(w, term) })))
+			continue
 		}
+		html, err := r.partials.execute(t, kind, "chip", term, []any{term})
 		if err != nil {
 			return err
 		}

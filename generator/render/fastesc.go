@@ -56,18 +56,14 @@ func (w htmlw) url(s string) {
 		w.WriteString("#ZgotmplZ")
 		return
 	}
-	var b strings.Builder
-	percent(&b, s, true)
-	w.esc(b.String())
+	w.esc(percent(s, true))
 }
 
 // query writes s after the "?" of an href: every byte but letters,
 // digits and "-._~" percent-encoded, which leaves nothing an attribute
 // must escape.
 func (w htmlw) query(s string) {
-	var b strings.Builder
-	percent(&b, s, false)
-	w.WriteString(b.String())
+	w.WriteString(percent(s, false))
 }
 
 // safeScheme says whether s has no scheme, or one of the three
@@ -80,12 +76,14 @@ func safeScheme(s string) bool {
 	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
 }
 
-// percent writes s to b with the bytes a URL must not hold as they are
+// percent returns s with the bytes a URL must not hold as they are
 // percent-encoded; keep leaves the reserved characters and existing
 // escapes, as for a whole address, rather than encoding them, as for a
-// value in its query.
-func percent(b *strings.Builder, s string, keep bool) {
+// value in its query. Most addresses need nothing encoded and are
+// returned as they are, so a page's links cost no allocation each.
+func percent(s string, keep bool) string {
 	const hex = "0123456789abcdef"
+	var b strings.Builder
 	done := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -104,7 +102,11 @@ func percent(b *strings.Builder, s string, keep bool) {
 		b.WriteByte(hex[c&15])
 		done = i + 1
 	}
+	if done == 0 {
+		return s
+	}
 	b.WriteString(s[done:])
+	return b.String()
 }
 
 func isHexDigit(c byte) bool {

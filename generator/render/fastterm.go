@@ -1,9 +1,6 @@
 package render
 
-import (
-	"bytes"
-	"strconv"
-)
+import "strconv"
 
 // writeTerm writes a term's page as term.html does.
 func writeTerm(r *Renderer, w htmlw, set templateSet, p *Page) error {
@@ -36,14 +33,7 @@ func writeTermMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 	w.WriteString("</p>\n  </header>")
 	first := pg == nil || pg.Number == 1
 	if first {
-		html, err := r.partials.cached(r.partials.key(p.Kind, "timeline", t), func(buf *bytes.Buffer) error {
-			r.writeTimeline(htmlw{buf}, p)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		w.WriteString(string(html))
+		w.WriteString(string(r.partials.written(r.partials.key(p.Kind, "timeline", t), func(w htmlw) { r.writeTimeline(w, p) })))
 	}
 	w.WriteString("\n  <div class=\"columns\">\n    <div class=\"main-column\">")
 	entries := t.Entries
@@ -73,14 +63,7 @@ func writeTermMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 		writePager(r, w, newer, older, "Newer articles", "Older articles")
 	}
 	w.WriteString("\n    </div>\n    ")
-	side, err := r.partials.cached(r.partials.key(p.Kind, "term-side", t, first), func(buf *bytes.Buffer) error {
-		r.writeTermSide(htmlw{buf}, p, first)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	w.WriteString(string(side))
+	w.WriteString(string(r.partials.written(r.partials.key(p.Kind, "term-side", t, first), func(w htmlw) { r.writeTermSide(w, p, first) })))
 	w.WriteString("\n  </div>\n</div>")
 	return nil
 }

@@ -93,6 +93,16 @@ func (c *partials) cached(key partialKey, write func(*bytes.Buffer) error) (temp
 	return html, nil
 }
 
+// written is cached for the Go that writes a built-in partial, which
+// cannot fail.
+func (c *partials) written(key partialKey, write func(htmlw)) template.HTML {
+	html, _ := c.cached(key, func(buf *bytes.Buffer) error {
+		write(htmlw{buf})
+		return nil
+	})
+	return html
+}
+
 // key is where partial name of a page of kind is kept, with variants
 // that are comparable, and no more than maxVariants of them.
 func (c *partials) key(kind, name string, variants ...any) partialKey {
