@@ -44,6 +44,9 @@ func TestOwnTemplatesBeatFastPages(t *testing.T) {
 		{"partials/issue.html", "", `<h2>Most named people</h2>`, `<h2>Who was named most</h2>`, "issues/20"},
 		{"partials/map.html", "", `<figure class="map">`, `<figure class="map own">`, "issues/20"},
 		{"partials/counts.html", "", `<ol class="counts" aria-label=`, `<ol class="counts own" aria-label=`, "issues/20"},
+		{"issues.html", "", `<ol class="issue-list">`, `<ol class="issue-list own">`, "issues/index.html"},
+		{"partials/issue-row.html", "", `<li class="issue-row">`, `<li class="issue-row own">`, "issues/index.html"},
+		{"email.html", "", `>Read this issue on the web</a>`, `>Read it on the web</a>`, "issues/20"},
 	} {
 		if c.from == "" {
 			c.from = c.file
