@@ -18,22 +18,30 @@ import (
 // of them to run: the HTML body alone is most of an issue's cost, and
 // the message holds it too.
 func (r *Renderer) emailJobs(is *generator.Issue, mail *messages) []job {
-	part := func(path string, body func(m *email.Message) []byte) job {
-		return job{path: path, issue: is, template: "email", make: func(buf *bytes.Buffer, _ templateSet) error {
+	jobs := make([]job, len(messageParts))
+	for i, part := range messageParts {
+		jobs[i] = job{path: part.path(is), issue: is, template: "email", make: func(buf *bytes.Buffer, _ templateSet) error {
 			m, err := mail.of(r, is)
 			if err != nil {
 				return err
 			}
-			buf.Write(body(m))
+			buf.Write(part.body(m))
 			mail.took(is)
 			return nil
 		}}
 	}
-	return []job{
-		part(email.HTMLPath(is), func(m *email.Message) []byte { return m.HTML }),
-		part(email.TextPath(is), func(m *email.Message) []byte { return m.Text }),
-		part(email.EMLPath(is), func(m *email.Message) []byte { return m.EML }),
-	}
+	return jobs
+}
+
+// messageParts are the files made of each message: its HTML body, its
+// text body and the message holding both.
+var messageParts = [...]struct {
+	path func(*generator.Issue) string
+	body func(*email.Message) []byte
+}{
+	{email.HTMLPath, func(m *email.Message) []byte { return m.HTML }},
+	{email.TextPath, func(m *email.Message) []byte { return m.Text }},
+	{email.EMLPath, func(m *email.Message) []byte { return m.EML }},
 }
 
 // messages are the email editions of one render, each made once.
@@ -48,9 +56,6 @@ type message struct {
 	err   error
 	taken int // how many of the issue's files have their part
 }
-
-// parts is how many files emailJobs makes of each message.
-const parts = 3
 
 // of returns is's message, rendering it if no file of this render has.
 func (ms *messages) of(r *Renderer, is *generator.Issue) (*email.Message, error) {
@@ -75,7 +80,7 @@ func (ms *messages) took(is *generator.Issue) {
 	ms.mu.Lock()
 	defer ms.mu.Unlock()
 	if m := ms.by[is]; m != nil {
-		if m.taken++; m.taken == parts {
+		if m.taken++; m.taken == len(messageParts) {
 			delete(ms.by, is)
 		}
 	}

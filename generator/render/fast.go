@@ -9,7 +9,7 @@ import (
 // every action by reflection, which was most of a build's time. What the
 // template gets from partialCached, cards and chips comes from the same
 // caches, so each is still made once per render; a partial the Go does
-// not write (the header, the footer) is still executed, with the
+// not write (the head's assets, the header, the footer) is still executed, with the
 // worker's templates in set, so a site's own footer is still its own.
 type fastPage func(r *Renderer, w htmlw, set templateSet, p *Page) error
 

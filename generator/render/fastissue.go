@@ -58,7 +58,7 @@ func writeIssueMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 	return nil
 }
 
-// writeIssueSummary writes the "issue-summary" partial: "5 articles, on
+// writeIssueSummary writes the "issue-summary" partial: "5 articles on
 // Iran, Afghanistan and 2 other countries.".
 func writeIssueSummary(w htmlw, is *generator.Issue) {
 	named := 0
