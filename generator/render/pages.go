@@ -53,7 +53,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 		articles := make([]Page, len(s.Entries))
 		for i, e := range s.Entries {
 			p := &articles[i]
-			*p = Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
+			*p = articlePage(s, e)
 			articleJobs[i] = r.page(e.Path()+"index.html", p)
 		}
 	})
@@ -128,9 +128,9 @@ func isStatic(path string) bool {
 	return path == "robots.txt" || path == ".nojekyll" || path == "CNAME"
 }
 
-// articlePage is what an article's page is given.
-func articlePage(e *generator.Entry) *Page {
-	return &Page{Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
+// articlePage is what an article's page of site s is given.
+func articlePage(s *generator.Site, e *generator.Entry) Page {
+	return Page{Site: s, Kind: "article", Title: e.Title, Description: e.Summary, Path: e.Path(), Entry: e, Date: e.Date}
 }
 
 // homeDescription is the site's description, or, for a site that gives
@@ -173,15 +173,16 @@ func termDescription(t *generator.Term) string {
 	return fmt.Sprintf("%d articles naming %s", n, t.Name)
 }
 
-// fileCount is about how many files jobs lists for s: an article's page
-// and search fragment, an issue's page, feed and email, a term's pages
-// and feed, and a few more; enough that the list rarely grows.
+// fileCount is about how many files jobs lists for s: an article's page,
+// the search fragments and shards, an issue's page, feed and email, a
+// term's pages and feed, and a few more; enough that the list rarely grows.
 func fileCount(s *generator.Site) int {
-	n := 2*len(s.Entries) + 8*len(s.Issues) + 64 + search.ShardCount(len(s.Entries))
+	n := len(s.Entries) + search.GroupCount(len(s.Entries)) + search.ShardCount(len(s.Entries)) + 8*len(s.Issues) + 64
 	for _, tax := range s.Taxonomies {
 		n += 2
 		for _, t := range tax.Terms {
-			n += 1 + (len(t.Entries)+pageSize(&s.Config, len(t.Entries))-1)/pageSize(&s.Config, len(t.Entries))
+			size := pageSize(&s.Config, len(t.Entries))
+			n += 1 + (len(t.Entries)+size-1)/size
 		}
 	}
 	return n

@@ -131,6 +131,12 @@ type job struct {
 	make func(buf *bytes.Buffer, set templateSet) error
 }
 
+// aboutSite says whether the file is about no one article, term, issue,
+// run of search results or taxonomy, but draws on the whole site.
+func (j *job) aboutSite() bool {
+	return j.entry == nil && j.term == nil && j.issue == nil && j.group == nil && j.taxonomy == nil
+}
+
 // run makes the file, turning a panic (in goldmark, say) into an error
 // naming the file: in a worker goroutine it would end the whole process,
 // and serve must outlive any input.
@@ -292,7 +298,7 @@ func (p *Plan) order(only func(i int) bool) []int {
 			out = slices.Insert(out, 0, i)
 		case strings.HasPrefix(j.path, searchShard):
 			shards = append(shards, i)
-		case j.entry == nil && j.term == nil && j.issue == nil && j.group == nil:
+		case j.aboutSite(), j.taxonomy != nil: // a taxonomy's list is long too
 			out = append(out, i)
 		default:
 			rest = append(rest, i)

@@ -13,8 +13,8 @@ import (
 // inputs is what one file of a plan shows beyond the configuration. It
 // is the one declaration of a file's dependencies: Sigs hashes it,
 // CardChanged and ShowingBody search it, and the card cache keys by the
-// same card fingerprints. At most one of subject, term, issue and group
-// is set.
+// same card fingerprints. At most one of subject, term, issue, group
+// and taxonomy is set; pager comes with term.
 //
 // The rule behind it, for the built-in templates: a page shows its own
 // subject in full and every other article only as a card (title, date,
@@ -59,7 +59,7 @@ type inputs struct {
 // inputs declares what job j of p shows.
 func (p *Plan) inputs(j *job) inputs {
 	in := inputs{subject: j.entry, term: j.term, issue: j.issue, group: j.group, taxonomy: j.taxonomy, outline: j.outline, bodies: j.bodies}
-	in.every = j.entry == nil && j.term == nil && j.issue == nil && j.group == nil && j.taxonomy == nil
+	in.every = j.aboutSite()
 	if j.term != nil && j.page != nil && j.page.Paginator != nil && j.page.Paginator.Number > 1 {
 		in.pager = j.page.Paginator
 	}
@@ -153,11 +153,12 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	}
 	p.whole = h.Sum64()
 
-	// Many files share their inputs (a term's pages and feed, the search
-	// shards): each is hashed once in each share of the plan.
+	// Many files share their inputs (a term's first page and feed, an
+	// issue's page, feed and email, the search shards): each is hashed
+	// once in each share of the plan.
 	sigs := make([]uint64, len(p.jobs))
 	shares.Run(len(p.jobs), 1024, func(lo, hi int) {
-		w := sigShare{p: p, card: card, fps: fps, every: every, prints: prints,
+		w := sigShare{p: p, card: card, fps: fps, every: every,
 			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}, names: map[*generator.Term]uint64{}}
 		for i := lo; i < hi; i++ {
 			sigs[i] = w.sig(&p.jobs[i])
@@ -173,7 +174,6 @@ type sigShare struct {
 	card   func(*generator.Entry) uint64 // each entry's card fingerprint
 	fps    []Fingerprints                // each entry's, by index
 	every  uint64                        // every card and edition
-	prints func(*generator.Article) Fingerprints
 	h      fphash.Hash
 	terms  map[*generator.Term]uint64
 	issues map[*generator.Issue]uint64
@@ -199,7 +199,6 @@ func termName(t *generator.Term) uint64 {
 // sig is the fingerprint of job j.
 func (w *sigShare) sig(j *job) uint64 {
 	p, s, h, card, fps := w.p, w.p.site, &w.h, w.card, w.fps
-	terms, issues, newest, every, prints := w.terms, w.issues, w.newest, w.every, w.prints
 	in := p.inputs(j)
 	var sig uint64
 	switch {
@@ -218,15 +217,15 @@ func (w *sigShare) sig(j *job) uint64 {
 		sig = pagerSig(h, in.term, in.pager, card, latestWeek(s))
 	case in.term != nil:
 		var ok bool
-		if sig, ok = terms[in.term]; !ok {
+		if sig, ok = w.terms[in.term]; !ok {
 			sig = termSig(h, in.term, card, w.name, latestWeek(s))
-			terms[in.term] = sig
+			w.terms[in.term] = sig
 		}
 	case in.issue != nil:
 		var ok bool
-		if sig, ok = issues[in.issue]; !ok {
+		if sig, ok = w.issues[in.issue]; !ok {
 			sig = issueSig(h, in.issue, card)
-			issues[in.issue] = sig
+			w.issues[in.issue] = sig
 		}
 	case in.taxonomy != nil:
 		sig = taxonomySig(h, s, in.taxonomy)
@@ -234,19 +233,19 @@ func (w *sigShare) sig(j *job) uint64 {
 		h.Reset()
 		for _, e := range in.group {
 			putInt(h, card(e))
-			putInt(h, prints(e.Article).Body)
+			putInt(h, fps[e.Index].Body)
 		}
 		sig = h.Sum64()
 	default:
 		var ok bool
-		if sig, ok = newest[in.bodies]; !ok {
+		if sig, ok = w.newest[in.bodies]; !ok {
 			h.Reset()
-			putInt(h, every)
+			putInt(h, w.every)
 			for i := range min(in.bodies, len(s.Entries)) {
 				putInt(h, fps[i].Body)
 			}
 			sig = h.Sum64()
-			newest[in.bodies] = sig
+			w.newest[in.bodies] = sig
 		}
 	}
 	if in.whole {
@@ -287,9 +286,7 @@ func (p *Plan) CardChanged(e *generator.Entry, meta uint64) []int {
 		j := &p.jobs[i]
 		if j.entry == e && j.page != nil {
 			// The page was given the old title and summary.
-			site := j.page.Site
-			*j.page = *articlePage(e)
-			j.page.Site = site
+			*j.page = articlePage(j.page.Site, e)
 		}
 		if in := p.inputs(j); in.showsCard(e) {
 			out = append(out, i)

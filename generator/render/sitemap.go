@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/xml"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -26,15 +25,12 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 		buf.Grow(100 * (len(s.Entries) + 2*len(s.Issues) + 64))
 		buf.WriteString(xml.Header)
 		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-		// add writes one page's entry; its address is base followed by
-		// the parts of its path, escaped one by one so that none of them
-		// is joined into a new string first.
-		add := func(t time.Time, parts ...string) {
+		// add writes one page's entry: its address is base, escaped once,
+		// followed by its path.
+		add := func(t time.Time, path string) {
 			buf.WriteString("\n  <url>\n    <loc>")
 			buf.Write(base.Bytes())
-			for _, p := range parts {
-				escapeXML(buf, p)
-			}
+			escapeXML(buf, path)
 			if t.IsZero() {
 				buf.WriteString("</loc>\n  </url>")
 				return
@@ -43,13 +39,13 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 			appendDay(buf, t)
 			buf.WriteString("</lastmod>\n  </url>")
 		}
-		add(s.Updated)
+		add(s.Updated, "")
 		add(s.Updated, "issues/")
 		for _, is := range s.Listed() {
 			add(is.Entries[0].Date, is.Path())
 		}
 		for _, e := range s.Entries {
-			add(e.Date, "articles/", e.Slug, "/")
+			add(e.Date, e.Path())
 		}
 		for _, tax := range s.Taxonomies {
 			add(s.Updated, tax.Path())
@@ -58,11 +54,7 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 				// so a crawler finds the older ones too.
 				size := pageSize(&r.cfg, len(t.Entries))
 				for i := 0; i < len(t.Entries); i += size {
-					if i == 0 {
-						add(t.Entries[i].Date, tax.Name, "/", t.Slug, "/")
-					} else {
-						add(t.Entries[i].Date, tax.Name, "/", t.Slug, "/page/", strconv.Itoa(i/size+1), "/")
-					}
+					add(t.Entries[i].Date, pagePath(t.Path(), i/size+1))
 				}
 			}
 		}

@@ -128,18 +128,21 @@ func (h *Hash) stripes(b []byte) {
 
 // Sum64 returns the hash of everything written; h is left as it was.
 func (h *Hash) Sum64() uint64 {
-	var acc uint64
-	if h.inited {
-		v := h.lanes
-		acc = bits.RotateLeft64(v[0], 1) + bits.RotateLeft64(v[1], 7) + bits.RotateLeft64(v[2], 12) + bits.RotateLeft64(v[3], 18)
-		for _, l := range v {
-			acc = merge(acc, l)
-		}
-	} else {
-		acc = prime5
+	return tail(h.lanesSum()+h.total, h.buf[:h.n])
+}
+
+// lanesSum is what the lanes come to before the length and the tail are
+// mixed in: prime5 when no whole stripe was written.
+func (h *Hash) lanesSum() uint64 {
+	if !h.inited {
+		return prime5
 	}
-	acc += h.total
-	return tail(acc, h.buf[:h.n])
+	v := h.lanes
+	acc := bits.RotateLeft64(v[0], 1) + bits.RotateLeft64(v[1], 7) + bits.RotateLeft64(v[2], 12) + bits.RotateLeft64(v[3], 18)
+	for _, l := range v {
+		acc = merge(acc, l)
+	}
+	return acc
 }
 
 // Bytes is the hash of b.
@@ -150,16 +153,7 @@ func Bytes(b []byte) uint64 {
 		h.stripes(b[:whole])
 	}
 	// The tail is hashed in place; only the state of the lanes is needed.
-	h.total = uint64(len(b))
-	if !h.inited {
-		return tail(prime5+h.total, b)
-	}
-	v := h.lanes
-	acc := bits.RotateLeft64(v[0], 1) + bits.RotateLeft64(v[1], 7) + bits.RotateLeft64(v[2], 12) + bits.RotateLeft64(v[3], 18)
-	for _, l := range v {
-		acc = merge(acc, l)
-	}
-	return tail(acc+h.total, b[whole:])
+	return tail(h.lanesSum()+uint64(len(b)), b[whole:])
 }
 
 // String is the hash of s.
