@@ -226,11 +226,10 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := buildcache.Remove(cachePath); err != nil {
 		return Result{}, errors.Join(err, stage.Abort())
 	}
-	err = stage.CommitThen(func() error {
+	err = stage.CommitThen(func() {
 		if c != nil {
 			res.CacheErr = c.save(cachePath)
 		}
-		return nil
 	})
 	if err != nil {
 		return Result{}, err

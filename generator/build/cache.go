@@ -11,7 +11,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/buildcache"
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/publish"
@@ -129,12 +128,8 @@ var binaryIdentity = sync.OnceValues(func() (uint64, error) {
 // returns which it staged; the rest are to be rendered. A file that
 // cannot be linked or copied is rendered instead.
 func (c *cacheRun) carryOver(p *render.Plan) []bool {
-	s := p.Site()
-	prints := make(map[*generator.Article]render.Fingerprints, len(s.Entries))
-	for _, e := range s.Entries {
-		prints[e.Article] = render.Fingerprint(e.Article)
-	}
-	sigs := p.Sigs(func(a *generator.Article) render.Fingerprints { return prints[a] })
+	// Sigs asks for each article's fingerprints once, on every core.
+	sigs := p.Sigs(render.Fingerprint)
 	c.sigs = make(map[string]uint64, len(sigs))
 	c.files = make(map[string]buildcache.File, len(sigs))
 	for i, sig := range sigs {

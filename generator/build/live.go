@@ -265,6 +265,8 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, er
 		if old.prints == now.prints {
 			continue
 		}
+		// Each Replace checks every edition again, so the last one's
+		// error is the whole site's.
 		var ok bool
 		if ok, err = asm.Replace(now.article); !ok {
 			return nil, nil

@@ -26,7 +26,7 @@ func (t *sigTable) compare(n int, path func(int) string, sigs []uint64, all bool
 		j := i + off
 		if j < 0 || j >= len(t.paths) || t.paths[j] != p {
 			var ok bool
-			if j, ok = t.at[p]; ok {
+			if j, ok = t.at[p]; ok && j < len(t.paths) && t.paths[j] == p {
 				off = j - i
 			} else {
 				j = -1

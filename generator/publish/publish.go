@@ -226,9 +226,8 @@ func (s *Staging) Commit() error {
 // CommitThen is Commit, calling then once the new site is in place and
 // the old one removed, before the lock is let go: what it writes beside
 // the site (build's cache) is known to describe this site, not one
-// another run published meanwhile. Its error is returned; the new site
-// stays published.
-func (s *Staging) CommitThen(then func() error) error {
+// another run published meanwhile.
+func (s *Staging) CommitThen(then func()) error {
 	defer s.unlock()
 	if err := syncTree(s.tmp); err != nil {
 		return errors.Join(fmt.Errorf("flushing the new site to disk: %w", err), s.abort())
@@ -248,7 +247,7 @@ func (s *Staging) CommitThen(then func() error) error {
 		}
 	}
 	if then != nil {
-		return then()
+		then()
 	}
 	return nil
 }

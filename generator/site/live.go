@@ -73,7 +73,7 @@ func (l *Live) Site() *generator.Site { return l.s }
 func (l *Live) Replace(a *generator.Article) (bool, error) {
 	s := l.s
 	e := l.byFile[a.File]
-	if e == nil || e.Slug != a.Slug || e.Draft != a.Draft || len(s.Entries) == 0 {
+	if e == nil || e.Slug != a.Slug || e.Draft != a.Draft {
 		return false, nil
 	}
 	if !l.keepsNames(e, a) {

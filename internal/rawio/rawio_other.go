@@ -11,11 +11,6 @@ import (
 // ReadFile returns the contents of the file at path.
 func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
-// WriteFile writes data to the file at path, creating or truncating it.
-func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	return os.WriteFile(path, data, perm)
-}
-
 // CreateFile writes data to a new file at path; if a file is there
 // already, it fails with an error matching fs.ErrExist and leaves the
 // file as it was.

@@ -40,11 +40,6 @@ func ReadFile(path string) ([]byte, error) {
 	}
 }
 
-// WriteFile writes data to the file at path, creating or truncating it.
-func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	return write(path, syscall.O_TRUNC, data, perm)
-}
-
 // CreateFile writes data to a new file at path; if a file is there
 // already, it fails with an error matching fs.ErrExist and leaves the
 // file as it was.
