@@ -1,8 +1,9 @@
-//go:build !linux
+//go:build !(linux || openbsd || dragonfly || solaris || illumos || darwin || freebsd || netbsd)
 
 package serve
 
 import "io/fs"
 
-// inode is Linux's alone; elsewhere polling compares size, time and mode.
+// inode has nothing to give where files have no inode and status change
+// time to read: there polling compares size, time and mode.
 func inode(fs.FileInfo) (ino uint64, ctime int64) { return 0, 0 }

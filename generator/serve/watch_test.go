@@ -497,6 +497,24 @@ func TestWatchPoll(t *testing.T) {
 	collect(t, w, a)
 }
 
+// TestWatchPollSeesTimesPutBack: a save that keeps the size and is given
+// its old modification time back (cp -p from a backup, rsync -a) is
+// still a change when polled, as the status change time moves anyway.
+func TestWatchPollSeesTimesPutBack(t *testing.T) {
+	dir := newSite(t)
+	a := filepath.Join(dir, "content", "a.md")
+	old, err := os.Stat(a)
+	must(t, err)
+	w := start(t, dir, WatchOptions{Poll: 20 * time.Millisecond})
+	time.Sleep(60 * time.Millisecond) // past the first polls and the clock's granularity
+
+	write(t, a, "# B\n") // the same four bytes' length
+	must(t, os.Chtimes(a, old.ModTime(), old.ModTime()))
+	if got, _ := collect(t, w, a); !slices.Equal(got, []string{a}) {
+		t.Errorf("reported %q, want only %q", got, a)
+	}
+}
+
 func TestWatchFallsBackToPollingWhenOutOfWatches(t *testing.T) {
 	orig := addWatch
 	addWatch = func(*fsnotify.Watcher, string) error { return syscall.ENOSPC }

@@ -1,3 +1,5 @@
+//go:build linux || openbsd || dragonfly || solaris || illumos
+
 package serve
 
 import (
@@ -12,5 +14,5 @@ func inode(fi fs.FileInfo) (ino uint64, ctime int64) {
 	if !ok {
 		return 0, 0
 	}
-	return st.Ino, st.Ctim.Nano()
+	return uint64(st.Ino), int64(st.Ctim.Sec)*1e9 + int64(st.Ctim.Nsec)
 }
