@@ -109,7 +109,7 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 	errs.Add(err)
 	r, err := render.New(cfg, Templates(opts.Source))
 	errs.Add(err)
-	s, err := assemble(opts, cfg, articles, errs)
+	s, err := assemble(opts, errs, func(o site.Options) (*generator.Site, error) { return site.Assemble(cfg, articles, o) })
 	errs.Add(err)
 	if err := errs.Err(); err != nil {
 		return Result{}, err
@@ -166,17 +166,20 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 }
 
 // assemble reads the editions and, when config, articles and templates
-// had no errors (so far), puts the site together with them. The editions
-// are checked against the site's weeks only then: with a broken config
-// there are no weeks to check against, and a lead whose article has an
-// error would be reported twice.
-func assemble(opts Options, cfg generator.Config, articles []*generator.Article, so generator.ErrorList) (*generator.Site, error) {
+// had no errors (so far), has put assemble the site with them: build
+// assembles it once, serve keeps it to update (Live.assemble). The
+// editions are checked against the site's weeks only then: with a broken
+// config there are no weeks to check against, and a lead whose article
+// has an error would be reported twice.
+func assemble(opts Options, so generator.ErrorList, put func(site.Options) (*generator.Site, error)) (*generator.Site, error) {
+	// Editions are few and small, so serve reads them all again whenever
+	// it assembles the site.
 	editions, edErr := content.LoadEditions(opts.Source)
 	var errs generator.ErrorList
 	var s *generator.Site
 	if so.Err() == nil {
 		var err error
-		s, err = site.Assemble(cfg, articles, site.Options{Editions: editions, Preview: opts.Preview})
+		s, err = put(site.Options{Editions: editions, Preview: opts.Preview})
 		errs.Add(err)
 	}
 	errs.Add(edErr)

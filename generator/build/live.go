@@ -225,20 +225,17 @@ func (l *Live) assemble() (*generator.Site, error) {
 	articles, dups := content.Collect(articles, l.opts.Drafts)
 	errs = append(errs, dups...)
 	errs.Add(l.tmplErr)
-	// Editions are few and small, so every reassembly reads them all
-	// again. This is build's assemble, keeping the site to update.
-	editions, edErr := content.LoadEditions(l.opts.Source)
-	var s *generator.Site
-	if errs.Err() == nil {
-		asm, err := site.NewLive(l.cfg, articles, site.Options{Editions: editions, Preview: l.opts.Preview})
-		errs.Add(err)
-		s = asm.Site()
-		if err == nil && edErr == nil {
-			l.asm = asm
-		}
+	var asm *site.Live
+	s, err := assemble(l.opts, errs, func(o site.Options) (*generator.Site, error) {
+		var err error
+		asm, err = site.NewLive(l.cfg, articles, o)
+		return asm.Site(), err
+	})
+	errs.Add(err)
+	if err = errs.Err(); err == nil {
+		l.asm = asm
 	}
-	errs.Add(edErr)
-	return s, errs.Err()
+	return s, err
 }
 
 // reassemble updates the last good site with the articles that changed,
@@ -247,8 +244,7 @@ func (l *Live) assemble() (*generator.Site, error) {
 // (site.Live.Replace). It returns nil when the site must be assembled
 // again from every article.
 func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, error) {
-	if l.asm == nil || before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 ||
-		len(w.content) == 0 || l.cfgErr != nil || l.tmplErr != nil {
+	if l.asm == nil || before == nil || !w.articlesOnly() || l.cfgErr != nil || l.tmplErr != nil {
 		return nil, nil
 	}
 	for _, p := range w.content {
@@ -351,7 +347,7 @@ type edit struct {
 // or changed its date or names. Only one front matter edit at a time is
 // taken this way, so the order check sees settled neighbours.
 func (l *Live) inPlace(w plan, before map[string]source) []edit {
-	if before == nil || w.all || w.config || w.allAssets || len(w.templates) > 0 || len(w.assets) > 0 || len(w.content) == 0 {
+	if before == nil || !w.articlesOnly() {
 		return nil
 	}
 	edits := []edit{}
@@ -447,6 +443,12 @@ type plan struct {
 	templates []string // changed paths under templates/
 	assets    []string // changed output paths of theme/ and static/ files
 	allAssets bool     // a theme or static folder changed
+}
+
+// articlesOnly says whether w changes content and nothing else: the
+// only saves a rebuild may take without assembling the site again.
+func (w plan) articlesOnly() bool {
+	return !w.all && !w.config && !w.allAssets && len(w.templates) == 0 && len(w.assets) == 0 && len(w.content) > 0
 }
 
 // classify sorts changed paths by what they feed.
