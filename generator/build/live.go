@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/config"
@@ -24,8 +25,9 @@ import (
 // Live is a site built in memory and kept up to date file by file, for
 // serve. Rebuild is given the files that changed and redoes only what
 // they reach: it parses only those articles, and renders only the pages
-// whose inputs changed (render.Plan.Sigs decides which). The result is
-// always what Generate would make from the same files.
+// whose inputs changed (render.Plan.Sigs decides which; after saves of
+// articles, render.Plan.EditSigs, for the files they can reach). The
+// result is always what Generate would make from the same files.
 //
 // Rebuild must not be called concurrently; File may be called at any time
 // and sees the last good build.
@@ -147,39 +149,64 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	if work.all || len(work.templates) > 0 {
 		l.refreshTemplates(work)
 	}
-	if edits := l.inPlace(work, before); edits != nil && l.cfgErr == nil {
-		return l.rebuildInPlace(ctx, edits)
-	}
-
-	s, err := l.reassemble(work, before)
-	if err != nil {
-		return Change{}, err
-	}
-	updated := s != nil // the same entries, in new places
-	if s == nil {
-		if s, err = l.assemble(); err != nil {
+	// Saves of articles are applied to the site as it stands, and only
+	// the files they reach are fingerprinted; anything else assembles
+	// the site again and fingerprints every file.
+	var p *render.Plan
+	var edits *render.Edits
+	if ed := l.inPlace(work, before); ed != nil && l.cfgErr == nil {
+		// Nothing moves, so the last plan serves again.
+		p, edits = l.plan, l.applyInPlace(ed)
+	} else {
+		s, moved, err := l.reassemble(work, before)
+		if err != nil {
 			return Change{}, err
+		}
+		updated := s != nil // the same entries, in new places
+		if s == nil {
+			if s, err = l.assemble(); err != nil {
+				return Change{}, err
+			}
+		}
+		p = l.renderer.Plan(s)
+		if updated {
+			// A save that moved an article changes the search index.
+			p.StartIndex()
+			edits = moved
 		}
 	}
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
-	p := l.renderer.Plan(s)
-	if updated {
-		// A save that moved an article changes the search index.
-		p.StartIndex()
-	}
-	sigs := p.Sigs(func(a *generator.Article) render.Fingerprints {
+	prints := func(a *generator.Article) render.Fingerprints {
 		if fp, ok := l.prints[a]; ok {
 			return fp
 		}
 		return l.sources[a.File].prints
-	})
-	for i := range p.Len() {
-		// Hashed together, not mixed by XOR: two generations and two
-		// fingerprints must not cancel out.
-		sigs[i] = maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[p.Template(i)]})
 	}
-	stale, left := l.sigs.compare(p.Len(), p.Path, sigs, work.all)
+	// Hashed together, not mixed by XOR: two generations and two
+	// fingerprints must not cancel out.
+	withGen := func(i int, sig uint64) uint64 {
+		return maphash.Comparable(l.seed, [2]uint64{sig, l.gens[p.Template(i)]})
+	}
+	var sigs []uint64
+	var stale []bool
+	var left []string
+	if edits != nil {
+		var known []render.Known
+		sigs, known = p.EditSigs(prints, *edits, l.plan)
+		for i, k := range known {
+			if k == render.Computed {
+				sigs[i] = withGen(i, sigs[i])
+			}
+		}
+		stale, left = l.sigs.carry(p.Len(), p.Path, sigs, known)
+	} else {
+		sigs = p.Sigs(prints)
+		for i := range sigs {
+			sigs[i] = withGen(i, sigs[i])
+		}
+		stale, left = l.sigs.compare(p.Len(), p.Path, sigs, work.all)
+	}
 	stats, err := l.renderer.RenderPlan(ctx, p, func(i int) bool { return stale[i] }, st.out)
 	if err != nil {
 		return Change{}, err
@@ -198,13 +225,15 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	change.Rendered = stats.Files + assets
 	change.Changed = l.publish(st, gone)
 	l.sigs.replace(p.Len(), p.Path, sigs, left)
-	l.plan = p
-	if !updated {
+	if p != l.plan && (l.plan == nil || p.Site() != l.plan.Site()) {
+		// A site assembled anew: its entries are new objects.
+		s := p.Site()
 		l.entries = make(map[string]*generator.Entry, len(s.Entries))
 		for _, e := range s.Entries {
 			l.entries[e.File] = e
 		}
 	}
+	l.plan = p
 
 	return change, nil
 }
@@ -241,38 +270,123 @@ func (l *Live) assemble() (*generator.Site, error) {
 // reassemble updates the last good site with the articles that changed,
 // when only articles changed and each keeps its page: a new date, new
 // names or a new title move it among the site's weeks, terms and lists
-// (site.Live.Replace). It returns nil when the site must be assembled
-// again from every article.
-func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, error) {
+// (site.Live.Replace). It returns a nil site when the site must be
+// assembled again from every article, and nil edits when the saves
+// added or removed a week or changed the newest, which every term's
+// timeline and every issue's number show: every file is fingerprinted
+// then.
+func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *render.Edits, error) {
 	if l.asm == nil || before == nil || !w.articlesOnly() || l.cfgErr != nil || l.tmplErr != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	for _, p := range w.content {
 		old, now := before[p], l.sources[p]
 		if old.article == nil || now.article == nil || now.err != nil {
-			return nil, nil
+			return nil, nil, nil
 		}
 	}
 	asm := l.asm
 	l.asm = nil // until it is up to date
+	s := asm.Site()
+	entries, issues, newest := slices.Clone(s.Entries), slices.Clone(s.Issues), latest(s)
+	var list []render.Edit
+	var weeks []time.Time // the weeks the edited articles left
 	var err error
 	for _, p := range w.content {
 		old, now := before[p], l.sources[p]
 		if old.prints == now.prints {
 			continue
 		}
+		e := l.entries[p]
+		if e == nil {
+			return nil, nil, nil // a draft the site leaves out
+		}
+		ed := render.Edit{Entry: e, Card: old.prints.Meta != now.prints.Meta, Body: old.prints.Body != now.prints.Body,
+			Refiled: true, Was: e.Index, Terms: allTerms(e)}
+		weeks = append(weeks, e.Issue.Start)
 		// Each Replace checks every edition again, so the last one's
 		// error is the whole site's.
 		var ok bool
 		if ok, err = asm.Replace(now.article); !ok {
-			return nil, nil
+			return nil, nil, nil
 		}
+		list = append(list, ed)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l.asm = asm
-	return asm.Site(), nil
+	if !slices.Equal(issues, s.Issues) || latest(s) != newest {
+		return s, nil, nil
+	}
+	edits := &render.Edits{List: list, Lo: len(entries), Hi: -1}
+	for i, e := range s.Entries {
+		if entries[i] != e {
+			edits.Lo, edits.Hi = min(edits.Lo, i), i
+		}
+	}
+	if edits.Lo <= edits.Hi {
+		edits.Moved = entries[edits.Lo : edits.Hi+1]
+	}
+	for i := range edits.List {
+		ed := &edits.List[i]
+		ed.Terms = append(ed.Terms, allTerms(ed.Entry)...)
+		ed.Weeks = nearWeeks(s, weeks[i], ed.Entry.Issue.Start)
+	}
+	return s, edits, nil
+}
+
+// applyInPlace puts each edited article in place of its old version, in
+// the entry that holds it, and says what the edits reach.
+func (l *Live) applyInPlace(edits []edit) *render.Edits {
+	s := l.plan.Site()
+	out := &render.Edits{Lo: 1, Hi: 0}
+	for _, ed := range edits {
+		e := l.entries[ed.article.File]
+		if e == nil {
+			continue // a draft the site leaves out
+		}
+		e.Article = ed.article
+		l.plan.Edited(e)
+		out.List = append(out.List, render.Edit{Entry: e, Card: ed.card, Body: ed.body, Was: e.Index,
+			Terms: allTerms(e), Weeks: nearWeeks(s, e.Issue.Start)})
+	}
+	return out
+}
+
+// allTerms lists every term e is filed under.
+func allTerms(e *generator.Entry) []*generator.Term {
+	var out []*generator.Term
+	for _, ts := range e.Terms {
+		out = append(out, ts...)
+	}
+	return out
+}
+
+// nearWeeks lists the site's weeks that start within a week of one of
+// starts: those weeks and the ones either side.
+func nearWeeks(s *generator.Site, starts ...time.Time) []*generator.Issue {
+	const week = 7 * 24 * time.Hour
+	var out []*generator.Issue
+	for _, is := range s.Issues {
+		for _, start := range starts {
+			// A day's slack: a week that starts or ends with a change of
+			// clocks is an hour longer or shorter.
+			if d := is.Start.Sub(start); d > -week-24*time.Hour && d < week+24*time.Hour {
+				out = append(out, is)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// latest is the site's newest week, "" for none.
+func latest(s *generator.Site) string {
+	if len(s.Issues) == 0 {
+		return ""
+	}
+	return s.Issues[0].Slug
 }
 
 // staged holds the files a rebuild renders until it has succeeded.
@@ -396,43 +510,6 @@ func (l *Live) keepsOrder(a *generator.Article) bool {
 	i := slices.Index(entries, e)
 	return i >= 0 && (i == 0 || content.Compare(entries[i-1].Article, a) <= 0) &&
 		(i == len(entries)-1 || content.Compare(a, entries[i+1].Article) <= 0)
-}
-
-// rebuildInPlace renders the files that show the edited articles, on the
-// site as last assembled: with every article in its place nothing moves.
-func (l *Live) rebuildInPlace(ctx context.Context, edits []edit) (Change, error) {
-	var change Change
-	only := map[int]bool{}
-	for _, ed := range edits {
-		e := l.entries[ed.article.File]
-		if e == nil {
-			continue // a draft the site leaves out
-		}
-		e.Article = ed.article
-		var show []int
-		if ed.card {
-			show = l.plan.CardChanged(e, l.sources[ed.article.File].prints.Meta)
-		}
-		if ed.body {
-			show = append(show, l.plan.ShowingBody(e)...)
-		}
-		for _, i := range show {
-			only[i] = true
-		}
-	}
-	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
-	stats, err := l.renderer.RenderPlan(ctx, l.plan, func(i int) bool { return only[i] }, st.out)
-	if err != nil {
-		return Change{}, err
-	}
-	change.Rendered = stats.Files
-	for i := range only {
-		// Fingerprints were not worked out here; forgetting them makes the
-		// next full pass render the file again rather than trust a stale one.
-		l.sigs.forget(i)
-	}
-	change.Changed = l.publish(st, nil)
-	return change, nil
 }
 
 // plan is what a set of changed files asks Rebuild to redo.

@@ -158,12 +158,22 @@ func TestLiveRandomEdits(t *testing.T) {
 				// a whole render, twice.
 				n = steps / 2
 			}
-			t.Run(name, func(t *testing.T) { randomEdits(t, own, seed, n) })
+			t.Run(name, func(t *testing.T) { randomEdits(t, own, false, seed, n) })
 		}
+	}
+	// A year of weeks, so that most saves reach a few of them and leave
+	// the rest, which serve then does not fingerprint (Plan.EditSigs):
+	// anything it leaves out that a save reached shows here.
+	for _, seed := range seeds {
+		t.Run(fmt.Sprintf("year/%d", seed), func(t *testing.T) { randomEdits(t, false, true, seed, steps) })
 	}
 }
 
-func randomEdits(t *testing.T, own bool, seed uint64, steps int) {
+// randomEdits makes random saves to a small site, rebuilding it live
+// after each one and comparing it with a full build. The site's twelve
+// to sixteen articles fall in three weeks, or, with year, its forty to
+// forty-eight in a year's.
+func randomEdits(t *testing.T, own, year bool, seed uint64, steps int) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Dense\nbase_url: http://localhost:1313/\nfeed_limit: 4\npaginate: 3\n")
 	rng := rand.New(rand.NewPCG(seed, 2))
@@ -196,7 +206,11 @@ func randomEdits(t *testing.T, own bool, seed uint64, steps int) {
 		var b strings.Builder
 		// Few days and hours, so articles often share a moment and their
 		// titles decide their order.
-		fmt.Fprintf(&b, "---\ntitle: %q\ndate: 2021-11-%02dT%02d:00:00Z\n", fmt.Sprintf("Story %d", rng.IntN(5)), 1+rng.IntN(21), 12*rng.IntN(2))
+		month, day := 11, 1+rng.IntN(21)
+		if year {
+			month, day = 1+rng.IntN(12), 1+rng.IntN(28)
+		}
+		fmt.Fprintf(&b, "---\ntitle: %q\ndate: 2021-%02d-%02dT%02d:00:00Z\n", fmt.Sprintf("Story %d", rng.IntN(5)), month, day, 12*rng.IntN(2))
 		fmt.Fprintf(&b, "summary: %q\n", fmt.Sprintf("Summary %d", rng.IntN(3)))
 		fmt.Fprintf(&b, "countries: [%s]\npeople: [%s]\n", strings.Join(pick(countries, 3), ", "), strings.Join(pick(people, 2), ", "))
 		if rng.IntN(8) == 0 {
@@ -210,7 +224,11 @@ func randomEdits(t *testing.T, own bool, seed uint64, steps int) {
 		writeFile(t, p, b.String())
 		return p
 	}
-	for n := range 12 {
+	articles := 12
+	if year {
+		articles = 40
+	}
+	for n := range articles {
 		write(n)
 	}
 	version := 0
@@ -259,7 +277,7 @@ func randomEdits(t *testing.T, own bool, seed uint64, steps int) {
 			writeFile(t, aliases, fmt.Sprintf("IRGC: Islamic Revolutionary Guard Corps %d\n", step))
 			changed = []string{topics, aliases}
 		case r < 6:
-			n := rng.IntN(16)
+			n := rng.IntN(articles + articles/3)
 			p := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", n))
 			what = fmt.Sprintf("remove a%02d", n)
 			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
@@ -267,7 +285,7 @@ func randomEdits(t *testing.T, own bool, seed uint64, steps int) {
 			}
 			changed = []string{p}
 		default:
-			n := rng.IntN(16)
+			n := rng.IntN(articles + articles/3)
 			what = fmt.Sprintf("write a%02d", n)
 			changed = []string{write(n)}
 		}

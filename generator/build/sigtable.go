@@ -1,5 +1,7 @@
 package build
 
+import "github.com/briefing-digest/briefing/generator/render"
+
 // sigTable holds the fingerprint of each file of the last rendered plan,
 // in plan order, with each path's place. Serve compares a new plan with
 // it on every save. Most of a plan's paths keep their place from one
@@ -19,6 +21,41 @@ type sigTable struct {
 // lists the table's paths the new plan no longer has.
 func (t *sigTable) compare(n int, path func(int) string, sigs []uint64, all bool) (stale []bool, gone []string) {
 	stale = make([]bool, n)
+	gone = t.match(n, path, func(i, j int) {
+		stale[i] = j < 0 || all || t.sigs[j] != sigs[i]
+	})
+	return stale, gone
+}
+
+// carry is compare for a rebuild that fingerprinted only the files its
+// edits reach (render.Plan.EditSigs): a Carried file keeps the table's
+// fingerprint, written into sigs, and renders only when it is new; a
+// Computed one renders when its fingerprint changed; a Stale one
+// renders, with its fingerprint forgotten.
+func (t *sigTable) carry(n int, path func(int) string, sigs []uint64, known []render.Known) (stale []bool, gone []string) {
+	stale = make([]bool, n)
+	gone = t.match(n, path, func(i, j int) {
+		switch {
+		case known[i] == render.Stale:
+			stale[i], sigs[i] = true, 0
+		case j < 0:
+			stale[i] = true
+			if known[i] == render.Carried {
+				sigs[i] = 0
+			}
+		case known[i] == render.Carried:
+			sigs[i] = t.sigs[j]
+		default:
+			stale[i] = t.sigs[j] != sigs[i]
+		}
+	})
+	return stale, gone
+}
+
+// match finds each of the new plan's paths in the table and calls
+// found(i, j) with its index there, -1 for a path the table does not
+// have; it returns the table's paths the new plan no longer has.
+func (t *sigTable) match(n int, path func(int) string, found func(i, j int)) (gone []string) {
 	matched := make([]bool, len(t.paths))
 	off := 0 // where the last match was, relative to its new place
 	for i := range n {
@@ -33,19 +70,20 @@ func (t *sigTable) compare(n int, path func(int) string, sigs []uint64, all bool
 			}
 		}
 		// A path the plan names twice matches once; the second renders.
-		if j < 0 || matched[j] {
-			stale[i] = true
-			continue
+		if j >= 0 && matched[j] {
+			j = -1
 		}
-		matched[j] = true
-		stale[i] = all || t.sigs[j] != sigs[i]
+		if j >= 0 {
+			matched[j] = true
+		}
+		found(i, j)
 	}
 	for j, m := range matched {
 		if !m {
 			gone = append(gone, t.paths[j])
 		}
 	}
-	return stale, gone
+	return gone
 }
 
 // replace makes the new plan's paths and fingerprints the table's. The
@@ -68,13 +106,4 @@ func (t *sigTable) replace(n int, path func(int) string, sigs []uint64, gone []s
 		}
 	}
 	t.paths, t.sigs = paths, sigs
-}
-
-// forget marks file i as not known to be current, so the next compare
-// renders it: a rebuild that rendered it without working out its
-// fingerprint.
-func (t *sigTable) forget(i int) {
-	if i < len(t.sigs) {
-		t.sigs[i] = 0
-	}
 }

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/briefing-digest/briefing/generator/render"
 )
 
 // TestSigTableMatchesByPath runs a table through plans that insert,
@@ -76,5 +78,29 @@ func TestSigTableMatchesByPath(t *testing.T) {
 		}
 		table.replace(len(paths), func(i int) string { return paths[i] }, sigs, gone)
 		last = now
+	}
+}
+
+// TestSigTableCarry: after a save, a file EditSigs left out keeps its
+// fingerprint and does not render, a fingerprinted one renders only when
+// it changed, and a new or Stale one renders with its fingerprint
+// forgotten.
+func TestSigTableCarry(t *testing.T) {
+	var table sigTable
+	old := []string{"a", "b", "c", "d"}
+	table.replace(len(old), func(i int) string { return old[i] }, []uint64{1, 2, 3, 4}, nil)
+
+	now := []string{"b", "c", "d", "e", "f"}
+	sigs := []uint64{0, 30, 4, 0, 0}
+	known := []render.Known{render.Carried, render.Computed, render.Computed, render.Carried, render.Stale}
+	stale, gone := table.carry(len(now), func(i int) string { return now[i] }, sigs, known)
+	if want := []bool{false, true, false, true, true}; !slices.Equal(stale, want) {
+		t.Errorf("stale %v, want %v", stale, want)
+	}
+	if want := []uint64{2, 30, 4, 0, 0}; !slices.Equal(sigs, want) {
+		t.Errorf("fingerprints %v, want %v", sigs, want)
+	}
+	if !slices.Equal(gone, []string{"a"}) {
+		t.Errorf("gone %v, want [a]", gone)
 	}
 }

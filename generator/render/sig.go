@@ -2,7 +2,6 @@ package render
 
 import (
 	"hash/maphash"
-	"slices"
 	"time"
 
 	"github.com/briefing-digest/briefing/generator"
@@ -12,8 +11,8 @@ import (
 
 // inputs is what one file of a plan shows beyond the configuration. It
 // is the one declaration of a file's dependencies: Sigs hashes it,
-// CardChanged and ShowingBody search it, and the card cache keys by the
-// same card fingerprints. At most one of subject, term, issue, group
+// EditSigs picks by it the files a save can reach, and the card cache
+// keys by the same card fingerprints. At most one of subject, term, issue, group
 // and taxonomy is set; pager comes with term.
 //
 // The rule behind it, for the built-in templates: a page shows its own
@@ -69,35 +68,6 @@ func (p *Plan) inputs(j *job) inputs {
 	}
 	in.whole = kind != "" && p.own[kind]
 	return in
-}
-
-// showsCard says whether a file with these inputs shows e's card text:
-// a change to the title or summary alone reaches it.
-func (in *inputs) showsCard(e *generator.Entry) bool {
-	switch {
-	case in.whole:
-		return true
-	case in.subject != nil:
-		s := in.subject
-		return s == e || s.Prev == e || s.Next == e || slices.Contains(s.Related, e)
-	case in.pager != nil:
-		return slices.Contains(in.pager.Entries, e) || in.term.Entries[0] == e
-	case in.term != nil:
-		return slices.ContainsFunc(e.Terms, func(ts []*generator.Term) bool { return slices.Contains(ts, in.term) })
-	case in.issue != nil:
-		return e.Issue == in.issue
-	case in.group != nil:
-		return slices.Contains(in.group, e)
-	case in.taxonomy != nil:
-		return false
-	}
-	return in.every && !in.outline
-}
-
-// showsBody says whether a file with these inputs shows the body of e,
-// which is at pos in the site's entries (-1 when it is not there).
-func (in *inputs) showsBody(e *generator.Entry, pos int) bool {
-	return in.whole || in.subject == e || pos >= 0 && pos < in.bodies || slices.Contains(in.group, e)
 }
 
 // Sigs fingerprints what each file of p shows (in plan order), hashing
@@ -158,7 +128,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	// once in each share of the plan.
 	sigs := make([]uint64, len(p.jobs))
 	shares.Run(len(p.jobs), 1024, func(lo, hi int) {
-		w := sigShare{p: p, card: card, fps: fps, every: every,
+		w := sigShare{p: p, card: card, body: func(e *generator.Entry) uint64 { return fps[e.Index].Body }, every: every,
 			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}, names: map[*generator.Term]uint64{}}
 		for i := lo; i < hi; i++ {
 			sigs[i] = w.sig(&p.jobs[i])
@@ -172,7 +142,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 type sigShare struct {
 	p      *Plan
 	card   func(*generator.Entry) uint64 // each entry's card fingerprint
-	fps    []Fingerprints                // each entry's, by index
+	body   func(*generator.Entry) uint64 // each entry's Fingerprints.Body
 	every  uint64                        // every card and edition
 	h      fphash.Hash
 	terms  map[*generator.Term]uint64
@@ -198,7 +168,7 @@ func termName(t *generator.Term) uint64 {
 
 // sig is the fingerprint of job j.
 func (w *sigShare) sig(j *job) uint64 {
-	p, s, h, card, fps := w.p, w.p.site, &w.h, w.card, w.fps
+	p, s, h, card, body := w.p, w.p.site, &w.h, w.card, w.body
 	in := p.inputs(j)
 	var sig uint64
 	switch {
@@ -206,7 +176,7 @@ func (w *sigShare) sig(j *job) uint64 {
 		e := in.subject
 		h.Reset()
 		putInt(h, card(e))
-		putInt(h, fps[e.Index].Body)
+		putInt(h, body(e))
 		putInt(h, card(e.Prev))
 		putInt(h, card(e.Next))
 		for _, r := range e.Related {
@@ -233,7 +203,7 @@ func (w *sigShare) sig(j *job) uint64 {
 		h.Reset()
 		for _, e := range in.group {
 			putInt(h, card(e))
-			putInt(h, fps[e.Index].Body)
+			putInt(h, body(e))
 		}
 		sig = h.Sum64()
 	default:
@@ -241,8 +211,8 @@ func (w *sigShare) sig(j *job) uint64 {
 		if sig, ok = w.newest[in.bodies]; !ok {
 			h.Reset()
 			putInt(h, w.every)
-			for i := range min(in.bodies, len(s.Entries)) {
-				putInt(h, fps[i].Body)
+			for _, e := range s.Entries[:min(in.bodies, len(s.Entries))] {
+				putInt(h, body(e))
 			}
 			sig = h.Sum64()
 			w.newest[in.bodies] = sig
@@ -255,45 +225,6 @@ func (w *sigShare) sig(j *job) uint64 {
 		sig = h.Sum64()
 	}
 	return sig
-}
-
-// ShowingBody lists the files of p that show e's body (see inputs).
-// When only an article's body changed, these are the only files that
-// can change.
-func (p *Plan) ShowingBody(e *generator.Entry) []int {
-	pos := slices.Index(p.site.Entries, e)
-	var out []int
-	for i := range p.jobs {
-		if in := p.inputs(&p.jobs[i]); in.showsBody(e, pos) {
-			out = append(out, i)
-		}
-	}
-	p.touch(e)
-	return out
-}
-
-// CardChanged is for an entry whose front matter changed but not its place
-// in the site: the same date, names and position in every list. It
-// records e's new card for rendering (meta is its new Fingerprints.Meta)
-// and lists the files that show the card (see inputs).
-func (p *Plan) CardChanged(e *generator.Entry, meta uint64) []int {
-	if p.cards != nil && e.Index < len(p.cards) {
-		var h fphash.Hash
-		p.cards[e.Index] = card(&h, e, meta, nil)
-	}
-	var out []int
-	for i := range p.jobs {
-		j := &p.jobs[i]
-		if j.entry == e && j.page != nil {
-			// The page was given the old title and summary.
-			*j.page = articlePage(j.page.Site, e)
-		}
-		if in := p.inputs(j); in.showsCard(e) {
-			out = append(out, i)
-		}
-	}
-	p.touch(e)
-	return out
 }
 
 // touch makes p.whole new after e changed in place, so no card of the

@@ -132,3 +132,43 @@ func TestSigsSameInParallel(t *testing.T) {
 		t.Errorf("%d of %d fingerprints differ between one core and four", diff, len(one))
 	}
 }
+
+// TestEditSigsAgreeWithSigs: the files EditSigs fingerprints get the
+// fingerprint Sigs gives them, and those it carries are the ones the
+// edit cannot reach, so a rebuild that compares either with what it last
+// rendered renders the same files.
+func TestEditSigsAgreeWithSigs(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 600, 5); err != nil {
+		t.Fatal(err)
+	}
+	cfg, s := loadSite(t, dir)
+	r, err := New(cfg, templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Plan(s)
+	full := p.Sigs(Fingerprint)
+	e := s.Entries[len(s.Entries)/2]
+	var terms []*generator.Term
+	for _, ts := range e.Terms {
+		terms = append(terms, ts...)
+	}
+	edit := Edit{Entry: e, Card: true, Was: e.Index, Terms: terms, Weeks: []*generator.Issue{e.Issue}}
+	sigs, known := p.EditSigs(Fingerprint, Edits{List: []Edit{edit}, Lo: 1, Hi: 0}, p)
+	count := map[Known]int{}
+	for i, k := range known {
+		count[k]++
+		if k == Computed && sigs[i] != full[i] {
+			t.Errorf("%s: EditSigs %x, Sigs %x", p.Path(i), sigs[i], full[i])
+		}
+		if k == Carried && p.Path(i) == e.Path()+"index.html" {
+			t.Errorf("the edited article's own page is carried")
+		}
+	}
+	// What a save of one article's card reaches is a small part of the
+	// site, and not nothing.
+	if count[Computed] == 0 || count[Stale] == 0 || count[Carried] < len(known)/2 {
+		t.Errorf("computed %d, stale %d, carried %d of %d files", count[Computed], count[Stale], count[Carried], len(known))
+	}
+}
