@@ -168,7 +168,11 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 				return Change{}, err
 			}
 		}
-		p = l.renderer.Plan(s)
+		if updated && moved != nil && l.plan != nil && l.plan.Site() == s && l.plan.Patch(*moved) {
+			p = l.plan // its files are the same ones, some with new pages
+		} else {
+			p = l.renderer.Plan(s)
+		}
 		if updated {
 			// A save that moved an article changes the search index.
 			p.StartIndex()

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefing-digest/briefing/templates"
 )
@@ -138,9 +139,9 @@ func injectAfterDefine(t *testing.T, src, name, text string) string {
 // every one of them and read everything they can reach; between article
 // edits it edits the templates, topics.yaml and aliases.yaml.
 //
-// The short run (the default) has 60 steps with the built-in templates and
-// 30 with the site's own; BRIEFING_LONG_TESTS=1 runs 400 and 200 on each
-// of three seeds.
+// The short run (the default) has 60 steps with the built-in templates on
+// each shape of site and 30 with the site's own; BRIEFING_LONG_TESTS=1
+// runs 400 and 200 on each of three seeds.
 func TestLiveRandomEdits(t *testing.T) {
 	steps, seeds := 60, []uint64{1}
 	if longTests() {
@@ -158,24 +159,41 @@ func TestLiveRandomEdits(t *testing.T) {
 				// a whole render, twice.
 				n = steps / 2
 			}
-			t.Run(name, func(t *testing.T) { randomEdits(t, own, false, seed, n) })
+			t.Run(name, func(t *testing.T) { randomEdits(t, own, small, seed, n) })
 		}
 	}
 	// A year of weeks, so that most saves reach a few of them and leave
-	// the rest, which serve then does not fingerprint (Plan.EditSigs):
-	// anything it leaves out that a save reached shows here.
+	// the rest, which serve then does not fingerprint (Plan.EditSigs);
+	// and ten articles a week, so that most saves move an article among
+	// weeks and terms that stay, and serve keeps its plan (Plan.Patch).
+	// Anything either leaves out that a save reached shows here.
 	for _, seed := range seeds {
-		t.Run(fmt.Sprintf("year/%d", seed), func(t *testing.T) { randomEdits(t, false, true, seed, steps) })
+		t.Run(fmt.Sprintf("year/%d", seed), func(t *testing.T) { randomEdits(t, false, year, seed, steps) })
+		t.Run(fmt.Sprintf("dense/%d", seed), func(t *testing.T) { randomEdits(t, false, dense, seed, steps) })
 	}
 }
 
-// randomEdits makes random saves to a small site, rebuilding it live
-// after each one and comparing it with a full build. The site's twelve
-// to sixteen articles fall in three weeks, or, with year, its forty to
-// forty-eight in a year's.
-func randomEdits(t *testing.T, own, year bool, seed uint64, steps int) {
+// shape is the size of a site randomEdits makes: its articles, the days
+// their dates fall in (from 1 November 2021) and its term pages' length;
+// with saves, every step saves one of its articles (none comes or goes,
+// no template changes).
+type shape struct {
+	articles, days, paginate int
+	saves                    bool
+}
+
+var (
+	small = shape{12, 21, 3, false}  // three weeks
+	year  = shape{40, 365, 3, false} // most weeks hold one article or none
+	dense = shape{60, 42, 12, true}  // six weeks of ten articles
+)
+
+// randomEdits makes random saves to a site of the given shape, rebuilding
+// it live after each one and comparing it with a full build. A third more
+// articles than the shape's may come and go.
+func randomEdits(t *testing.T, own bool, sh shape, seed uint64, steps int) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Dense\nbase_url: http://localhost:1313/\nfeed_limit: 4\npaginate: 3\n")
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), fmt.Sprintf("title: Dense\nbase_url: http://localhost:1313/\nfeed_limit: 4\npaginate: %d\n", sh.paginate))
 	rng := rand.New(rand.NewPCG(seed, 2))
 	pick := func(list []string, most int) []string {
 		var out []string
@@ -206,11 +224,9 @@ func randomEdits(t *testing.T, own, year bool, seed uint64, steps int) {
 		var b strings.Builder
 		// Few days and hours, so articles often share a moment and their
 		// titles decide their order.
-		month, day := 11, 1+rng.IntN(21)
-		if year {
-			month, day = 1+rng.IntN(12), 1+rng.IntN(28)
-		}
-		fmt.Fprintf(&b, "---\ntitle: %q\ndate: 2021-%02d-%02dT%02d:00:00Z\n", fmt.Sprintf("Story %d", rng.IntN(5)), month, day, 12*rng.IntN(2))
+		title, day, hour := rng.IntN(5), rng.IntN(sh.days), 12*rng.IntN(2)
+		date := time.Date(2021, 11, 1+day, hour, 0, 0, 0, time.UTC)
+		fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\n", fmt.Sprintf("Story %d", title), date.Format(time.RFC3339))
 		fmt.Fprintf(&b, "summary: %q\n", fmt.Sprintf("Summary %d", rng.IntN(3)))
 		fmt.Fprintf(&b, "countries: [%s]\npeople: [%s]\n", strings.Join(pick(countries, 3), ", "), strings.Join(pick(people, 2), ", "))
 		if rng.IntN(8) == 0 {
@@ -224,10 +240,7 @@ func randomEdits(t *testing.T, own, year bool, seed uint64, steps int) {
 		writeFile(t, p, b.String())
 		return p
 	}
-	articles := 12
-	if year {
-		articles = 40
-	}
+	articles := sh.articles
 	for n := range articles {
 		write(n)
 	}
@@ -240,7 +253,11 @@ func randomEdits(t *testing.T, own, year bool, seed uint64, steps int) {
 	for step := range steps {
 		var changed []string
 		what := ""
-		switch r := rng.IntN(20); {
+		r := rng.IntN(20)
+		if sh.saves {
+			r = 19
+		}
+		switch {
 		case r < 2:
 			// The site's templates change: a new version of its own, or,
 			// with the built-in ones, an own footer comes or goes.
@@ -286,6 +303,9 @@ func randomEdits(t *testing.T, own, year bool, seed uint64, steps int) {
 			changed = []string{p}
 		default:
 			n := rng.IntN(articles + articles/3)
+			if sh.saves {
+				n = rng.IntN(articles)
+			}
 			what = fmt.Sprintf("write a%02d", n)
 			changed = []string{write(n)}
 		}

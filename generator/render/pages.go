@@ -36,7 +36,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 	}
 	cfg := &s.Config
 
-	home := &Page{Kind: "home", Title: cfg.Title, Description: homeDescription(s), Feed: "index.xml", Date: s.Updated}
+	home := homePage(s)
 	html("", home)
 	feed(home, func() []item { return r.entryItems(s.Entries) })
 
@@ -58,11 +58,11 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 		}
 	})
 
-	archive := &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + cfg.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}
+	archive := archivePage(s)
 	html(archive.Path, archive)
 	feed(archive, func() []item { return r.issueItems(s.Listed()) })
 	for _, is := range s.Issues {
-		p := &Page{Kind: "issue", Title: is.Headline, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
+		p := issuePage(is)
 		html(p.Path, p)
 		feed(p, func() []item { return r.entryItems(is.Entries) })
 		// An unpublished issue's message is not put on the web: mail makes it, to send.
@@ -72,23 +72,14 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 	}
 
 	for _, tax := range s.Taxonomies {
-		p := &Page{Kind: "taxonomy", Title: tax.Title, Description: fmt.Sprintf("%s named in %s", tax.Title, cfg.Title), Path: tax.Path(), Feed: tax.Path() + "index.xml", Taxonomy: tax, Date: s.Updated}
+		p := taxonomyPage(s, tax)
 		html(p.Path, p)
 		jobs[len(jobs)-1].taxonomy = tax
 		feed(p, func() []item { return r.termItems(tax.Terms) })
 		for _, term := range tax.Terms {
-			// What every page of the term shares is made once.
-			pgs := paginate(term, pageSize(cfg, len(term.Entries)))
-			description, feedPath := termDescription(term), term.Path()+"index.xml"
-			of := " of " + strconv.Itoa(len(pgs))
-			for _, pg := range pgs {
-				p := &Page{Kind: "term", Title: term.Name, Description: description, Path: pagePath(term.Path(), pg.Number),
-					Feed: feedPath, Taxonomy: tax, Term: term, Paginator: pg, Date: pg.Entries[0].Date}
-				if pg.Number > 1 {
-					p.Title = term.Name + ", page " + strconv.Itoa(pg.Number) + of
-				}
+			for _, p := range termPages(cfg, tax, term) {
 				html(p.Path, p)
-				if pg.Number == 1 {
+				if p.Paginator.Number == 1 {
 					feed(p, func() []item { return r.entryItems(term.Entries) })
 				}
 			}
@@ -121,6 +112,43 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 		}
 	}
 	return jobs, pages, index, mail
+}
+
+// The pages of a plan, each made by one function: Patch makes them again
+// for a plan it keeps.
+
+func homePage(s *generator.Site) *Page {
+	return &Page{Kind: "home", Title: s.Config.Title, Description: homeDescription(s), Feed: "index.xml", Date: s.Updated}
+}
+
+func archivePage(s *generator.Site) *Page {
+	return &Page{Kind: "issues", Title: "Weekly issues", Description: "Every weekly issue of " + s.Config.Title, Path: "issues/", Feed: "issues/index.xml", Date: s.Updated}
+}
+
+func issuePage(is *generator.Issue) *Page {
+	return &Page{Kind: "issue", Title: is.Headline, Description: issueDescription(is), Path: is.Path(), Feed: is.Path() + "index.xml", Issue: is, Date: is.Entries[0].Date}
+}
+
+func taxonomyPage(s *generator.Site, tax *generator.Taxonomy) *Page {
+	return &Page{Kind: "taxonomy", Title: tax.Title, Description: fmt.Sprintf("%s named in %s", tax.Title, s.Config.Title), Path: tax.Path(), Feed: tax.Path() + "index.xml", Taxonomy: tax, Date: s.Updated}
+}
+
+// termPages are the pages of a term, newest articles first.
+func termPages(cfg *generator.Config, tax *generator.Taxonomy, term *generator.Term) []*Page {
+	// What every page of the term shares is made once.
+	pgs := paginate(term, pageSize(cfg, len(term.Entries)))
+	description, feedPath := termDescription(term), term.Path()+"index.xml"
+	of := " of " + strconv.Itoa(len(pgs))
+	pages := make([]*Page, len(pgs))
+	for i, pg := range pgs {
+		p := &Page{Kind: "term", Title: term.Name, Description: description, Path: pagePath(term.Path(), pg.Number),
+			Feed: feedPath, Taxonomy: tax, Term: term, Paginator: pg, Date: pg.Entries[0].Date}
+		if pg.Number > 1 {
+			p.Title = term.Name + ", page " + strconv.Itoa(pg.Number) + of
+		}
+		pages[i] = p
+	}
+	return pages
 }
 
 // isStatic names the files made from the configuration alone.
