@@ -272,20 +272,21 @@ func (l *Live) assemble() (*generator.Site, error) {
 }
 
 // reassemble updates the last good site with the articles that changed,
-// when only articles changed and each keeps its page: a new date, new
-// names or a new title move it among the site's weeks, terms and lists
-// (site.Live.Replace). It returns a nil site when the site must be
-// assembled again from every article, and nil edits when the saves
-// added or removed a week or changed the newest, which every term's
-// timeline and every issue's number show: every file is fingerprinted
-// then.
+// came or went, when nothing else changed: a new date, new names or a new
+// title move an article among the site's weeks, terms and lists
+// (site.Live.Replace), and an article is filed or taken out as the whole
+// site's assembly would have (Insert, Remove). It returns a nil site when
+// the site must be assembled again from every article, and nil edits when
+// the saves added or removed a week or changed the newest, which every
+// term's timeline and every issue's number show: every file is
+// fingerprinted then.
 func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *render.Edits, error) {
 	if l.asm == nil || before == nil || !w.articlesOnly() || l.cfgErr != nil || l.tmplErr != nil {
 		return nil, nil, nil
 	}
 	for _, p := range w.content {
 		old, now := before[p], l.sources[p]
-		if old.article == nil || now.article == nil || now.err != nil {
+		if now.err != nil || old.article == nil && now.article == nil {
 			return nil, nil, nil
 		}
 	}
@@ -298,20 +299,37 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 	var err error
 	for _, p := range w.content {
 		old, now := before[p], l.sources[p]
-		if old.prints == now.prints {
+		if old.prints == now.prints && old.article != nil && now.article != nil {
 			continue
 		}
-		e := l.entries[p]
-		if e == nil {
-			return nil, nil, nil // a draft the site leaves out
-		}
-		ed := render.Edit{Entry: e, Card: old.prints.Meta != now.prints.Meta, Body: old.prints.Body != now.prints.Body,
-			Refiled: true, Was: e.Index, Terms: allTerms(e)}
-		weeks = append(weeks, e.Issue.Start)
-		// Each Replace checks every edition again, so the last one's
-		// error is the whole site's.
+		ed := render.Edit{Card: old.prints.Meta != now.prints.Meta, Body: old.prints.Body != now.prints.Body, Refiled: true}
 		var ok bool
-		if ok, err = asm.Replace(now.article); !ok {
+		// Each change checks every edition again, so the last one's error
+		// is the whole site's.
+		switch e := l.entries[p]; {
+		case old.article == nil:
+			if ok, err = asm.Insert(now.article); ok {
+				e = asm.Entry(p)
+				ed.Entry, ed.Was, ed.Card, ed.Body = e, e.Index, true, true
+				l.entries[p] = e
+				weeks = append(weeks, e.Issue.Start)
+			}
+		case e == nil:
+			// A draft the site leaves out, or leaves out no more.
+		case now.article == nil:
+			ed.Entry, ed.Was, ed.Terms, ed.Card, ed.Body = e, e.Index, allTerms(e), true, true
+			weeks = append(weeks, e.Issue.Start)
+			var gone *generator.Entry
+			gone, err = asm.Remove(p)
+			if ok = gone != nil; ok {
+				delete(l.entries, p)
+			}
+		default:
+			ed.Entry, ed.Was, ed.Terms = e, e.Index, allTerms(e)
+			weeks = append(weeks, e.Issue.Start)
+			ok, err = asm.Replace(now.article)
+		}
+		if !ok {
 			return nil, nil, nil
 		}
 		list = append(list, ed)
@@ -324,12 +342,16 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 		return s, nil, nil
 	}
 	edits := &render.Edits{List: list, Lo: len(entries), Hi: -1}
-	for i, e := range s.Entries {
-		if entries[i] != e {
+	for i := range min(len(entries), len(s.Entries)) {
+		if entries[i] != s.Entries[i] {
 			edits.Lo, edits.Hi = min(edits.Lo, i), i
 		}
 	}
-	if edits.Lo <= edits.Hi {
+	switch {
+	case len(entries) != len(s.Entries):
+		// An article came or went: every one after it moved.
+		edits.Lo, edits.Hi = min(edits.Lo, len(s.Entries)), max(len(entries), len(s.Entries))-1
+	case edits.Lo <= edits.Hi:
 		edits.Moved = entries[edits.Lo : edits.Hi+1]
 	}
 	for i := range edits.List {

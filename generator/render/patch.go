@@ -13,6 +13,9 @@ import "github.com/briefing-digest/briefing/generator"
 // thousand articles' files again was a fifth of a save that moved one.
 func (p *Plan) Patch(edits Edits) bool {
 	s := p.site
+	if len(s.Entries) != p.entries {
+		return false // an article came or went: its page and a run of search results with it
+	}
 	terms := map[*generator.Term][]int{} // each touched term's page jobs, first page first
 	weeks := map[*generator.Issue]bool{}
 	edited := map[*generator.Entry]bool{}

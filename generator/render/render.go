@@ -165,13 +165,14 @@ func (j *job) labels() pprof.LabelSet {
 
 // Plan is every file of one site, in a fixed order.
 type Plan struct {
-	site  *generator.Site
-	jobs  []job
-	pages int
-	cards []uint64        // card fingerprints by entry index, once Sigs has worked them out
-	index *searchIndex    // made afresh by each render: serve renders one plan again after an edit
-	mail  *messages       // the email editions, likewise
-	own   map[string]bool // the Renderer's own kinds
+	site    *generator.Site
+	entries int // how many entries the site had when planned
+	jobs    []job
+	pages   int
+	cards   []uint64        // card fingerprints by entry index, once Sigs has worked them out
+	index   *searchIndex    // made afresh by each render: serve renders one plan again after an edit
+	mail    *messages       // the email editions, likewise
+	own     map[string]bool // the Renderer's own kinds
 	// whole fingerprints every article of the site, once Sigs has
 	// worked it out: what a page of the site's own templates shows.
 	whole uint64
@@ -180,7 +181,7 @@ type Plan struct {
 // Plan lists the files s renders to, without rendering any.
 func (r *Renderer) Plan(s *generator.Site) *Plan {
 	jobs, pages, index, mail := r.jobs(s)
-	return &Plan{site: s, jobs: jobs, pages: pages, index: index, mail: mail, own: r.own}
+	return &Plan{site: s, entries: len(s.Entries), jobs: jobs, pages: pages, index: index, mail: mail, own: r.own}
 }
 
 // Site is the site the plan renders.

@@ -60,8 +60,12 @@ func NewLive(cfg generator.Config, articles []*generator.Article, opts Options) 
 	return l, err
 }
 
-// Site is the site as it stands. Replace changes it in place.
+// Site is the site as it stands. Replace, Insert and Remove change it in
+// place.
 func (l *Live) Site() *generator.Site { return l.s }
+
+// Entry is the entry of the article of file, nil if the site holds none.
+func (l *Live) Entry(file string) *generator.Entry { return l.byFile[file] }
 
 // Replace puts a in place of the article of the same file, and brings
 // the site up to date with it. It reports false, having changed
@@ -71,7 +75,6 @@ func (l *Live) Site() *generator.Site { return l.s }
 // every list the term is in. The caller then assembles the site again.
 // The error is the editions' (see Assemble), with the site up to date.
 func (l *Live) Replace(a *generator.Article) (bool, error) {
-	s := l.s
 	e := l.byFile[a.File]
 	if e == nil || e.Slug != a.Slug || e.Draft != a.Draft {
 		return false, nil
@@ -79,7 +82,88 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 	if !l.keepsNames(e, a) {
 		return false, nil
 	}
-	oldWeek := e.Issue.Start
+	old := e.Issue
+	touched := l.leaveTerms(e)
+	leave(&e.Issue.Entries, e)
+
+	e.Article = a
+	l.move(e)
+	l.joinTerms(e, touched)
+	l.refile(e, old, false)
+	l.s.Updated = l.s.Entries[0].Date
+	l.clashes()
+	return true, l.editions(old, e.Issue).Err()
+}
+
+// Insert adds a, the article of a file the site does not hold yet, as
+// Assemble would have filed it. It reports false, having changed
+// nothing, for an article it does not follow: a draft, one whose slug
+// another article has (an error for the caller's full assembly to
+// report), or one whose spellings would rename a term. The error is the
+// editions', as Replace's.
+func (l *Live) Insert(a *generator.Article) (bool, error) {
+	s := l.s
+	if l.byFile[a.File] != nil || a.Draft || len(s.Entries) == 0 {
+		return false, nil
+	}
+	for _, x := range s.Entries {
+		if x.Slug == a.Slug {
+			return false, nil
+		}
+	}
+	e := generator.NewEntry(&generator.Article{File: a.File, Slug: a.Slug}, len(s.Entries), len(s.Taxonomies))
+	if !l.keepsNames(e, a) {
+		return false, nil
+	}
+	s.Entries = append(s.Entries, e)
+	e.Article = a
+	l.move(e)
+	l.joinTerms(e, nil)
+	l.byFile[a.File] = e
+	l.refile(e, nil, false)
+	s.Updated = s.Entries[0].Date
+	l.clashes()
+	return true, l.editions(e.Issue).Err()
+}
+
+// Remove takes out the article of file, as if Assemble had never been
+// given it, and returns its entry. It reports nil, having changed
+// nothing, when the site does not hold the file, when it is the site's
+// last article, or when its spellings leaving would rename a term. The
+// error is the editions', as Replace's: an edition may pick it.
+func (l *Live) Remove(file string) (*generator.Entry, error) {
+	s := l.s
+	e := l.byFile[file]
+	if e == nil || len(s.Entries) < 2 {
+		return nil, nil
+	}
+	if !l.keepsNames(e, &generator.Article{File: e.File, Slug: e.Slug}) {
+		return nil, nil
+	}
+	old := e.Issue
+	touched := l.leaveTerms(e)
+	leave(&e.Issue.Entries, e)
+	s.Entries = slices.Delete(s.Entries, e.Index, e.Index+1)
+	for k := e.Index; k < len(s.Entries); k++ {
+		s.Entries[k].Index = k
+	}
+	delete(l.byFile, file)
+	delete(l.ix.ids, e)
+	changed := make([]bool, len(s.Taxonomies))
+	for i, ts := range e.Terms {
+		changed[i] = len(ts) > 0
+	}
+	l.settle(changed, touched)
+	l.refile(e, old, true)
+	s.Updated = s.Entries[0].Date
+	l.clashes()
+	return e, l.editions(old).Err()
+}
+
+// leaveTerms takes e out of the terms it is filed under, as it was, and
+// returns them.
+func (l *Live) leaveTerms(e *generator.Entry) []*generator.Term {
+	s := l.s
 	var touched []*generator.Term // terms e leaves or joins, or stays in
 	for i := range s.Taxonomies {
 		for j, t := range e.Terms[i] {
@@ -90,11 +174,14 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 			respell(l.spellings[i][t], e.Article.Terms(s.Taxonomies[i].Name)[j], -1)
 		}
 	}
-	leave(&e.Issue.Entries, e)
+	return touched
+}
 
-	e.Article = a
-	l.move(e)
-
+// joinTerms files e, at its new place, under the terms its article
+// names, making the terms no article named before. touched are the terms
+// it left.
+func (l *Live) joinTerms(e *generator.Entry, touched []*generator.Term) {
+	s, a := l.s, e.Article
 	changed := make([]bool, len(s.Taxonomies)) // taxonomies whose terms' counts changed
 	for i, tax := range s.Taxonomies {
 		old := e.Terms[i]
@@ -121,6 +208,13 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 		}
 	}
 	l.ix.file(e)
+	l.settle(changed, touched)
+}
+
+// settle sorts again the taxonomies whose terms' counts changed, and
+// counts again the names alongside each touched term.
+func (l *Live) settle(changed []bool, touched []*generator.Term) {
+	s := l.s
 	for i, tax := range s.Taxonomies {
 		if changed[i] {
 			l.resort(i, tax)
@@ -132,12 +226,6 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 			relateTerm(s, l.ix, l.ix.number[t], t)
 		}
 	}
-
-	oldIssue := e.Issue
-	l.refile(e, oldWeek)
-	s.Updated = s.Entries[0].Date
-	l.clashes()
-	return true, l.editions(oldIssue, e.Issue).Err()
 }
 
 // keepsNames says whether every term e's new version a names, or stops
@@ -217,33 +305,41 @@ func (l *Live) resort(i int, tax *generator.Taxonomy) {
 	tax.SetTerms(terms, byName)
 }
 
-// refile takes e out of the week it was in (starting on oldWeek) and
-// files it in its week now, and redoes what the weeks around both show.
-func (l *Live) refile(e *generator.Entry, oldWeek time.Time) {
+// refile takes e out of old, the week it was in (nil for an article new
+// to the site), and files it in its week now (none when gone), and redoes
+// what the weeks around both show.
+func (l *Live) refile(e *generator.Entry, old *generator.Issue, gone bool) {
 	s := l.s
 	cfg := s.Config
-	old := e.Issue
-	if len(old.Entries) == 0 {
-		s.Issues = slices.DeleteFunc(s.Issues, func(is *generator.Issue) bool { return is == old })
-		delete(l.issues, old.Slug)
+	var starts []time.Time
+	if old != nil {
+		starts = append(starts, old.Start)
+		if len(old.Entries) == 0 {
+			s.Issues = slices.DeleteFunc(s.Issues, func(is *generator.Issue) bool { return is == old })
+			delete(l.issues, old.Slug)
+		}
 	}
-	w := WeekOf(e.Date, cfg.Location, cfg.WeekStart)
-	is := l.issues[w.Slug()]
-	if is == nil {
-		is = &generator.Issue{Year: w.Year, Week: w.Number, Start: w.Start, Last: w.Last(), Slug: w.Slug(), Title: w.Title()}
-		l.issues[is.Slug] = is
-		at, _ := slices.BinarySearchFunc(s.Issues, is, func(x, is *generator.Issue) int { return is.Start.Compare(x.Start) })
-		s.Issues = slices.Insert(s.Issues, at, is)
+	var is *generator.Issue
+	if !gone {
+		w := WeekOf(e.Date, cfg.Location, cfg.WeekStart)
+		is = l.issues[w.Slug()]
+		if is == nil {
+			is = &generator.Issue{Year: w.Year, Week: w.Number, Start: w.Start, Last: w.Last(), Slug: w.Slug(), Title: w.Title()}
+			l.issues[is.Slug] = is
+			at, _ := slices.BinarySearchFunc(s.Issues, is, func(x, is *generator.Issue) int { return is.Start.Compare(x.Start) })
+			s.Issues = slices.Insert(s.Issues, at, is)
+		}
+		join(&is.Entries, e)
+		e.Issue = is
+		starts = append(starts, is.Start)
 	}
-	join(&is.Entries, e)
-	e.Issue = is
 	linkIssues(s.Issues)
 
 	// The weeks whose articles' related articles may change: those e
 	// left and joined and the calendar weeks either side, whose articles
 	// look into them. Further weeks see none of it.
 	var near []*generator.Issue
-	for _, start := range []time.Time{oldWeek, is.Start} {
+	for _, start := range starts {
 		for _, d := range []int{-7, 0, 7} {
 			day := start.AddDate(0, 0, d)
 			if x := l.issues[WeekOf(day, cfg.Location, cfg.WeekStart).Slug()]; x != nil && !slices.Contains(near, x) {
@@ -252,16 +348,18 @@ func (l *Live) refile(e *generator.Entry, oldWeek time.Time) {
 		}
 	}
 	for _, x := range near {
-		if x.Start.Equal(oldWeek) || x == is {
+		if old != nil && x.Start.Equal(old.Start) || x == is {
 			linkEntries(x)
 			tally(s, l.ix, x)
 		}
 	}
 	// What moved in a week compares it with the week before.
 	for _, x := range near {
-		if !x.Start.Before(oldWeek) && !x.Start.After(oldWeek.AddDate(0, 0, 7)) ||
-			!x.Start.Before(is.Start) && !x.Start.After(is.Start.AddDate(0, 0, 7)) {
-			findMovers(l.ix, x)
+		for _, start := range starts {
+			if !x.Start.Before(start) && !x.Start.After(start.AddDate(0, 0, 7)) {
+				findMovers(l.ix, x)
+				break
+			}
 		}
 	}
 	r := newRelater(s, l.ix)

@@ -174,17 +174,35 @@ func randomReplace(t *testing.T, seed uint64, steps int, preview bool) {
 		Lead: generator.EditionRef{Slug: "a03", Line: 2, Col: 7}, Published: &published, Note: []byte("Note.")}}, Preview: preview}
 	live, _ := NewLive(cfg, sorted(), opts)
 	incremental := 0
+	next := len(articles)
 	for step := range steps {
-		n := rng.IntN(len(articles))
-		a := version(n)
-		if rng.IntN(3) == 0 {
-			// Only the title: the article may move within its day.
-			c := *articles[n]
-			c.Title = fmt.Sprintf("Story %d", rng.IntN(4))
-			a = &c
+		n := rng.IntN(next)
+		var ok bool
+		var err error
+		switch _, there := articles[n]; {
+		case !there || rng.IntN(10) == 0:
+			// A new article, or one that is gone coming back.
+			n = next
+			next++
+			articles[n] = version(n)
+			ok, err = live.Insert(articles[n])
+		case rng.IntN(9) == 0 && len(articles) > 1:
+			gone := articles[n].File
+			delete(articles, n)
+			var e *generator.Entry
+			e, err = live.Remove(gone)
+			ok = e != nil
+		default:
+			a := version(n)
+			if rng.IntN(3) == 0 {
+				// Only the title: the article may move within its day.
+				c := *articles[n]
+				c.Title = fmt.Sprintf("Story %d", rng.IntN(4))
+				a = &c
+			}
+			articles[n] = a
+			ok, err = live.Replace(a)
 		}
-		articles[n] = a
-		ok, err := live.Replace(a)
 		if ok {
 			incremental++
 		} else {
