@@ -16,11 +16,12 @@ import (
 // BenchmarkSaveToReload measures what an analyst waits for: from writing
 // an article to disk until the reload event naming its page reaches a
 // connected browser, through the real watcher, rebuild and event stream.
-// It reports the median and the slowest tenth of the saves, for five
+// It reports the median and the slowest tenth of the saves, for six
 // kinds of save: the text; the summary (the article keeps its place in
 // every list); the title (which can move it among its day's articles);
-// a country added (it joins a term); and its date moved a week or two
-// on (it leaves its week for another).
+// a country added (it joins a term); its date moved a week or two on
+// (it leaves its week for another); and a new article beside it, as
+// import writes one while serve runs.
 //
 // The site is the repository's example digest, or the one named by
 // BRIEFING_BENCH_SITE (e.g. a corpus from ../shared/bench/gencorpus.py,
@@ -78,11 +79,55 @@ func BenchmarkSaveToReload(b *testing.B) {
 				events.waitFor(b, page)
 				times = append(times, time.Since(t0))
 			}
-			slices.Sort(times)
-			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
-			b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
+			report(b, times)
 		})
 	}
+	// A new article beside it, as import writes one while serve runs: a
+	// copy under a name of its own, waited for until its page is named.
+	n := 0 // across runs of the sub-benchmark, so each name is new
+	b.Run("added", func(b *testing.B) {
+		var times []time.Duration
+		for b.Loop() {
+			n++
+			name := fmt.Sprintf("zz-added-%d", n)
+			p := filepath.Join(filepath.Dir(article), name+".md")
+			b.Cleanup(func() { os.Remove(p) })
+			t0 := time.Now()
+			writeFile(b, p, strings.Replace(string(original), "title: ", fmt.Sprintf("title: Added %d ", n), 1))
+			events.waitForReload(b, "/articles/"+name+"/")
+			times = append(times, time.Since(t0))
+		}
+		report(b, times)
+	})
+}
+
+// waitForReload returns once a message names url or has every open page
+// reload, as one does when more pages changed than it lists (maxPending):
+// an article added moves every run of search results after it.
+func (s *stream) waitForReload(t testing.TB, url string) {
+	t.Helper()
+	timeout := time.After(30 * time.Second)
+	for {
+		select {
+		case m, ok := <-s.messages:
+			if !ok {
+				t.Fatalf("event stream ended while waiting for %s", url)
+			}
+			changed, _ := m["changed"].([]any)
+			if reload, _ := m["reload"].(bool); reload || slices.Contains(changed, any(url)) {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("no reload event for %s within 30s", url)
+		}
+	}
+}
+
+// report gives the median and the 90th percentile of times.
+func report(b *testing.B, times []time.Duration) {
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
 }
 
 // moveDate moves an article's date by days: one or two weeks on, a
