@@ -168,7 +168,7 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 				return Change{}, err
 			}
 		}
-		if updated && moved != nil && l.plan != nil && l.plan.Site() == s && l.plan.Patch(*moved) {
+		if updated && moved != nil && l.plan != nil && l.plan.Site() == s && l.renderer.Patch(l.plan, *moved) {
 			p = l.plan // its files are the same ones, some with new pages
 		} else {
 			p = l.renderer.Plan(s)

@@ -77,12 +77,9 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 		jobs[len(jobs)-1].taxonomy = tax
 		feed(p, func() []item { return r.termItems(tax.Terms) })
 		for _, term := range tax.Terms {
-			for _, p := range termPages(cfg, tax, term) {
-				html(p.Path, p)
-				if p.Paginator.Number == 1 {
-					feed(p, func() []item { return r.entryItems(term.Entries) })
-				}
-			}
+			n := len(jobs)
+			jobs = r.termJobs(jobs, s, tax, term)
+			pages += len(jobs) - n - 1 // all but the feed
 		}
 	}
 
@@ -131,6 +128,21 @@ func issuePage(is *generator.Issue) *Page {
 
 func taxonomyPage(s *generator.Site, tax *generator.Taxonomy) *Page {
 	return &Page{Kind: "taxonomy", Title: tax.Title, Description: fmt.Sprintf("%s named in %s", tax.Title, s.Config.Title), Path: tax.Path(), Feed: tax.Path() + "index.xml", Taxonomy: tax, Date: s.Updated}
+}
+
+// termJobs appends a term's pages, newest articles first, and its feed
+// after the first page.
+func (r *Renderer) termJobs(jobs []job, s *generator.Site, tax *generator.Taxonomy, term *generator.Term) []job {
+	for _, p := range termPages(&s.Config, tax, term) {
+		p.Site = s
+		jobs = append(jobs, r.page(p.Path+"index.html", p))
+		if p.Paginator.Number == 1 {
+			f := r.rss(p, func() []item { return r.entryItems(term.Entries) })
+			f.term = term
+			jobs = append(jobs, f)
+		}
+	}
+	return jobs
 }
 
 // termPages are the pages of a term, newest articles first.

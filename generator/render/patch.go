@@ -4,61 +4,30 @@ import "github.com/briefing-digest/briefing/generator"
 
 // Patch brings p up to date with edits applied to its site in place
 // (serve's site.Live.Replace), rather than listing every file of the site
-// again: the pages whose titles, descriptions, dates and shares of a
-// term's articles the edits may change are made again, by the functions
-// that made them; every other file of p draws on the site as it is
-// when it renders. It reports false, having changed nothing, when the
-// edits changed which files the site has (a term came or went, or
-// gained or lost a page), and the caller makes a new plan. Listing ten
-// thousand articles' files again was a fifth of a save that moved one.
-func (p *Plan) Patch(edits Edits) bool {
+// again: the touched terms' pages and feeds are listed again (a term may
+// have come, gone, or gained or lost a page), and the pages whose titles,
+// descriptions and dates the edits may change are made again, by the
+// functions that made them; every other file of p draws on the site as
+// it is when it renders. It reports false, having changed nothing, when
+// an article came or went, which moves a run of search results and
+// lists a page more or less, and the caller makes a new plan. Listing
+// ten thousand articles' files again was a fifth of a save that moved
+// one.
+func (r *Renderer) Patch(p *Plan, edits Edits) bool {
 	s := p.site
 	if len(s.Entries) != p.entries {
-		return false // an article came or went: its page and a run of search results with it
+		return false
 	}
-	terms := map[*generator.Term][]int{} // each touched term's page jobs, first page first
+	terms := map[*generator.Term]bool{}
 	weeks := map[*generator.Issue]bool{}
 	edited := map[*generator.Entry]bool{}
 	for _, ed := range edits.List {
 		edited[ed.Entry] = true
 		for _, t := range ed.Terms {
-			if len(t.Entries) == 0 {
-				return false // it has no page any more
-			}
-			terms[t] = nil
+			terms[t] = true
 		}
 		for _, is := range ed.Weeks {
 			weeks[is] = true
-		}
-	}
-	var refresh []int // pages drawn from the site, its weeks and edited articles
-	for i := range p.jobs {
-		j := &p.jobs[i]
-		if j.page == nil {
-			continue
-		}
-		switch j.kind {
-		case "term":
-			if list, ok := terms[j.term]; ok {
-				terms[j.term] = append(list, i)
-			}
-		case "issue":
-			if weeks[j.issue] {
-				refresh = append(refresh, i)
-			}
-		case "article":
-			if edited[j.entry] {
-				refresh = append(refresh, i)
-			}
-		case "home", "issues", "taxonomy":
-			refresh = append(refresh, i)
-		}
-	}
-	pages := make(map[*generator.Term][]*Page, len(terms))
-	for t, jobs := range terms {
-		pages[t] = termPages(&s.Config, t.Taxonomy, t)
-		if len(pages[t]) != len(jobs) {
-			return false
 		}
 	}
 	// The search fragments are slices of the site's entries, which
@@ -73,28 +42,52 @@ func (p *Plan) Patch(edits Edits) bool {
 		}
 	}
 
-	for t, jobs := range terms {
-		for k, i := range jobs {
-			pg := pages[t][k]
-			pg.Site = s
-			*p.jobs[i].page = *pg
+	// The touched terms' files leave their places and are listed again
+	// at the end: a plan's order is only the order files render in.
+	kept := p.jobs[:0]
+	pages := p.pages
+	for _, j := range p.jobs {
+		if j.term != nil && terms[j.term] {
+			if j.page != nil {
+				pages--
+			}
+			continue
+		}
+		kept = append(kept, j)
+	}
+	for _, tax := range s.Taxonomies {
+		for _, t := range tax.Terms {
+			if terms[t] {
+				n := len(kept)
+				kept = r.termJobs(kept, s, tax, t)
+				pages += len(kept) - n - 1
+			}
 		}
 	}
-	for _, i := range refresh {
+	if n := len(p.jobs); len(kept) < n {
+		clear(p.jobs[len(kept):n]) // what the plan lists no more holds no memory
+	}
+	p.jobs, p.pages = kept, pages
+
+	for i := range p.jobs {
 		j := &p.jobs[i]
 		var pg *Page
-		switch j.kind {
-		case "issue":
+		switch {
+		case j.page == nil:
+			continue
+		case j.kind == "issue" && weeks[j.issue]:
 			pg = issuePage(j.issue)
-		case "article":
+		case j.kind == "article" && edited[j.entry]:
 			a := articlePage(s, j.entry)
 			pg = &a
-		case "home":
+		case j.kind == "home":
 			pg = homePage(s)
-		case "issues":
+		case j.kind == "issues":
 			pg = archivePage(s)
-		case "taxonomy":
+		case j.kind == "taxonomy":
 			pg = taxonomyPage(s, j.page.Taxonomy)
+		default:
+			continue
 		}
 		pg.Site = s
 		*j.page = *pg
