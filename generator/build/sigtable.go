@@ -89,6 +89,19 @@ func (t *sigTable) match(n int, path func(int) string, found func(i, j int)) (go
 // replace makes the new plan's paths and fingerprints the table's. The
 // index is updated only where a path is new, moved or gone.
 func (t *sigTable) replace(n int, path func(int) string, sigs []uint64, gone []string) {
+	if n == len(t.paths) && len(gone) == 0 && t.at != nil {
+		same := true
+		for i := range n {
+			if path(i) != t.paths[i] {
+				same = false
+				break
+			}
+		}
+		if same { // the same plan, as after most saves
+			t.sigs = sigs
+			return
+		}
+	}
 	if t.at == nil {
 		t.at = make(map[string]int, n)
 	}

@@ -80,13 +80,20 @@ const (
 // serve again for every article not edited (p may be prev itself).
 func (p *Plan) EditSigs(prints func(*generator.Article) Fingerprints, edits Edits, prev *Plan) ([]uint64, []Known) {
 	s := p.site
-	subjects := map[*generator.Entry]bool{}
+	// Whether each entry's page is fingerprinted, by index: ten thousand
+	// lookups in a map were most of the time a save spent here.
+	subjects := make([]bool, len(s.Entries))
+	subject := func(e *generator.Entry) {
+		if e.Index < len(s.Entries) && s.Entries[e.Index] == e {
+			subjects[e.Index] = true
+		}
+	}
 	terms := map[*generator.Term]bool{}
 	weeks := map[*generator.Issue]bool{}
 	anyCard, anyRefiled := false, false
 	newestBody := -1 // the newest place of an edited body, -1 for none
 	for _, ed := range edits.List {
-		subjects[ed.Entry] = true
+		subject(ed.Entry) // none for an article removed
 		anyCard, anyRefiled = anyCard || ed.Card, anyRefiled || ed.Refiled
 		if ed.Body {
 			for _, at := range []int{ed.Entry.Index, ed.Was} {
@@ -106,7 +113,7 @@ func (p *Plan) EditSigs(prints func(*generator.Article) Fingerprints, edits Edit
 		for _, is := range ed.Weeks {
 			weeks[is] = true
 			for _, e := range is.Entries {
-				subjects[e] = true
+				subject(e)
 			}
 		}
 	}
@@ -147,15 +154,19 @@ func (p *Plan) EditSigs(prints func(*generator.Article) Fingerprints, edits Edit
 
 	sigs := make([]uint64, len(p.jobs))
 	known := make([]Known, len(p.jobs))
+	own := len(p.own) > 0
 	for i := range p.jobs {
 		j := &p.jobs[i]
+		if !own && j.entry != nil && !subjects[j.entry.Index] {
+			continue // the page of an article no edit reaches: most of them
+		}
 		in := p.inputs(j)
 		var k Known
 		switch {
 		case in.whole:
 			k = Stale
 		case in.subject != nil:
-			k = computedIf(subjects[in.subject])
+			k = computedIf(subjects[in.subject.Index])
 		case in.term != nil:
 			k = computedIf(terms[in.term])
 		case in.issue != nil:
