@@ -152,32 +152,26 @@ func (l *Live) Rebuild(ctx context.Context, changed []string) (change Change, er
 	// Saves of articles are applied to the site as it stands, and only
 	// the files they reach are fingerprinted; anything else assembles
 	// the site again and fingerprints every file.
-	var p *render.Plan
-	var edits *render.Edits
-	if ed := l.inPlace(work, before); ed != nil && l.cfgErr == nil {
-		// Nothing moves, so the last plan serves again.
-		p, edits = l.plan, l.applyInPlace(ed)
-	} else {
-		s, moved, err := l.reassemble(work, before)
-		if err != nil {
+	s, edits, err := l.reassemble(work, before)
+	if err != nil {
+		return Change{}, err
+	}
+	updated := s != nil // the same entries, some moved, added or removed
+	if s == nil {
+		if s, err = l.assemble(); err != nil {
 			return Change{}, err
 		}
-		updated := s != nil // the same entries, in new places
-		if s == nil {
-			if s, err = l.assemble(); err != nil {
-				return Change{}, err
-			}
-		}
-		if updated && moved != nil && l.plan != nil && l.plan.Site() == s && l.renderer.Patch(l.plan, *moved) {
-			p = l.plan // its files are the same ones, some with new pages
-		} else {
-			p = l.renderer.Plan(s)
-		}
-		if updated {
-			// A save that moved an article changes the search index.
-			p.StartIndex()
-			edits = moved
-		}
+	}
+	var p *render.Plan
+	if updated && edits != nil && l.plan != nil && l.plan.Site() == s && l.renderer.Patch(l.plan, *edits) {
+		p = l.plan // its files are the same ones, some with new pages
+	} else {
+		p = l.renderer.Plan(s)
+	}
+	if updated {
+		// The search index is the longest job: it starts now, while the
+		// fingerprints are worked out.
+		p.StartIndex()
 	}
 
 	st := &staged{files: map[string][]byte{}, reuse: l.reuse}
@@ -328,6 +322,7 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 			ed.Entry, ed.Was, ed.Terms = e, e.Index, allTerms(e)
 			weeks = append(weeks, e.Issue.Start)
 			ok, err = asm.Replace(now.article)
+			ed.Refiled = !samePlace(old.article, now.article, l.cfg.Taxonomies) || e.Index != ed.Was
 		}
 		if !ok {
 			return nil, nil, nil
@@ -360,24 +355,6 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 		ed.Weeks = nearWeeks(s, weeks[i], ed.Entry.Issue.Start)
 	}
 	return s, edits, nil
-}
-
-// applyInPlace puts each edited article in place of its old version, in
-// the entry that holds it, and says what the edits reach.
-func (l *Live) applyInPlace(edits []edit) *render.Edits {
-	s := l.plan.Site()
-	out := &render.Edits{Lo: 1, Hi: 0}
-	for _, ed := range edits {
-		e := l.entries[ed.article.File]
-		if e == nil {
-			continue // a draft the site leaves out
-		}
-		e.Article = ed.article
-		l.plan.Edited(e)
-		out.List = append(out.List, render.Edit{Entry: e, Card: ed.card, Body: ed.body, Was: e.Index,
-			Terms: allTerms(e), Weeks: nearWeeks(s, e.Issue.Start)})
-	}
-	return out
 }
 
 // allTerms lists every term e is filed under.
@@ -475,42 +452,6 @@ func (l *Live) current(paths []string) map[string]source {
 	return out
 }
 
-// edit is a changed article that keeps its place in the site.
-type edit struct {
-	article    *generator.Article
-	body, card bool // what changed: its text, its front matter
-}
-
-// inPlace returns the edits when every changed article keeps its place in
-// the site, as most saves do: a fix to the text, a title or a summary.
-// Nil means the site must be assembled again: an article came or went,
-// or changed its date or names. Only one front matter edit at a time is
-// taken this way, so the order check sees settled neighbours.
-func (l *Live) inPlace(w plan, before map[string]source) []edit {
-	if before == nil || !w.articlesOnly() {
-		return nil
-	}
-	edits := []edit{}
-	cards := 0
-	for _, p := range w.content {
-		old, now := before[p], l.sources[p]
-		if old.article == nil || now.article == nil || now.err != nil {
-			return nil
-		}
-		ed := edit{article: now.article, body: old.prints.Body != now.prints.Body, card: old.prints.Meta != now.prints.Meta}
-		if ed.card {
-			cards++
-			if cards > 1 || !samePlace(old.article, now.article, l.cfg.Taxonomies) || !l.keepsOrder(now.article) {
-				return nil
-			}
-		}
-		if ed.body || ed.card {
-			edits = append(edits, ed)
-		}
-	}
-	return edits
-}
-
 // samePlace says whether b, a new version of a, is filed exactly as a is:
 // same page, same week, same names spelled the same, drafted or not alike.
 func samePlace(a, b *generator.Article, taxonomies []string) bool {
@@ -523,19 +464,6 @@ func samePlace(a, b *generator.Article, taxonomies []string) bool {
 		}
 	}
 	return true
-}
-
-// keepsOrder says whether a, replacing the article of its file, sorts
-// between the same neighbours: a new title can move it within its day.
-func (l *Live) keepsOrder(a *generator.Article) bool {
-	e := l.entries[a.File]
-	if e == nil {
-		return true // a draft the site leaves out
-	}
-	entries := l.plan.Site().Entries
-	i := slices.Index(entries, e)
-	return i >= 0 && (i == 0 || content.Compare(entries[i-1].Article, a) <= 0) &&
-		(i == len(entries)-1 || content.Compare(a, entries[i+1].Article) <= 0)
 }
 
 // plan is what a set of changed files asks Rebuild to redo.

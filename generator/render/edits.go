@@ -231,15 +231,3 @@ func computedIf(b bool) Known {
 	}
 	return Carried
 }
-
-// Edited brings p up to date with an edit to e that moved nothing, for a
-// rebuild that renders p again rather than a new plan: e's page is given
-// its new title and summary. (EditSigs gives its card a new fingerprint.)
-func (p *Plan) Edited(e *generator.Entry) {
-	for i := range p.jobs {
-		if j := &p.jobs[i]; j.entry == e && j.page != nil {
-			*j.page = articlePage(j.page.Site, e)
-		}
-	}
-	p.touch(e)
-}

@@ -83,6 +83,13 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 		return false, nil
 	}
 	old := e.Issue
+	if l.keepsPlace(e, a) {
+		// Most saves: the text, a summary, a title that keeps its day's
+		// order. No list, count, neighbour or related article changes;
+		// only what its week's edition arranges may.
+		e.Article = a
+		return true, l.editions(old).Err()
+	}
 	touched := l.leaveTerms(e)
 	leave(&e.Issue.Entries, e)
 
@@ -93,6 +100,24 @@ func (l *Live) Replace(a *generator.Article) (bool, error) {
 	l.s.Updated = l.s.Entries[0].Date
 	l.clashes()
 	return true, l.editions(old, e.Issue).Err()
+}
+
+// keepsPlace says whether a, a new version of e's article, is filed as
+// it is: the same date, the same names spelled the same, and between the
+// same neighbours in the site's order.
+func (l *Live) keepsPlace(e *generator.Entry, a *generator.Article) bool {
+	if !e.Date.Equal(a.Date) {
+		return false
+	}
+	for _, tax := range l.s.Taxonomies {
+		if !slices.Equal(e.Article.Terms(tax.Name), a.Terms(tax.Name)) {
+			return false
+		}
+	}
+	entries := l.s.Entries
+	i := e.Index
+	return (i == 0 || content.Compare(entries[i-1].Article, a) <= 0) &&
+		(i == len(entries)-1 || content.Compare(a, entries[i+1].Article) <= 0)
 }
 
 // Insert adds a, the article of a file the site does not hold yet, as
