@@ -166,7 +166,7 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 }
 
 // assemble reads the editions and, when config, articles and templates
-// had no errors (so far), has put assemble the site with them: build
+// had no errors (so far), has put assemble the site from them: build
 // assembles it once, serve keeps it to update (Live.assemble). The
 // editions are checked against the site's weeks only then: with a broken
 // config there are no weeks to check against, and a lead whose article

@@ -291,6 +291,7 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 	var list []render.Edit
 	var weeks []time.Time // the weeks the edited articles left
 	var err error
+	added, removed := false, false
 	for _, p := range w.content {
 		old, now := before[p], l.sources[p]
 		if old.prints == now.prints && old.article != nil && now.article != nil {
@@ -303,6 +304,7 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 		switch e := l.entries[p]; {
 		case old.article == nil:
 			if ok, err = asm.Insert(now.article); ok {
+				added = true
 				e = asm.Entry(p)
 				ed.Entry, ed.Was, ed.Card, ed.Body = e, e.Index, true, true
 				l.entries[p] = e
@@ -316,6 +318,7 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 			var gone *generator.Entry
 			gone, err = asm.Remove(p)
 			if ok = gone != nil; ok {
+				removed = true
 				delete(l.entries, p)
 			}
 		default:
@@ -333,7 +336,10 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 		return nil, nil, err
 	}
 	l.asm = asm
-	if !slices.Equal(issues, s.Issues) || latest(s) != newest {
+	// An article added and another removed leave as many entries as
+	// before but not the same ones, and the removed one's place is no
+	// longer its own: every file is fingerprinted (a rename is one).
+	if !slices.Equal(issues, s.Issues) || latest(s) != newest || added && removed {
 		return s, nil, nil
 	}
 	edits := &render.Edits{List: list, Lo: len(entries), Hi: -1}

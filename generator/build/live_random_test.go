@@ -301,6 +301,33 @@ func randomEdits(t *testing.T, own bool, sh shape, seed uint64, steps int) {
 				t.Fatal(err)
 			}
 			changed = []string{p}
+		case r < 8:
+			// Two articles in one batch, as a watcher hands them over: a
+			// rename (one goes, one comes), or one removed and another
+			// saved, in either order.
+			n, m := rng.IntN(articles+articles/3), rng.IntN(articles+articles/3)
+			from := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", n))
+			to := filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", m))
+			if _, err := os.Stat(to); r == 6 && n != m && os.IsNotExist(err) {
+				what = fmt.Sprintf("rename a%02d to a%02d", n, m)
+				if err := os.Rename(from, to); err != nil && !os.IsNotExist(err) {
+					t.Fatal(err)
+				}
+				if front, ok := fronts[n]; ok {
+					fronts[m] = front
+					delete(fronts, n)
+				}
+			} else {
+				what = fmt.Sprintf("remove a%02d and write a%02d", n, m)
+				if err := os.Remove(from); err != nil && !os.IsNotExist(err) {
+					t.Fatal(err)
+				}
+				write(m)
+			}
+			changed = []string{from, to}
+			if rng.IntN(2) == 0 {
+				changed = []string{to, from}
+			}
 		default:
 			n := rng.IntN(articles + articles/3)
 			if sh.saves {

@@ -220,7 +220,9 @@ func (p *Plan) carryCards(prints func(*generator.Article) Fingerprints, prev *Pl
 	}
 	var h fphash.Hash
 	for _, ed := range edits.List {
-		cards[ed.Entry.Index] = card(&h, ed.Entry, prints(ed.Entry.Article).Meta, nil)
+		if i := ed.Entry.Index; i < len(s.Entries) && s.Entries[i] == ed.Entry { // not one removed
+			cards[i] = card(&h, ed.Entry, prints(ed.Entry.Article).Meta, nil)
+		}
 	}
 	p.cards = cards
 }

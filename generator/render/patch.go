@@ -22,6 +22,9 @@ func (r *Renderer) Patch(p *Plan, edits Edits) bool {
 	weeks := map[*generator.Issue]bool{}
 	edited := map[*generator.Entry]bool{}
 	for _, ed := range edits.List {
+		if i := ed.Entry.Index; i >= len(s.Entries) || s.Entries[i] != ed.Entry {
+			return false // removed: its page goes, and another may come
+		}
 		edited[ed.Entry] = true
 		for _, t := range ed.Terms {
 			terms[t] = true

@@ -152,10 +152,11 @@ func (l *Live) Insert(a *generator.Article) (bool, error) {
 }
 
 // Remove takes out the article of file, as if Assemble had never been
-// given it, and returns its entry. It reports nil, having changed
-// nothing, when the site does not hold the file, when it is the site's
-// last article, or when its spellings leaving would rename a term. The
-// error is the editions', as Replace's: an edition may pick it.
+// given it, and returns its entry, whose Index is where it was. It
+// reports nil, having changed nothing, when the site does not hold the
+// file, when it is the site's only article, or when its spellings
+// leaving would rename a term. The error is the editions', as Replace's:
+// an edition may pick it.
 func (l *Live) Remove(file string) (*generator.Entry, error) {
 	s := l.s
 	e := l.byFile[file]

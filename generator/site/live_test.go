@@ -181,7 +181,7 @@ func randomReplace(t *testing.T, seed uint64, steps int, preview bool) {
 		var err error
 		switch _, there := articles[n]; {
 		case !there || rng.IntN(10) == 0:
-			// A new article, or one that is gone coming back.
+			// A new article, under a name no article had.
 			n = next
 			next++
 			articles[n] = version(n)
