@@ -264,3 +264,34 @@ func TestLiveReplaceDeclines(t *testing.T) {
 		t.Error("the site lost its term")
 	}
 }
+
+// TestLiveInsertRemoveDecline: what Insert and Remove cannot follow, they
+// leave to a full assembly, with the site as it was.
+func TestLiveInsertRemoveDecline(t *testing.T) {
+	cfg := generator.DefaultConfig()
+	live, err := NewLive(cfg, []*generator.Article{article("a", "2021-11-03", []string{"Turkiye"}, nil)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := dump(live.Site())
+	draft := article("d", "2021-11-04", nil, nil)
+	draft.Draft = true
+	same := article("a", "2021-11-05", nil, nil)
+	same.File = "content/other.md" // another file on a's slug: an error for the assembly to report
+	respelt := article("r", "2021-11-05", []string{"Türkiye", "Türkiye"}, nil)
+	for what, a := range map[string]*generator.Article{"a draft": draft, "a slug another article has": same,
+		"a spelling that renames a term": respelt, "an article the site holds": article("a", "2021-11-06", nil, nil)} {
+		if ok, _ := live.Insert(a); ok {
+			t.Errorf("Insert followed %s", what)
+		}
+	}
+	if e, _ := live.Remove("content/a.md"); e != nil {
+		t.Error("Remove took out the site's only article")
+	}
+	if e, _ := live.Remove("content/none.md"); e != nil {
+		t.Error("Remove took out a file the site does not hold")
+	}
+	if got := dump(live.Site()); got != before {
+		t.Errorf("declined changes changed the site:\n%s", firstDiff(got, before))
+	}
+}
