@@ -144,6 +144,7 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 	}{
 		{name: "nothing changed", edit: func() {}, cache: true},
 		{name: "body", edit: func() { replaceIn(t, mid, "\n---\n", "\n---\nA new first line.\n\n") }, cache: true},
+		{name: "body makes a prefix heavy", edit: func() { replaceIn(t, mid, "\n---\n", "\n---\n"+heavyWords()+"\n\n") }, cache: true},
 		{name: "title", edit: func() { replaceIn(t, mid, `title: "`, `title: "Revised: `) }, cache: true},
 		{name: "summary", edit: func() { replaceIn(t, list[3], `summary: "`, `summary: "Revised `) }, cache: true},
 		{name: "name added", edit: func() { replaceIn(t, list[10], `countries: [`, `countries: ["Chile", `) }, cache: true},

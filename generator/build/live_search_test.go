@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -144,4 +145,47 @@ func fragments(t *testing.T, l *Live, p string) []fragment {
 		t.Fatalf("%s: %v", p, err)
 	}
 	return list
+}
+
+// heavyWords are thousands of words sharing a first two letters, enough to
+// make that prefix's postings one of the heavy ones that search/meta.json
+// lists and the shards split further.
+func heavyWords() string {
+	var b strings.Builder
+	for i := range 4000 {
+		b.WriteString("zq")
+		for _, n := range []int{1, 26, 26 * 26, 26 * 26 * 26} {
+			b.WriteByte(byte('a' + i/n%26))
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// TestLiveBodyMakesPrefixHeavy: a save of the body alone can change
+// search/meta.json, which names the heavy prefixes; serve must write it
+// again, or the browser looks the prefix's words up in the wrong shard.
+func TestLiveBodyMakesPrefixHeavy(t *testing.T) {
+	dir := copyExample(t)
+	l := startLive(t, dir)
+	article := filepath.Join(dir, "content/articles/2015/at-least-107-killed-in-mecca-crane-collapse.md")
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := l.File("search/meta.json")
+	writeFile(t, article, string(data)+"\n"+heavyWords()+"\n")
+	if _, err := l.Rebuild(context.Background(), []string{article}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(want, snapshot(l)); len(d) > 0 {
+		t.Errorf("after a save of the body, serve differs from a full build in %v", d)
+	}
+	if after, _ := l.File("search/meta.json"); bytes.Equal(before, after) {
+		t.Error("search/meta.json is as it was: the save made no prefix heavy, and the test shows nothing")
+	}
 }

@@ -34,8 +34,9 @@ func (r *Renderer) searchJobs(idx *searchIndex) []job {
 		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(g) + ".json", group: entries,
 			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragments(buf, entries) }})
 	}
-	// The shards hold every body's words, so every body counts for Sigs;
-	// meta.json holds only names and dates.
+	// The shards hold every body's words, so every body counts for Sigs.
+	// So it does for meta.json: besides names and dates it lists the
+	// heavy prefixes, split over more shards, which any body can make.
 	whole := func(path string, bodies int, make func(buf *bytes.Buffer) error) job {
 		return job{path: path, bodies: bodies, make: func(buf *bytes.Buffer, _ templateSet) error {
 			if err := idx.build(); err != nil {
@@ -44,7 +45,7 @@ func (r *Renderer) searchJobs(idx *searchIndex) []job {
 			return make(buf)
 		}}
 	}
-	jobs = append(jobs, whole(searchMeta, 0, func(buf *bytes.Buffer) error {
+	jobs = append(jobs, whole(searchMeta, len(s.Entries), func(buf *bytes.Buffer) error {
 		data, err := idx.meta.JSON()
 		buf.Write(data)
 		return err
