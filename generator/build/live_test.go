@@ -122,7 +122,7 @@ func TestLiveMatchesBuild(t *testing.T) {
 		{"body edit", func() []string {
 			writeFile(t, article, read(article)+"\nA paragraph added at the end.\n")
 			return []string{article}
-		}, []string{page, "search/d/"}, 7, `^(articles/at-least-107-killed-in-mecca-crane-collapse/index\.html|feed\.json|search/(d|t)/\d+\.json)$`}, // the page, feed.json which carries the newest bodies, its search fragment and the index's 4 shards
+		}, []string{page, "search/d/"}, 8, `^(articles/at-least-107-killed-in-mecca-crane-collapse/index\.html|feed\.json|search/(d|t)/\d+\.json)$`}, // the page, feed.json which carries the newest bodies, its search fragment, the index's 4 shards and meta.json, which names the heavy prefixes any body can change
 		{"title edit", func() []string {
 			replace(article, "title: \"", "title: \"Update: ")
 			return []string{article}
