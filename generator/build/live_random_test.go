@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefing-digest/briefing/generator/render"
 	"github.com/briefing-digest/briefing/templates"
 )
 
@@ -349,8 +351,33 @@ func randomEdits(t *testing.T, own bool, sh shape, seed uint64, steps int) {
 		if d := diff(want, got); len(d) > 0 {
 			t.Fatalf("step %d (%s): live site differs from a full build in %v", step, what, d)
 		}
+		if bad := staleSigs(l); len(bad) > 0 {
+			t.Fatalf("step %d (%s): fingerprints kept for %v differ from the site's own", step, what, bad)
+		}
 		if d := diff(before, got); !slices.Equal(d, ch.Changed) {
 			t.Fatalf("step %d (%s): reported changes %v, but these changed: %v", step, what, ch.Changed, d)
 		}
 	}
+}
+
+// staleSigs lists the files whose fingerprint serve keeps is not the one
+// a new plan of the same site gets from Sigs: a file EditSigs carried
+// whose inputs a save changed, even where its bytes came out the same.
+// A forgotten fingerprint (zero) renders next time and is not counted.
+func staleSigs(l *Live) []string {
+	fresh := l.renderer.Plan(l.plan.Site())
+	sigs := fresh.Sigs(render.Fingerprint)
+	var bad []string
+	for i := range fresh.Len() {
+		p := fresh.Path(i)
+		j, ok := l.sigs.at[p]
+		if !ok || j >= len(l.sigs.paths) || l.sigs.paths[j] != p {
+			continue
+		}
+		kept := l.sigs.sigs[j]
+		if kept != 0 && kept != maphash.Comparable(l.seed, [2]uint64{sigs[i], l.gens[fresh.Template(i)]}) {
+			bad = append(bad, p)
+		}
+	}
+	return bad
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/internal/fphash"
-	"github.com/briefing-digest/briefing/internal/shares"
 )
 
 // An Edit is one article's save as serve applied it to the site it keeps:
@@ -18,7 +17,8 @@ type Edit struct {
 	// files that show only where each article is (the sitemap, the
 	// archive) show.
 	Card, Body, Refiled bool
-	// Was is its index in the site's entries before the save.
+	// Was is its index in the site's entries before the save (after the
+	// batch's earlier saves); for an article added, where it is now.
 	Was int
 	// Terms are the terms it was and is filed under. Weeks are the weeks
 	// it left and joined and the weeks either side of those: their
@@ -68,8 +68,8 @@ const (
 //   - an issue's page, feed and email, only for the edited weeks;
 //   - a run of search results, where it holds an edited article or one
 //     that moved;
-//   - taxonomy lists, whenever a card changed (they are small, and show
-//     every term's count and newest date);
+//   - taxonomy lists, whenever a card changed or an article was refiled
+//     (they are small, and show every term's count and newest date);
 //   - files drawn from every article's card (home, feeds, the search
 //     index) are Stale when a card changed, or a body they show; those
 //     drawn from every article's place only (the sitemap, the archive),
@@ -137,6 +137,8 @@ func (p *Plan) EditSigs(prints func(*generator.Article) Fingerprints, edits Edit
 	p.carryCards(prints, prev, edits)
 	fps := make([]Fingerprints, len(s.Entries))
 	haveBody := make([]bool, len(s.Entries))
+	// every and whole are left at zero: the files that show them are
+	// Stale here, never Computed.
 	w := sigShare{p: p,
 		card: func(e *generator.Entry) uint64 {
 			if e == nil {
@@ -150,7 +152,7 @@ func (p *Plan) EditSigs(prints func(*generator.Article) Fingerprints, edits Edit
 			}
 			return fps[e.Index].Body
 		},
-		terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}, names: map[*generator.Term]uint64{}}
+		terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[newestKey]uint64{}, names: map[*generator.Term]uint64{}}
 
 	sigs := make([]uint64, len(p.jobs))
 	known := make([]Known, len(p.jobs))
@@ -193,15 +195,7 @@ func (p *Plan) EditSigs(prints func(*generator.Article) Fingerprints, edits Edit
 func (p *Plan) carryCards(prints func(*generator.Article) Fingerprints, prev *Plan, edits Edits) {
 	s := p.site
 	if prev == nil || len(prev.cards) != len(s.Entries) {
-		cards := make([]uint64, len(s.Entries))
-		shares.Run(len(s.Entries), 1024, func(lo, hi int) {
-			var h fphash.Hash
-			names := map[*generator.Term]uint64{}
-			for i := lo; i < hi; i++ {
-				cards[i] = card(&h, s.Entries[i], prints(s.Entries[i].Article).Meta, names)
-			}
-		})
-		p.cards = cards
+		p.cards = allCards(s, prints, make([]Fingerprints, len(s.Entries)))
 		return
 	}
 	cards := prev.cards

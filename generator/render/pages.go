@@ -41,7 +41,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 	feed(home, func() []item { return r.entryItems(s.Entries) })
 
 	// Every article's page in one allocation, and its path in one string:
-	// serve plans them all again on every save that moves an article.
+	// serve plans them all again whenever an article comes or goes.
 	// They are made on another core while this one lists the rest, and
 	// take their place in the plan once both are done.
 	first := len(jobs)

@@ -62,8 +62,8 @@ func paginate(t *generator.Term, size int) []*Paginator {
 	all := make([]Paginator, total) // one allocation for the term's pages
 	base := t.Path()
 	// Each page's link is made once: it is one page's Older and the
-	// next one's Newer. Serve plans every term's pages on every save
-	// that moves an article, so these add up.
+	// next one's Newer. Serve plans the pages of every term again
+	// whenever an article comes or goes, so these add up.
 	var links []PageLink
 	if total > 1 {
 		links = make([]PageLink, total)

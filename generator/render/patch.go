@@ -9,8 +9,9 @@ import "github.com/briefing-digest/briefing/generator"
 // descriptions and dates the edits may change are made again, by the
 // functions that made them; every other file of p draws on the site as
 // it is when it renders. It reports false, having changed nothing, when
-// an article came or went, which moves a run of search results and
-// lists a page more or less, and the caller makes a new plan. Listing
+// an article came or went (the entries are not as many as when p was
+// made, or an edited one is gone), which moves runs of search results
+// and lists a page more or less, and the caller makes a new plan. Listing
 // ten thousand articles' files again was a fifth of a save that moved
 // one.
 func (r *Renderer) Patch(p *Plan, edits Edits) bool {

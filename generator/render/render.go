@@ -169,7 +169,7 @@ type Plan struct {
 	entries int // how many entries the site had when planned
 	jobs    []job
 	pages   int
-	cards   []uint64        // card fingerprints by entry index, once Sigs has worked them out
+	cards   []uint64        // card fingerprints by entry index, once Sigs or EditSigs has worked them out
 	index   *searchIndex    // made afresh by each render: serve renders one plan again after an edit
 	mail    *messages       // the email editions, likewise
 	own     map[string]bool // the Renderer's own kinds

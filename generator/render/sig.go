@@ -86,18 +86,7 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	// found by place rather than looked up: a page names several, and
 	// the lookups for ten thousand articles' pages added up.
 	fps := make([]Fingerprints, len(s.Entries))
-	byIndex := make([]uint64, len(s.Entries))
-	// Serve works this out on every save that moves an article, before
-	// any page renders, so it takes every core.
-	shares.Run(len(s.Entries), 1024, func(lo, hi int) {
-		var h fphash.Hash
-		names := map[*generator.Term]uint64{}
-		for i := lo; i < hi; i++ {
-			e := s.Entries[i]
-			fps[i] = prints(e.Article)
-			byIndex[i] = card(&h, e, fps[i].Meta, names)
-		}
-	})
+	byIndex := allCards(s, prints, fps)
 	p.cards = byIndex // the same fingerprints key reused cards when rendering
 	card := func(e *generator.Entry) uint64 {
 		if e == nil {
@@ -115,21 +104,20 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	for _, is := range s.Issues {
 		putEdition(&h, is)
 	}
-	// An outline is drawn from the cards' places; their fingerprints
-	// cover more, which costs a render now and then, never a stale file.
 	every := h.Sum64()
 	for i := range s.Entries {
 		putInt(&h, fps[i].Body)
 	}
 	p.whole = h.Sum64()
+	outline := outlineSig(s)
 
 	// Many files share their inputs (a term's first page and feed, an
 	// issue's page, feed and email, the search shards): each is hashed
 	// once in each share of the plan.
 	sigs := make([]uint64, len(p.jobs))
 	shares.Run(len(p.jobs), 1024, func(lo, hi int) {
-		w := sigShare{p: p, card: card, body: func(e *generator.Entry) uint64 { return fps[e.Index].Body }, every: every,
-			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[int]uint64{}, names: map[*generator.Term]uint64{}}
+		w := sigShare{p: p, card: card, body: func(e *generator.Entry) uint64 { return fps[e.Index].Body }, every: every, outline: outline,
+			terms: map[*generator.Term]uint64{}, issues: map[*generator.Issue]uint64{}, newest: map[newestKey]uint64{}, names: map[*generator.Term]uint64{}}
 		for i := lo; i < hi; i++ {
 			sigs[i] = w.sig(&p.jobs[i])
 		}
@@ -137,18 +125,74 @@ func (p *Plan) Sigs(prints func(*generator.Article) Fingerprints) []uint64 {
 	return sigs
 }
 
+// outlineSig fingerprints the site's outline: each article's address,
+// date and names, in the site's order, and which issues are published
+// with what edition. The archive shows each week's count, title,
+// headline and countries; the sitemap each page's address and date.
+func outlineSig(s *generator.Site) uint64 {
+	var h fphash.Hash
+	names := map[*generator.Term]uint64{}
+	for _, e := range s.Entries {
+		putString(&h, e.Path())
+		putTime(&h, e.Date)
+		for _, ts := range e.Terms {
+			putInt(&h, uint64(len(ts)))
+			for _, t := range ts {
+				n, ok := names[t]
+				if !ok {
+					n = termName(t)
+					names[t] = n
+				}
+				putInt(&h, n)
+			}
+		}
+	}
+	for _, is := range s.Issues {
+		putEdition(&h, is)
+	}
+	return h.Sum64()
+}
+
+// allCards fingerprints every entry's card, by index, keeping each
+// article's fingerprints in fps. Serve works this out whenever it
+// assembles the site again, before any page renders, so it takes every
+// core.
+func allCards(s *generator.Site, prints func(*generator.Article) Fingerprints, fps []Fingerprints) []uint64 {
+	cards := make([]uint64, len(s.Entries))
+	shares.Run(len(s.Entries), 1024, func(lo, hi int) {
+		var h fphash.Hash
+		names := map[*generator.Term]uint64{}
+		for i := lo; i < hi; i++ {
+			e := s.Entries[i]
+			fps[i] = prints(e.Article)
+			cards[i] = card(&h, e, fps[i].Meta, names)
+		}
+	})
+	return cards
+}
+
 // sigShare is one share of Sigs' work: what every file's fingerprint
 // draws on, and what several files share, hashed once.
 type sigShare struct {
-	p      *Plan
-	card   func(*generator.Entry) uint64 // each entry's card fingerprint
-	body   func(*generator.Entry) uint64 // each entry's Fingerprints.Body
-	every  uint64                        // every card and edition
-	h      fphash.Hash
-	terms  map[*generator.Term]uint64
-	issues map[*generator.Issue]uint64
-	newest map[int]uint64 // by how many of the newest bodies
-	names  map[*generator.Term]uint64
+	p     *Plan
+	card  func(*generator.Entry) uint64 // each entry's card fingerprint
+	body  func(*generator.Entry) uint64 // each entry's Fingerprints.Body
+	every uint64                        // every card and edition
+	// outline is every article's place and every edition: what the
+	// files of the site's outline show (inputs.outline).
+	outline uint64
+	h       fphash.Hash
+	terms   map[*generator.Term]uint64
+	issues  map[*generator.Issue]uint64
+	newest  map[newestKey]uint64
+	names   map[*generator.Term]uint64
+}
+
+// newestKey is what a file drawn from the whole site shows: how many of
+// the newest bodies, and the outline or every card.
+type newestKey struct {
+	bodies  int
+	outline bool
 }
 
 // name is t's slug and name hashed, remembered for the share.
@@ -207,15 +251,20 @@ func (w *sigShare) sig(j *job) uint64 {
 		}
 		sig = h.Sum64()
 	default:
+		key := newestKey{in.bodies, in.outline}
 		var ok bool
-		if sig, ok = w.newest[in.bodies]; !ok {
+		if sig, ok = w.newest[key]; !ok {
 			h.Reset()
-			putInt(h, w.every)
+			if in.outline {
+				putInt(h, w.outline)
+			} else {
+				putInt(h, w.every)
+			}
 			for _, e := range s.Entries[:min(in.bodies, len(s.Entries))] {
 				putInt(h, body(e))
 			}
 			sig = h.Sum64()
-			w.newest[in.bodies] = sig
+			w.newest[key] = sig
 		}
 	}
 	if in.whole {
