@@ -350,8 +350,11 @@ func (l *Live) reassemble(w plan, before map[string]source) (*generator.Site, *r
 	}
 	switch {
 	case len(entries) != len(s.Entries):
-		// An article came or went: every one after it moved.
-		edits.Lo, edits.Hi = min(edits.Lo, len(s.Entries)), max(len(entries), len(s.Entries))-1
+		// An article came or went: every one after it moved, and the run
+		// of search results that held the last one is now shorter or
+		// longer, even when the oldest article went and nothing moved.
+		edits.Lo = min(edits.Lo, min(len(entries), len(s.Entries))-1)
+		edits.Hi = max(len(entries), len(s.Entries)) - 1
 	case edits.Lo <= edits.Hi:
 		edits.Moved = entries[edits.Lo : edits.Hi+1]
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/briefing-digest/briefing/generator/search"
 )
 
 // copyExample copies the repository's example digest (articles and
@@ -344,5 +347,37 @@ func TestLiveConfigErrorsDoNotHideArticleErrors(t *testing.T) {
 	_, err = l.Rebuild(ctx, []string{config})
 	if err == nil || strings.Contains(err.Error(), "titel") || !strings.Contains(err.Error(), "at-least-107") {
 		t.Errorf("after fixing the config: %v", err)
+	}
+}
+
+// TestLiveRemovesOldest deletes the site's oldest article while serving:
+// its week keeps others and no article moves, but the last run of search
+// results loses one.
+func TestLiveRemovesOldest(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), "title: Week\nbase_url: http://localhost:1313/\n")
+	n := search.GroupSize + 2
+	for i := range n {
+		writeFile(t, filepath.Join(dir, "content/articles", fmt.Sprintf("a%02d.md", i)),
+			fmt.Sprintf("---\ntitle: Story %d\ndate: 2021-11-%02dT%02d:00:00Z\ncountries: [Chile]\n---\n\nBody %d.\n", i, 1+i/4, 2*(i%4), i))
+	}
+	l := startLive(t, dir)
+	entries := l.plan.Site().Entries
+	if len(entries) != n || entries[n-1].Issue != entries[n-2].Issue {
+		t.Fatalf("the site has %d articles, the oldest alone in its week: the test needs its week shared", len(entries))
+	}
+	oldest := filepath.Join(dir, filepath.FromSlash(entries[n-1].File))
+	if err := os.Remove(oldest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Rebuild(context.Background(), []string{oldest}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(want, snapshot(l)); len(d) > 0 {
+		t.Errorf("after the oldest article went, serve differs from a full build in %v", d)
 	}
 }
