@@ -106,21 +106,11 @@ func BenchmarkSaveToReload(b *testing.B) {
 // an article added moves every run of search results after it.
 func (s *stream) waitForReload(t testing.TB, url string) {
 	t.Helper()
-	timeout := time.After(30 * time.Second)
-	for {
-		select {
-		case m, ok := <-s.messages:
-			if !ok {
-				t.Fatalf("event stream ended while waiting for %s", url)
-			}
-			changed, _ := m["changed"].([]any)
-			if reload, _ := m["reload"].(bool); reload || slices.Contains(changed, any(url)) {
-				return
-			}
-		case <-timeout:
-			t.Fatalf("no reload event for %s within 30s", url)
-		}
-	}
+	s.until(t, url, func(m map[string]any) bool {
+		changed, _ := m["changed"].([]any)
+		reload, _ := m["reload"].(bool)
+		return reload || slices.Contains(changed, any(url))
+	})
 }
 
 // report gives the median and the 90th percentile of times.

@@ -145,6 +145,16 @@ func listen(t testing.TB, siteURL string) *stream {
 // waitFor returns the first message naming url among its changes.
 func (s *stream) waitFor(t testing.TB, url string) map[string]any {
 	t.Helper()
+	return s.until(t, url, func(m map[string]any) bool {
+		changed, _ := m["changed"].([]any)
+		return slices.Contains(changed, any(url))
+	})
+}
+
+// until returns the first message for which is holds, failing after 30s;
+// url names what is waited for.
+func (s *stream) until(t testing.TB, url string, is func(map[string]any) bool) map[string]any {
+	t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
 		select {
@@ -152,7 +162,7 @@ func (s *stream) waitFor(t testing.TB, url string) map[string]any {
 			if !ok {
 				t.Fatalf("event stream ended while waiting for %s", url)
 			}
-			if changed, _ := m["changed"].([]any); slices.Contains(changed, any(url)) {
+			if is(m) {
 				return m
 			}
 		case <-timeout:
