@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/briefing-digest/briefing/internal/filestat"
 )
 
 // published makes a destination with two files and saves a record of it.
@@ -86,7 +88,7 @@ func TestChangedFilesAreNotReusable(t *testing.T) {
 	if err := os.WriteFile(p, []byte("HOME"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if readsChangeTime {
+	if filestat.HasChangeTime {
 		// Only the status change time, read where the system has one,
 		// cannot be put back.
 		if err := os.Chtimes(p, fi.ModTime(), fi.ModTime()); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/briefing-digest/briefing/generator/content"
+	"github.com/briefing-digest/briefing/internal/filestat"
 )
 
 const (
@@ -401,8 +402,14 @@ func (w *Watcher) scan() map[string]fileState {
 			if err != nil {
 				return nil
 			}
-			ino, ctime := inode(fi)
-			files[p] = fileState{size: fi.Size(), mtime: fi.ModTime().UnixNano(), mode: fi.Mode(), ino: ino, ctime: ctime}
+			// The inode and status change time tell a file replaced by
+			// rename, or given its old times back, from one left alone
+			// when size and modification time come out the same.
+			st := fileState{size: fi.Size(), mtime: fi.ModTime().UnixNano(), mode: fi.Mode()}
+			if ino, c, ok := filestat.Of(fi); ok {
+				st.ino, st.ctime = ino, c.UnixNano()
+			}
+			files[p] = st
 			return nil
 		})
 	}

@@ -1,0 +1,21 @@
+//go:build darwin || freebsd || netbsd
+
+package filestat
+
+import (
+	"io/fs"
+	"syscall"
+	"time"
+)
+
+// HasChangeTime says that Of can read a status change time here.
+const HasChangeTime = true
+
+// of is ctim.go's, for the systems that name the field Ctimespec.
+func of(fi fs.FileInfo) (uint64, time.Time, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, time.Time{}, false
+	}
+	return uint64(st.Ino), time.Unix(int64(st.Ctimespec.Sec), int64(st.Ctimespec.Nsec)), true
+}
