@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"slices"
 	"strings"
@@ -154,14 +153,15 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 			return html.(template.HTML), nil
 		}
 	}
-	var buf bytes.Buffer
+	buf := getPiece()
+	defer putPiece(buf)
 	if r.goCard[kind] && !r.templatesOnly {
-		if err := r.writeCard(htmlw{&buf}, t, kind, e, countries); err != nil {
+		if err := r.writeCard(htmlw{buf}, t, kind, e, countries); err != nil {
 			return "", err
 		}
 	} else {
 		data := map[string]any{"Page": &Page{Site: p.Site}, "Entry": e, "Except": except, "Countries": countries}
-		if err := t.ExecuteTemplate(&buf, "entry", data); err != nil {
+		if err := t.ExecuteTemplate(buf, "entry", data); err != nil {
 			return "", err
 		}
 	}

@@ -84,13 +84,34 @@ func (c *partials) cached(key partialKey, write func(*bytes.Buffer) error) (temp
 	if html, ok := c.html.Load(key); ok {
 		return html.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
+	buf := getPiece()
+	defer putPiece(buf)
+	if err := write(buf); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
 	c.html.Store(key, html)
 	return html, nil
+}
+
+// pieces are the buffers cards and partials are written in before being
+// kept as strings of their own length. A new buffer for each grew from
+// nothing by doubling: at 10,000 articles that was 90 MB of garbage, a
+// tenth of what a build allocates.
+var pieces = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getPiece() *bytes.Buffer {
+	b := pieces.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// putPiece returns b to the pool, unless a site's own template made it
+// big: a pool of big buffers would hold memory no card needs.
+func putPiece(b *bytes.Buffer) {
+	if b.Cap() <= 64<<10 {
+		pieces.Put(b)
+	}
 }
 
 // written is cached for the Go that writes a built-in partial, which
