@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -90,15 +92,19 @@ func mayLinkify(line []byte) bool {
 	if !isASCIIAlnum(line[0]) {
 		return false
 	}
-	for i := 1; i < len(line) && i <= maxLocalPart; i++ {
-		switch b := line[i]; {
-		case b == '@':
-			return true
-		case !localPart[b]:
+	// Prose seldom has an '@' in reach, and looking for one with IndexByte
+	// is about twice as fast as testing each byte of the word in turn.
+	rest := line[1:min(len(line), maxLocalPart+1)]
+	at := bytes.IndexByte(rest, '@')
+	if at < 0 {
+		return false
+	}
+	for _, b := range rest[:at] {
+		if !localPart[b] {
 			return false
 		}
 	}
-	return false
+	return true
 }
 
 // maxLocalPart is how many bytes goldmark's email scan reads before it
