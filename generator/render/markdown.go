@@ -19,12 +19,22 @@ import (
 // basePath is prefixed to root-relative links so "/countries/iran/"
 // written in an article still works when the site lives under /repo/.
 func newMarkdown(unsafe bool, basePath string) goldmark.Markdown {
+	// These are extension.GFM's parts in its order, with its linkify
+	// behind a filter that spares most positions the full check (see
+	// linkify.go); the HTML is the same.
+	return markdownWith(unsafe, basePath,
+		quickLinkify, extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote)
+}
+
+// markdownWith is newMarkdown's configuration with the given extensions,
+// so tests can build the one with plain extension.GFM beside it.
+func markdownWith(unsafe bool, basePath string, extensions ...goldmark.Extender) goldmark.Markdown {
 	var rendererOpts []renderer.Option
 	if unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(
