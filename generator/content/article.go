@@ -95,6 +95,12 @@ func checkText(file string, data []byte) *generator.Error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return generator.Errorf(file, 0, 0, "%w (an article needs front matter with title and date)", generator.ErrEmptyFile)
 	}
+	// Nearly every file is clean text, which these two scans, each a
+	// fast pass over the bytes, prove at a tenth of the cost of the
+	// rune-by-rune walk below; that walk finds where a bad file goes wrong.
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return nil
+	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
@@ -124,7 +130,15 @@ const (
 
 // checkNesting names the first line of body nested beyond the limits.
 func checkNesting(file string, body []byte, bodyLine int) *generator.Error {
-	for n, line := range bytes.Split(body, []byte("\n")) {
+	// Lines are walked in place: splitting the body into a slice of
+	// them was a slice for every article of the site.
+	for n := 0; len(body) > 0; n++ {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
 		indent, quotes := 0, 0
 	prefix:
 		for _, c := range line {

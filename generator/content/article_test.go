@@ -104,6 +104,7 @@ func TestParseBad(t *testing.T) {
 		{"blank file", "\n  \n", []string{"content/x.md: file is empty (an article needs front matter with title and date)"}},
 		{"not utf-8", "---\ntitle: Caf\xe9\n---\n", []string{"content/x.md:2:11: not UTF-8 text (byte 0xE9); save the file as UTF-8"}},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", []string{"content/x.md:1:1: not UTF-8 text (byte 0x89); save the file as UTF-8"}},
+		{"a NUL in UTF-8 text", "---\ntitle: Café\n---\nTalks \x00 resumed.\n", []string{"content/x.md:4:7: binary data (a NUL byte): not a Markdown article"}},
 		{"every problem at once", "---\ntitle: [a]\ndate: soon\npeople: 3\ndraft: maybe\n---\n", []string{
 			"content/x.md:2:8: front matter: title must be text, not a list",
 			`content/x.md:3:7: front matter: date "soon" is not a date (want YYYY-MM-DD or RFC 3339)`,
