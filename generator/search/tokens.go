@@ -16,7 +16,14 @@ import (
 // word's bytes are valid only during the call: a build reads millions of
 // words, most of them seen before, and copying each was most of the work.
 func Words(text string, fn func(word []byte)) {
-	var buf []byte
+	appendWords(nil, text, fn)
+}
+
+// appendWords is Words folding into buf, and gives buf back to be used
+// again: Analyze reads four fields of every article, and growing a new
+// buffer for each was an allocation or two a field.
+func appendWords(buf []byte, text string, fn func(word []byte)) []byte {
+	buf = buf[:0]
 	flush := func() {
 		if len(buf) > 0 {
 			fn(Stem(buf))
@@ -46,6 +53,7 @@ func Words(text string, fn func(word []byte)) {
 		buf = foldRune(buf, r)
 	}
 	flush()
+	return buf
 }
 
 // foldRune appends r decomposed, without its combining marks, in lower
