@@ -13,15 +13,16 @@ import (
 )
 
 // analyzeReference is Analyze as it was before it kept its scratch space
-// between articles: a map and a string for every word of every article.
-// It stays here, plain, as the meaning Analyze must keep.
+// between articles: a map and a string for every word of every article,
+// read by wordsReference. It stays here, plain, as the meaning Analyze
+// must keep.
 func analyzeReference(dict *Dictionary, d Doc) Analysis {
 	slot := map[string]int{}
 	var words []string
 	var counts []float64
 	var length float64
 	add := func(text string, weight float64) {
-		Words(text, func(w []byte) {
+		wordsReference(text, func(w []byte) {
 			i, ok := slot[string(w)]
 			if !ok {
 				i = len(words)
