@@ -7,9 +7,9 @@ import (
 
 // scratch is where Analyze counts one article's words. A map and a string
 // for each distinct word of every article were most of what Analyze
-// allocated, and its garbage cost a build as much again in collection:
-// here the words are kept end to end in one buffer and found by a table
-// of their places, and the whole is used again for the next article.
+// allocated, and all of it garbage for the collector to trace once the
+// article was done: here the words are kept end to end in one buffer and
+// found by a table of their places, and the whole serves the next article.
 type scratch struct {
 	text   []byte    // the article's distinct words, one after another
 	ends   []int     // where each word ends in text, in order of first use
@@ -28,8 +28,8 @@ type scratch struct {
 var scratches = sync.Pool{New: func() any { return &scratch{table: make([]int32, 256)} }}
 
 // A scratch grown past these by one enormous article is dropped, not
-// put back: every later article would clear its table, and the pool
-// would hold its text for as long as the process runs.
+// put back: every later article would clear its big table, and its big
+// buffers would go round the pool as long as articles keep coming.
 const (
 	maxKeptTable = 1 << 14
 	maxKeptText  = 1 << 20
