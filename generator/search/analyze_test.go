@@ -165,6 +165,27 @@ func TestAnalyzeAsReferenceOnCorpus(t *testing.T) {
 	}
 }
 
+// TestAnalyzeAsReferenceOnHugeArticles reads articles that grow the
+// scratch space past what is kept for the next: many distinct words, and
+// one word of two megabytes; the ordinary articles around them must come
+// out as before.
+func TestAnalyzeAsReferenceOnHugeArticles(t *testing.T) {
+	var many strings.Builder
+	for i := range 3 * maxKeptTable {
+		fmt.Fprintf(&many, "w%d ", i%(2*maxKeptTable))
+	}
+	docs := []Doc{
+		handDocs[2],
+		{Title: "Many words", Body: many.String()},
+		handDocs[3],
+		{Title: "One long word", Body: strings.Repeat("ab", maxKeptText) + " ab"},
+		handDocs[4],
+	}
+	if err := sameAnalyses(append(docs, docs...)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func FuzzAnalyzeAsReference(f *testing.F) {
 	for _, d := range handDocs {
 		f.Add(d.Title, strings.Join(d.Names, "|"), d.Summary, d.Body)
