@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strings"
 	"sync"
 )
 
@@ -57,40 +56,32 @@ func NewDictionary() *Dictionary {
 
 // Analyze reads d's words.
 func (dict *Dictionary) Analyze(d Doc) Analysis {
-	slot := map[string]int{} // word → its place in words and counts
-	var words []string
-	var counts []float64
-	var length float64
-	add := func(text string, weight float64) {
-		Words(text, func(w []byte) {
-			// Looking up string(w) copies nothing; only a new word is kept.
-			i, ok := slot[string(w)]
-			if !ok {
-				i = len(words)
-				word := string(w)
-				slot[word] = i
-				words = append(words, word)
-				counts = append(counts, 0)
-			}
-			counts[i] += weight
-			length += weight
-		})
+	s := scratches.Get().(*scratch)
+	defer s.release()
+	s.read(d.Title, titleWeight)
+	// Name by name rather than joined with spaces: a space ends a word
+	// either way, and the joined copy was an allocation an article.
+	for _, name := range d.Names {
+		s.read(name, namesWeight)
 	}
-	add(d.Title, titleWeight)
-	add(strings.Join(d.Names, " "), namesWeight)
-	add(d.Summary, summaryWeight)
-	add(d.Body, bodyWeight)
-	a := Analysis{Words: make([]WordCount, 0, len(counts)), Length: length}
+	s.read(d.Summary, summaryWeight)
+	s.read(d.Body, bodyWeight)
+	a := Analysis{Words: make([]WordCount, len(s.counts)), Length: s.length}
 	dict.mu.Lock()
-	for i, w := range words {
-		c := counts[i]
-		id, ok := dict.ids[w]
+	start := 0
+	for i, end := range s.ends {
+		w := s.text[start:end]
+		start = end
+		id, ok := dict.ids[string(w)]
 		if !ok {
+			// A copy of its own: s.text is the next article's once this
+			// one is done, and one word must not keep it alive.
+			word := string(w)
 			id = int32(len(dict.words))
-			dict.ids[w] = id
-			dict.words = append(dict.words, w)
+			dict.ids[word] = id
+			dict.words = append(dict.words, word)
 		}
-		a.Words = append(a.Words, WordCount{ID: id, Count: float32(c)})
+		a.Words[i] = WordCount{ID: id, Count: float32(s.counts[i])}
 	}
 	dict.mu.Unlock()
 	return a

@@ -16,37 +16,76 @@ import (
 // word's bytes are valid only during the call: a build reads millions of
 // words, most of them seen before, and copying each was most of the work.
 func Words(text string, fn func(word []byte)) {
-	var buf []byte
-	flush := func() {
-		if len(buf) > 0 {
-			fn(Stem(buf))
-			buf = buf[:0]
-		}
-	}
+	appendWords(nil, text, fn)
+}
+
+// appendWords is Words folding into buf, and gives buf back to be used
+// again: Analyze reads four fields of every article, and growing a new
+// buffer for each was an allocation or two a field.
+func appendWords(buf []byte, text string, fn func(word []byte)) []byte {
+	buf = buf[:0]
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				buf = append(buf, c)
-			case 'A' <= c && c <= 'Z':
+			switch asciiKind[c] {
+			case asciiKept:
+				// Most of a word is lower case letters and digits: the
+				// run is appended whole, not byte by byte.
+				j := i + 1
+				for j < len(text) && asciiKind[text[j]] == asciiKept {
+					j++
+				}
+				buf = append(buf, text[i:j]...)
+				i = j
+			case asciiUpper:
 				buf = append(buf, c+'a'-'A')
+				i++
 			default:
-				flush()
+				i++
+				if len(buf) > 0 {
+					fn(Stem(buf))
+					buf = buf[:0]
+				}
 			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r) {
-			flush()
+			if len(buf) > 0 {
+				fn(Stem(buf))
+				buf = buf[:0]
+			}
 			continue
 		}
 		buf = foldRune(buf, r)
 	}
-	flush()
+	if len(buf) > 0 {
+		fn(Stem(buf))
+	}
+	return buf[:0]
 }
+
+// What appendWords does with an ASCII byte: keep it as it is, keep it in
+// lower case, or end the word there (asciiEnd, the zero, for the rest).
+const (
+	asciiEnd = iota
+	asciiKept
+	asciiUpper
+)
+
+var asciiKind = func() (k [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		k[c] = asciiKept
+	}
+	for c := '0'; c <= '9'; c++ {
+		k[c] = asciiKept
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		k[c] = asciiUpper
+	}
+	return k
+}()
 
 // foldRune appends r decomposed, without its combining marks, in lower
 // case: what JavaScript's normalize("NFKD"), dropping \p{M}, and
@@ -72,6 +111,10 @@ func foldRune(buf []byte, r rune) []byte {
 // does the rest ("sanction" finds "sanctioned").
 func Stem(w []byte) []byte {
 	n := len(w)
+	if n < 4 || w[n-1] != 's' {
+		// Every ending below ends in s; most words do not.
+		return w
+	}
 	switch {
 	case n > 4 && string(w[n-3:]) == "ies":
 		return append(w[:n-3], 'y')

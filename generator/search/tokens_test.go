@@ -1,9 +1,13 @@
 package search
 
 import (
+	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -66,4 +70,90 @@ func TestPlainText(t *testing.T) {
 	if got != want {
 		t.Errorf("PlainText = %q, want %q", got, want)
 	}
+}
+
+// wordsReference and stemReference are Words and Stem as they were
+// before Words appended runs of letters whole and Stem looked first at
+// the last letter: a byte at a time, as the rules read. They stay here as
+// the meaning the faster ones must keep.
+func wordsReference(text string, fn func(word []byte)) {
+	var buf []byte
+	flush := func() {
+		if len(buf) > 0 {
+			fn(stemReference(buf))
+			buf = buf[:0]
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			default:
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r) {
+			flush()
+			continue
+		}
+		buf = foldRune(buf, r)
+	}
+	flush()
+}
+
+func stemReference(w []byte) []byte {
+	n := len(w)
+	switch {
+	case n > 4 && string(w[n-3:]) == "ies":
+		return append(w[:n-3], 'y')
+	case n > 4 && string(w[n-2:]) == "es" && (w[n-3] == 's' || w[n-3] == 'x' || w[n-3] == 'z' || string(w[n-4:n-2]) == "ch" || string(w[n-4:n-2]) == "sh"):
+		return w[:n-2]
+	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
+		return w[:n-1]
+	}
+	return w
+}
+
+// sameWords reports where Words and wordsReference first part on text.
+func sameWords(text string) error {
+	var got, want []string
+	Words(text, func(w []byte) { got = append(got, string(w)) })
+	wordsReference(text, func(w []byte) { want = append(want, string(w)) })
+	if !slices.Equal(got, want) {
+		return fmt.Errorf("Words(%q) = %q, want %q", text, got, want)
+	}
+	return nil
+}
+
+func TestWordsAsReference(t *testing.T) {
+	texts := []string{"", " ", "a", "A", "ABC", "aBcD", "abc ", " abc", "a1B2c3", "x,y;z", "Ies SES sses ss iss us", "buses boxes churches wishes quizzes countries ies",
+		"AAAA", "aaaS", "café", "CAFÉ", "e\u0301", "\u0301", "ǅungla", "\xff", "ab\xe2\x82cd", strings.Repeat("Word ", 100)}
+	for _, d := range handDocs {
+		texts = append(texts, d.Title, d.Summary, d.Body)
+		texts = append(texts, d.Names...)
+	}
+	for _, text := range texts {
+		if err := sameWords(text); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func FuzzWordsAsReference(f *testing.F) {
+	for _, s := range []string{"", "Iran's SNSC met in Tehran", "Şhamkhani, ŞHAMKHANI", "sanctions against countries", "Москва и Тегеран", "x86_64 1e9 3.14"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if err := sameWords(text); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
