@@ -90,9 +90,8 @@ func Generate(ctx context.Context, opts Options, out render.Output) (Result, err
 // generateReusing is Generate, carrying over from the published site what the
 // build cache c says is unchanged (c nil renders everything). dirs, when
 // set, is given every path of the plan before anything is rendered, to
-// start making the folders they need; it returns what waits for them,
-// which generateReusing calls before it returns, whatever happened.
-func generateReusing(ctx context.Context, opts Options, out render.Output, c *cacheRun, dirs func([]string) (func() error, error)) (res Result, err error) {
+// make the folders they need.
+func generateReusing(ctx context.Context, opts Options, out render.Output, c *cacheRun, dirs func([]string) error) (Result, error) {
 	start := time.Now()
 	cfg, err := Config(opts)
 	var errs generator.ErrorList
@@ -121,17 +120,9 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 		for i := range paths {
 			paths[i] = plan.Path(i)
 		}
-		wait, err := dirs(paths)
-		if err != nil {
+		if err := dirs(paths); err != nil {
 			return Result{}, err
 		}
-		// The folders are made while fingerprints and pages are worked
-		// out; their writers wait for the ones still to come.
-		defer func() {
-			if dirErr := wait(); dirErr != nil && err == nil {
-				res, err = Result{}, fmt.Errorf("making the site's folders: %w", dirErr)
-			}
-		}()
 	}
 	var sizes *Sizes
 	pages, assetOut := out, out
@@ -156,7 +147,7 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 	if err != nil {
 		return Result{}, err
 	}
-	res = Result{Articles: len(s.Entries), Issues: len(s.Issues), Pages: stats.Pages, Files: stats.Files + assets, Site: s, Sizes: sizes}
+	res := Result{Articles: len(s.Entries), Issues: len(s.Issues), Pages: stats.Pages, Files: stats.Files + assets, Site: s, Sizes: sizes}
 	if c != nil {
 		res.Cached = c.old != nil
 		res.Rendered, res.Reused = stats.Pages, c.reused

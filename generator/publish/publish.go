@@ -17,11 +17,9 @@ import (
 type Staging struct {
 	dest    string
 	tmp     string
-	dirs    sync.Map  // folders made so far, relative and slash-separated
-	lock    *lock     // held from Begin to Commit or Abort
-	maker   *dirMaker // making the folders, when MakeDirs was called
-	flush   *flusher  // flushing what is staged, from Begin to Commit or Abort
-	carried bool      // dest's .git is in tmp, to go back if the swap fails
+	dirs    sync.Map // folders made so far, relative and slash-separated
+	lock    *lock    // held from Begin to Commit or Abort
+	carried bool     // dest's .git is in tmp, to go back if the swap fails
 }
 
 // Marker is the file publish writes at the top of every site it makes.
@@ -55,7 +53,6 @@ func Begin(dest string) (*Staging, error) {
 		return nil, errors.Join(err, l.release())
 	}
 	s.lock = l
-	s.startFlushing()
 	return s, nil
 }
 
@@ -122,7 +119,6 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	s.staged(len(data))
 	err = rawio.CreateFile(target, data, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		// A later file for the same path (a static file over a rendered
@@ -167,6 +163,26 @@ func (s *Staging) path(name string) (string, error) {
 	return filepath.Join(s.tmp, filepath.FromSlash(clean)), nil
 }
 
+// MakeDirs makes the folders that files at names will go in, one after
+// another, before the files are written from many goroutines. Made as
+// each page is written, a big site's thousands of folders under one
+// parent (articles/) were made concurrently, and the file system's lock
+// on that parent, which waiting threads spin on, cost more processor
+// time than writing every page: at 1,000 articles on an ext4 disk, 1.6 s
+// of system time against 0.2 s on tmpfs.
+func (s *Staging) MakeDirs(names []string) error {
+	for _, name := range names {
+		clean, err := inside(name)
+		if err != nil {
+			return err
+		}
+		if err := s.mkdir(path.Dir(clean)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // inside cleans name, a slash-separated path in the site, refusing one
 // that would leave it.
 func inside(name string) (string, error) {
@@ -185,9 +201,6 @@ func (s *Staging) mkdir(dir string) error {
 		return nil
 	}
 	if _, ok := s.dirs.Load(dir); ok {
-		return nil
-	}
-	if m := s.maker; m != nil && m.await(s, dir) {
 		return nil
 	}
 	if err := s.mkdir(path.Dir(dir)); err != nil {
@@ -216,8 +229,6 @@ func (s *Staging) Commit() error {
 // another run published meanwhile.
 func (s *Staging) CommitThen(then func()) error {
 	defer s.unlock()
-	s.stopDirs()
-	s.stopFlushing()
 	if err := syncTree(s.tmp); err != nil {
 		return errors.Join(fmt.Errorf("flushing the new site to disk: %w", err), s.abort())
 	}
@@ -247,8 +258,6 @@ func (s *Staging) Dest() string { return s.dest }
 // Abort removes the staging folder and leaves the destination as it was.
 func (s *Staging) Abort() error {
 	defer s.unlock()
-	s.stopDirs()
-	s.stopFlushing()
 	return s.abort()
 }
 

@@ -7,9 +7,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// flushWhole is set where syncTree is one call for the whole file system.
-const flushWhole = true
-
 // syncTree flushes everything written under dir to disk. syncfs flushes
 // the whole file system dir is on in one call, which costs far less than
 // an fsync per file on a site of tens of thousands of pages, and covers

@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 )
 
-// flushWhole is set where syncTree is one call for the whole file system.
-const flushWhole = false
-
 // syncTree flushes every file and folder under dir to disk, one by one
 // where there is no syncfs.
 func syncTree(dir string) error {
