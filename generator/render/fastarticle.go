@@ -76,7 +76,9 @@ func writeArticleMain(r *Renderer, w htmlw, set templateSet, p *Page) error {
 	w.WriteString("\">")
 	w.esc(e.Issue.Title)
 	w.WriteString("</a></span>\n    </p>\n  </header>\n  <div class=\"story-columns\">\n    <div class=\"prose\">\n")
-	w.WriteString(string(p.Body))
+	if err := r.markdownTo(w.Buffer, e, p.source); err != nil {
+		return err
+	}
 	w.WriteString("\n    </div>")
 	facts := p.Facts()
 	if len(facts) > 0 || len(m.Places) > 0 {
