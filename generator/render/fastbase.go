@@ -57,11 +57,9 @@ func writeBase(r *Renderer, w htmlw, set templateSet, p *Page, main func() error
 		w.WriteString("\n<meta property=\"article:published_time\" content=\"")
 		w.esc(e.Date.Format(time.RFC3339))
 		w.WriteString("\">\n")
-		ld, err := p.JSONLD()
-		if err != nil {
+		if err := p.writeJSONLD(w.Buffer); err != nil {
 			return err
 		}
-		w.WriteString(string(ld))
 	}
 	w.WriteString("\n")
 	if err := w.partial(r, set, p, "head-assets"); err != nil {

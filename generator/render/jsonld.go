@@ -34,9 +34,19 @@ type thing struct {
 // pages. encoding/json escapes <, > and & inside strings, so no title
 // or name can close the script early, whatever an imported page held.
 func (p *Page) JSONLD() (template.HTML, error) {
+	var b bytes.Buffer
+	if err := p.writeJSONLD(&b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// writeJSONLD appends what JSONLD returns to b: the Go page writer puts
+// it straight into the page.
+func (p *Page) writeJSONLD(b *bytes.Buffer) error {
 	e := p.Entry
 	if e == nil || p.Kind != "article" {
-		return "", nil
+		return nil
 	}
 	cfg := &p.Site.Config
 	d := newsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: e.Title, Description: e.Summary,
@@ -49,15 +59,16 @@ func (p *Page) JSONLD() (template.HTML, error) {
 			d.About = append(d.About, &thing{Type: "Thing", Name: name})
 		}
 	}
-	var b bytes.Buffer
+	start := b.Len()
 	b.WriteString(`<script type="application/ld+json">`)
-	enc := json.NewEncoder(&b)
+	enc := json.NewEncoder(b)
 	if err := enc.Encode(d); err != nil {
-		return "", generator.Errorf(e.File, 0, 0, "writing the article's JSON-LD: %w", err)
+		b.Truncate(start)
+		return generator.Errorf(e.File, 0, 0, "writing the article's JSON-LD: %w", err)
 	}
 	b.Truncate(b.Len() - 1) // Encode ends with a newline
 	b.WriteString(`</script>`)
-	return template.HTML(b.String()), nil
+	return nil
 }
 
 // names are the entry's names in a taxonomy as the site spells them, or
