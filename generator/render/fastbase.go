@@ -103,7 +103,23 @@ func (w htmlw) partial(r *Renderer, set templateSet, p *Page, name string, varia
 
 // cards writes what {{ cards $ entries except }} would.
 func (w htmlw) cards(r *Renderer, set templateSet, p *Page, entries []*generator.Entry, except *generator.Term) error {
-	html, err := r.cardList(set[p.Kind], p.Kind, p, entries, except)
-	w.WriteString(string(html))
-	return err
+	if r.cards.keepAll {
+		// serve keeps whole lists between saves (cardList).
+		html, err := r.cardList(set[p.Kind], p.Kind, p, entries, except)
+		w.WriteString(string(html))
+		return err
+	}
+	// A build makes each list once: written card by card into the
+	// page, as cardList would join them, it needs no string of its own.
+	for i, e := range entries {
+		html, err := r.card(set[p.Kind], p.Kind, p, e, except)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		w.WriteString(string(html))
+	}
+	return nil
 }
