@@ -119,6 +119,12 @@ func (headingLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Contex
 			headings = append(headings, h)
 			top = min(top, h.Level)
 		}
+		// A heading is a block, never inside a paragraph's or a heading's
+		// text: walking every word of every article found none there.
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			return ast.WalkSkipChildren, nil
+		}
 		return ast.WalkContinue, nil
 	})
 	shift := 2 - top

@@ -73,6 +73,10 @@ func TestBodyHeadingsStartAtH2(t *testing.T) {
 		"# Top\n\n## Sub\n":         {"<h2 id=\"top\">Top</h2>", "<h3 id=\"sub\">Sub</h3>"},
 		"#### Deep\n\n##### Deeper": {"<h2 id=\"deep\">Deep</h2>", "<h3 id=\"deeper\">Deeper</h3>"},
 		"## Already\n":              {"<h2 id=\"already\">Already</h2>"},
+		// Headings inside quotes, lists and footnotes are moved too.
+		"> # Quoted\n\n- #### Listed\n\nA note[^1].\n\n[^1]: Noted.\n\n    still the note\n\n## Last\n": {
+			"<h2 id=\"quoted\">Quoted</h2>", "<h5 id=\"listed\">Listed</h5>", "<h3 id=\"last\">Last</h3>"},
+		"1. item\n\n   # In a loose list\n\n   text\n": {"<h2 id=\"in-a-loose-list\">In a loose list</h2>"},
 	} {
 		got := convert(t, false, "/", src)
 		for _, w := range want {
