@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/internal/shares"
 )
 
 // maxRelatedArticles is how many related articles an article page lists.
@@ -21,10 +22,22 @@ const maxCandidates = 400
 // that week, not the most famous name of the year. Sections are left
 // out of the count, as they are the outlet's filing, not the story's.
 func relateEntries(s *generator.Site, ix *index) {
-	r := newRelater(s, ix)
-	for _, e := range s.Entries {
-		r.relate(e)
+	// Each entry's names by index, looked up once rather than in the map
+	// for each of the up to 400 candidates of every entry; and the
+	// entries shared out among the cores, each share with a relater of
+	// its own: it writes only its own entries' Related. Assembling waits
+	// for this, with nothing else left to do.
+	byIndex := make([][]int32, len(s.Entries))
+	for i, e := range s.Entries {
+		byIndex[i] = ix.ids[e]
 	}
+	shares.Run(len(s.Entries), 512, func(lo, hi int) {
+		r := newRelater(s, ix)
+		r.byIndex = byIndex
+		for _, e := range s.Entries[lo:hi] {
+			r.relate(e)
+		}
+	})
 }
 
 // relater finds entries' related articles, with scratch space of its
@@ -35,6 +48,17 @@ type relater struct {
 	sections int
 	mark     []bool
 	best     []scored
+	// byIndex, when set, is ix.ids by entry index, for s.Entries as they
+	// stand.
+	byIndex [][]int32
+}
+
+// idsOf is ix.ids[c].
+func (r *relater) idsOf(c *generator.Entry) []int32 {
+	if i := c.Index; i >= 0 && i < len(r.byIndex) && r.s.Entries[i] == c {
+		return r.byIndex[i]
+	}
+	return r.ix.ids[c]
 }
 
 type scored struct {
@@ -79,7 +103,7 @@ func (r *relater) relate(e *generator.Entry) {
 			continue
 		}
 		n := 0
-		for _, i := range ix.ids[c] {
+		for _, i := range r.idsOf(c) {
 			if r.mark[i] {
 				n++
 			}
