@@ -51,3 +51,36 @@ func TestLongSlugsAreBounded(t *testing.T) {
 		t.Errorf("a short name slugs to %q", s)
 	}
 }
+
+// TestASCIISlugAsUnicodeSlug checks the shortcut for ASCII names against
+// the way every other name is slugged, on every pair of ASCII bytes
+// around words.
+func TestASCIISlugAsUnicodeSlug(t *testing.T) {
+	for a := range 128 {
+		for _, b := range []byte{' ', '\'', '-', 'A', 'z', '0', '.', 0, 127} {
+			for _, s := range []string{string([]byte{byte(a), b}), "Al" + string(rune(a)) + "i " + string(b) + "Sham", string(rune(a)) + strings.Repeat("x", 120)} {
+				got, ok := asciiSlug(s)
+				if !ok {
+					t.Fatalf("asciiSlug(%q) refused an ASCII name", s)
+				}
+				if want := unicodeSlug(s); got != want {
+					t.Errorf("asciiSlug(%q) = %q, unicodeSlug gives %q", s, got, want)
+				}
+			}
+		}
+	}
+	if _, ok := asciiSlug("Türkiye"); ok {
+		t.Error("asciiSlug took a name that is not ASCII")
+	}
+}
+
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"Ali Shamkhani", "Côte d'Ivoire", "U.S.", "Kim Jong-un", "???", "a'b c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Slugify(s), unicodeSlug(s); got != want {
+			t.Errorf("Slugify(%q) = %q, unicodeSlug gives %q", s, got, want)
+		}
+	})
+}
