@@ -43,10 +43,27 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 	digest := hex.EncodeToString(sum.Sum(nil))
 	boundary := "=_briefing_" + digest[:32]
 
-	var body bytes.Buffer
+	// The headers come first and need only the digest, so the parts are
+	// written after them into the one buffer: made apart and copied in,
+	// an issue's message was held twice.
+	var msg bytes.Buffer
 	// Quoted-printable adds about a tenth; grown once rather than by copies.
-	body.Grow(len(text) + len(html) + (len(text)+len(html))/8 + 1024)
-	mw := multipart.NewWriter(&body)
+	msg.Grow(len(text) + len(html) + (len(text)+len(html))/8 + 2048)
+	header := func(name, value string) { msg.WriteString(fold(name + ": " + value)) }
+	header("From", from.String())
+	// The message is published with the site, and every reader gets the
+	// same bytes: the readers' addresses go in the envelope alone, as a
+	// list's do, never in a header anyone can read.
+	header("To", "undisclosed-recipients:;")
+	header("Subject", mime.QEncoding.Encode("utf-8", subject))
+	// The week's last day, not the clock: the same site gives the same file.
+	header("Date", is.Last.In(cfg.Location).Format(time.RFC1123Z))
+	header("Message-ID", "<"+is.Slug+"."+digest[:16]+"@"+host(cfg)+">")
+	header("MIME-Version", "1.0")
+	header("Content-Type", mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary}))
+	msg.WriteString("\r\n")
+
+	mw := multipart.NewWriter(&msg)
 	if err := mw.SetBoundary(boundary); err != nil {
 		return nil, err
 	}
@@ -72,23 +89,6 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 	if err := mw.Close(); err != nil {
 		return nil, err
 	}
-
-	var msg bytes.Buffer
-	msg.Grow(body.Len() + 1024)
-	header := func(name, value string) { msg.WriteString(fold(name + ": " + value)) }
-	header("From", from.String())
-	// The message is published with the site, and every reader gets the
-	// same bytes: the readers' addresses go in the envelope alone, as a
-	// list's do, never in a header anyone can read.
-	header("To", "undisclosed-recipients:;")
-	header("Subject", mime.QEncoding.Encode("utf-8", subject))
-	// The week's last day, not the clock: the same site gives the same file.
-	header("Date", is.Last.In(cfg.Location).Format(time.RFC1123Z))
-	header("Message-ID", "<"+is.Slug+"."+digest[:16]+"@"+host(cfg)+">")
-	header("MIME-Version", "1.0")
-	header("Content-Type", mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary}))
-	msg.WriteString("\r\n")
-	msg.Write(body.Bytes())
 	return msg.Bytes(), nil
 }
 
