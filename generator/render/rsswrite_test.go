@@ -139,7 +139,7 @@ func FuzzRSSAsEncodingXML(f *testing.F) {
 		}
 		doc := &rssDoc{Version: lang, Atom: text, Channel: rssChannel{
 			Title: text, Link: link, Description: date, Language: lang, LastBuildDate: date,
-			Self:  atomLink{Href: link, Rel: text, Type: date}, Items: items,
+			Self: atomLink{Href: link, Rel: text, Type: date}, Items: items,
 		}}
 		sameRSS(t, "fuzzed", doc)
 	})
