@@ -72,13 +72,7 @@ func (r *Renderer) rss(p *Page, items func() []item) job {
 		if !p.Date.IsZero() {
 			doc.Channel.LastBuildDate = rssDate(p.Date)
 		}
-		buf.WriteString(xml.Header)
-		enc := xml.NewEncoder(buf)
-		enc.Indent("", "  ")
-		if err := enc.Encode(doc); err != nil {
-			return fmt.Errorf("encoding %s: %w", p.Feed, err)
-		}
-		buf.WriteByte('\n')
+		writeRSS(buf, &doc)
 		return nil
 	}}
 }

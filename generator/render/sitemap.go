@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefing-digest/briefing/generator"
 )
@@ -63,18 +64,48 @@ func (r *Renderer) sitemap(s *generator.Site) job {
 	}}
 }
 
-// escapeXML writes s as XML character data, as xml.EscapeText does. Most
-// addresses have nothing to escape, and are written as they are.
+// escapeXML writes s as XML character data, as xml.EscapeText does, and
+// as encoding/xml writes attribute values too. It works on the string
+// itself: handing xml.EscapeText a []byte copied each string that needed
+// escaping, and feed titles often do ("the UK's"). Plain text is written
+// in runs between the bytes that need a reference.
 func escapeXML(buf *bytes.Buffer, s string) {
-	for i := 0; i < len(s); i++ {
-		if !plainXML[s[i]] {
-			if err := xml.EscapeText(buf, []byte(s)); err != nil {
-				panic(err) // a bytes.Buffer does not fail
-			}
-			return
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if plainXML[c] {
+			i++
+			continue
 		}
+		esc, width := asciiXML[c&0x7f], 1
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			width = w
+			// A well-formed character XML allows is kept; a broken
+			// sequence (the decoder's one-byte U+FFFD) or one XML
+			// forbids (U+FFFE, U+FFFF) becomes U+FFFD, as in encoding/xml.
+			if w > 1 && xmlChar(r) {
+				i += w
+				continue
+			}
+			esc = "\uFFFD"
+		} else if esc == "" {
+			i++ // DEL: not printable, but XML allows it
+			continue
+		}
+		buf.WriteString(s[last:i])
+		buf.WriteString(esc)
+		i += width
+		last = i
 	}
-	buf.WriteString(s)
+	buf.WriteString(s[last:])
+}
+
+// xmlChar reports whether XML 1.0 allows r above ASCII: all but the
+// surrogates (which well-formed UTF-8 cannot hold anyway) and U+FFFE and
+// U+FFFF.
+func xmlChar(r rune) bool {
+	return r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= utf8.MaxRune
 }
 
 // plainXML marks the bytes xml.EscapeText writes as they are: printable
@@ -84,6 +115,21 @@ var plainXML = func() (plain [256]bool) {
 		plain[c] = !strings.ContainsRune(`&<>"'`, rune(c))
 	}
 	return plain
+}()
+
+// asciiXML is what encoding/xml writes for each ASCII byte plainXML does
+// not pass: a reference for the markup characters, both quotes and the
+// three whitespace controls it keeps (so that a parser does not fold
+// them), U+FFFD for the other controls, which XML 1.0 forbids, and
+// nothing for DEL, which it allows as it is.
+var asciiXML = func() (esc [128]string) {
+	for c := range 0x20 {
+		esc[c] = "\uFFFD"
+	}
+	esc['\t'], esc['\n'], esc['\r'] = "&#x9;", "&#xA;", "&#xD;"
+	esc['&'], esc['<'], esc['>'] = "&amp;", "&lt;", "&gt;"
+	esc['"'], esc['\''] = "&#34;", "&#39;"
+	return esc
 }()
 
 // appendDay writes t's date as 2006-01-02, in t's own location, as
