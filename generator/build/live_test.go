@@ -55,6 +55,17 @@ func generate(t *testing.T, dir string) (map[string][]byte, error) {
 	return files, err
 }
 
+// differsFromBuild lists the files in which l differs from what a full
+// build makes of dir.
+func differsFromBuild(t *testing.T, l *Live, dir string) []string {
+	t.Helper()
+	want, err := generate(t, dir)
+	if err != nil {
+		t.Fatalf("full build: %v", err)
+	}
+	return diff(want, snapshot(l))
+}
+
 func snapshot(l *Live) map[string][]byte {
 	files := map[string][]byte{}
 	for _, p := range l.Paths() {
@@ -88,11 +99,7 @@ func TestLiveMatchesBuild(t *testing.T) {
 	dir := copyExample(t)
 	ctx := context.Background()
 	l := startLive(t, dir)
-	want, err := generate(t, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := diff(want, snapshot(l)); len(d) > 0 {
+	if d := differsFromBuild(t, l, dir); len(d) > 0 {
 		t.Fatalf("first live build differs from a full build in %d files: %v", len(d), d)
 	}
 
@@ -280,11 +287,7 @@ func TestLiveKeepsLastGoodBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := generate(t, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := diff(want, snapshot(l)); len(d) > 0 {
+	if d := differsFromBuild(t, l, dir); len(d) > 0 {
 		t.Errorf("after the fix the live site differs from a full build in %v", d)
 	}
 	for _, p := range []string{"css/briefing.css", "search/index.html"} {
@@ -309,11 +312,7 @@ func TestLiveRescansAFolder(t *testing.T) {
 	if _, err := l.Rebuild(context.Background(), []string{filepath.Join(dir, "content")}); err != nil {
 		t.Fatal(err)
 	}
-	want, err := generate(t, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := diff(want, snapshot(l)); len(d) > 0 {
+	if d := differsFromBuild(t, l, dir); len(d) > 0 {
 		t.Errorf("after a rescan the live site differs from a full build in %v", d)
 	}
 }
@@ -373,11 +372,7 @@ func TestLiveRemovesOldest(t *testing.T) {
 	if _, err := l.Rebuild(context.Background(), []string{oldest}); err != nil {
 		t.Fatal(err)
 	}
-	want, err := generate(t, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := diff(want, snapshot(l)); len(d) > 0 {
+	if d := differsFromBuild(t, l, dir); len(d) > 0 {
 		t.Errorf("after the oldest article went, serve differs from a full build in %v", d)
 	}
 }
