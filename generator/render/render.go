@@ -373,6 +373,10 @@ func (r *Renderer) markdown(e *generator.Entry, source []byte) (template.HTML, e
 // itself, an article's body costs neither a buffer nor a string of its
 // own: at 10,000 articles those were 84 MB of a build's garbage.
 func (r *Renderer) markdownTo(dst io.Writer, e *generator.Entry, source []byte) error {
+	// Plain prose, most articles, needs no parse (plainmd.go).
+	if b, ok := dst.(*bytes.Buffer); ok && plainMarkdown(b, source) {
+		return nil
+	}
 	// goldmark wraps a writer in a new bufio.Writer unless it is one.
 	w := bufWriters.Get().(*bufio.Writer)
 	defer bufWriters.Put(w)
