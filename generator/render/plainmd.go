@@ -141,7 +141,7 @@ func (p *plainWriter) line(line []byte) bool {
 		default:
 			return false
 		}
-		p.dst.Write(escapeQuotes(text))
+		p.dst.Write(escapePlain(text))
 		p.open = blockList
 		return true
 	case '>':
@@ -157,7 +157,7 @@ func (p *plainWriter) line(line []byte) bool {
 		default:
 			return false
 		}
-		p.dst.Write(escapeQuotes(text))
+		p.dst.Write(escapePlain(text))
 		p.open = blockQuote
 		return true
 	}
@@ -175,7 +175,7 @@ func (p *plainWriter) line(line []byte) bool {
 		// continues that item's or that quote's paragraph.
 		return false
 	}
-	p.dst.Write(escapeQuotes(line))
+	p.dst.Write(escapePlain(line))
 	p.open = blockPara
 	return true
 }
@@ -219,7 +219,7 @@ func (p *plainWriter) heading(level int, text []byte) {
 	d.WriteString(` id="`)
 	d.Write(id)
 	d.WriteString(`">`)
-	d.Write(escapeQuotes(text))
+	d.Write(escapePlain(text))
 	d.WriteString("</h")
 	d.WriteByte(byte('0' + level))
 	d.WriteString(">\n")
@@ -290,18 +290,41 @@ func plainStart(text []byte) bool {
 
 // plainInline says whether goldmark, with briefing's extensions, reads
 // text as one run of literal text: no character that begins emphasis,
-// code, a link, an image, raw HTML, an entity, an escape, a strikethrough
-// or a table cell, nothing linkify could take for an address, no control
-// character, and no space or tab at the end of the line, where two would
-// make a hard line break.
+// code, raw HTML, an escape, a strikethrough or a table cell, nothing
+// linkify could take for an address, no control character, and no space
+// at the end of the line, where two would make a hard line break.
+//
+// Three characters news prose is full of are let through where they
+// cannot be syntax. Brackets, as in "[sic]" or "[...]", make a link only
+// when followed by "(" or "[", or with a reference definition, and a
+// document taken here has none: a definition starts its line with '['.
+// "[^" would be a footnote. An '&' is text unless an entity or a numeric
+// reference follows it. An '@' with no address character before it, as in
+// "@handle", cannot end an address's local part.
 func plainInline(text []byte) bool {
 	if len(text) == 0 || text[len(text)-1] == ' ' {
 		return false
 	}
 	for i, c := range text {
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '~', '|', '@', 0x7f:
+		case '\\', '`', '*', '_', '<', '>', '~', '|', 0x7f:
 			return false
+		case '[':
+			if i+1 < len(text) && text[i+1] == '^' {
+				return false
+			}
+		case ']':
+			if i+1 < len(text) && (text[i+1] == '(' || text[i+1] == '[') {
+				return false
+			}
+		case '&':
+			if entityAt(text[i+1:]) {
+				return false
+			}
+		case '@':
+			if i > 0 && localPart[text[i-1]] {
+				return false
+			}
 		case ':':
 			if linkScheme(text[:i]) {
 				return false
@@ -337,12 +360,40 @@ func asciiLower(c byte) byte {
 	return c
 }
 
-// escapeQuotes returns text with '"' written as goldmark writes it; plain
-// text has no other character HTML needs escaped. Text without a quote,
-// the usual case, comes back as it is.
-func escapeQuotes(text []byte) []byte {
-	if bytes.IndexByte(text, '"') < 0 {
+// entityAt says whether what follows an '&' could make it a character
+// reference: '#', or a name of letters and digits closed by ';'.
+func entityAt(rest []byte) bool {
+	if len(rest) > 0 && rest[0] == '#' {
+		return true
+	}
+	for i, c := range rest {
+		if c == ';' {
+			return i > 0
+		}
+		if !isASCIIAlnum(c) {
+			return false
+		}
+	}
+	return false
+}
+
+// escapePlain returns text with '"' and '&' written as goldmark writes
+// them; plain text has no other character HTML needs escaped. Text with
+// neither, the usual case, comes back as it is.
+func escapePlain(text []byte) []byte {
+	if bytes.IndexByte(text, '"') < 0 && bytes.IndexByte(text, '&') < 0 {
 		return text
 	}
-	return bytes.ReplaceAll(text, []byte(`"`), []byte("&quot;"))
+	out := make([]byte, 0, len(text)+16)
+	for _, c := range text {
+		switch c {
+		case '"':
+			out = append(out, "&quot;"...)
+		case '&':
+			out = append(out, "&amp;"...)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
