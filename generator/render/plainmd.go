@@ -2,37 +2,61 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
 
-// plainMarkdown writes to dst the HTML goldmark gives source, when source
-// is what most articles are: paragraphs of prose, ATX headings, one-line
-// bullet items and quoted paragraphs, with no inline syntax at all. It
-// reports false, and leaves dst as it was, for anything else, and the
-// caller hands that to goldmark. Text copied from a news page is nearly
-// always of that shape, and goldmark's parse of it is the largest single
-// cost of a build: it offers every line to each block parser and every
-// byte to the inline ones. Here a line is looked at once.
+// plainMarkdown writes to dst the HTML goldmark gives source, where
+// source is what most of an article is: paragraphs of prose, ATX
+// headings, one-line bullet items and quoted paragraphs, with no inline
+// syntax that could be read as markup. Goldmark's parse of such text is
+// the largest single cost of a build: it offers every line to each block
+// parser and every byte to the inline ones. Here a line is looked at once.
+//
+// Where some paragraphs are more than that (a link, emphasis, a table),
+// rest writes each run of them, read by goldmark on its own: blank lines
+// end every block goldmark could let run on, except those the document is
+// first searched for (fences, raw HTML, reference definitions and
+// footnotes), and a run whose HTML holds a heading sends the document
+// back, since heading ids and levels depend on the whole. With rest nil,
+// or when false is returned, dst is as it was and the caller hands the
+// whole document to goldmark.
 //
 // The shape accepted is deliberately narrow, so that telling it apart is
 // simple enough to trust: every rule below answers "could goldmark read
 // this as anything but plain text?" with "no", and where that is not
-// obvious the document goes to goldmark. TestPlainMarkdownSame and
-// FuzzPlainMarkdownSame compare the two on every document this accepts.
-func plainMarkdown(dst *bytes.Buffer, source []byte) bool {
+// obvious the text goes to goldmark. The tests in plainmd_test.go
+// compare the two on every document taken.
+func plainMarkdown(dst *bytes.Buffer, source []byte, rest func(io.Writer, []byte) error) (bool, error) {
 	// Articles are checked for valid UTF-8 when read; goldmark's reading
 	// of invalid bytes is not worth copying.
 	if !utf8.Valid(source) {
-		return false
+		return false, nil
+	}
+	if rest != nil && spansBlankLines(source) {
+		rest = nil
 	}
 	start := dst.Len()
 	p := plainWriter{dst: dst}
-	if !p.document(source) {
+	ok, err := p.document(source, rest)
+	if !ok || err != nil {
 		dst.Truncate(start)
-		return false
 	}
-	return true
+	return ok, err
+}
+
+// spansBlankLines says whether source may hold something goldmark reads
+// across a blank line, or that reaches another block: a fenced code
+// block, raw HTML (a comment or a <pre> runs on past blank lines), a
+// reference definition, or a footnote.
+func spansBlankLines(source []byte) bool {
+	for _, s := range [...]string{"```", "~~~", "<", "]:", "[^"} {
+		if bytes.Contains(source, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainWriter keeps the state one document needs: the block open on the
@@ -59,25 +83,113 @@ const (
 	blockList
 	blockQuote
 	blockHeading
+	// blockOther is a run goldmark wrote, which may have ended in any
+	// list.
+	blockOther
 )
 
-func (p *plainWriter) document(src []byte) bool {
+// document writes src chunk by chunk, a chunk being the lines between
+// blank lines. Chunks that are not plain gather into a run for rest.
+func (p *plainWriter) document(src []byte, rest func(io.Writer, []byte) error) (bool, error) {
 	if !p.headingShift(src) {
-		return false
+		return false, nil
 	}
-	for len(src) > 0 {
-		var line []byte
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
+	dst := p.dst
+	var scratch bytes.Buffer
+	run := -1 // where the run of chunks for rest starts in src
+	runEnd := 0
+	flush := func() (bool, error) {
+		if run < 0 {
+			return true, nil
+		}
+		from := dst.Len()
+		if err := rest(dst, src[run:runEnd]); err != nil {
+			return false, err
+		}
+		run = -1
+		return !hasHeading(dst.Bytes()[from:]), nil
+	}
+	for pos := 0; pos < len(src); {
+		if src[pos] == '\n' {
+			pos++
+			continue
+		}
+		end := pos
+		for end < len(src) {
+			i := bytes.IndexByte(src[end:], '\n')
+			if i < 0 {
+				end = len(src)
+				break
+			}
+			if i == 0 {
+				break
+			}
+			end += i + 1
+		}
+		chunk := src[pos:end]
+		pos = end
+		if run >= 0 {
+			p.dst = &scratch
+			scratch.Reset()
+		}
+		mark, prev := p.dst.Len(), p.lastClosed
+		if p.chunk(chunk) {
+			if run >= 0 {
+				if ok, err := flush(); !ok || err != nil {
+					return false, err
+				}
+				dst.Write(scratch.Bytes())
+			}
+			p.dst = dst
+			continue
+		}
+		p.dst.Truncate(mark)
+		p.dst = dst
+		if rest == nil {
+			return false, nil
+		}
+		// After a list written here, a bullet or an indented line would
+		// go on with it, one loose list, and the list is already out.
+		if prev == blockList && (chunk[0] == '-' || chunk[0] == ' ' || chunk[0] == '\t') {
+			return false, nil
+		}
+		if run < 0 {
+			run = end - len(chunk)
+		}
+		runEnd = end
+		p.open, p.lastClosed = blockNone, blockOther
+	}
+	return flush()
+}
+
+// chunk writes the lines of one chunk and closes its last block.
+func (p *plainWriter) chunk(chunk []byte) bool {
+	for len(chunk) > 0 {
+		line := chunk
+		if i := bytes.IndexByte(chunk, '\n'); i >= 0 {
+			line, chunk = chunk[:i], chunk[i+1:]
 		} else {
-			line, src = src, nil
+			chunk = nil
 		}
 		if !p.line(line) {
 			return false
 		}
 	}
-	p.close()
-	return true
+	return p.line(nil)
+}
+
+// hasHeading says whether html, goldmark's, holds an <h1>…<h6>.
+func hasHeading(html []byte) bool {
+	for {
+		i := bytes.Index(html, []byte("<h"))
+		if i < 0 || i+2 >= len(html) {
+			return false
+		}
+		if c := html[i+2]; '1' <= c && c <= '6' {
+			return true
+		}
+		html = html[i+2:]
+	}
 }
 
 // headingShift finds the top heading level, as headingLevels will, before
@@ -134,9 +246,10 @@ func (p *plainWriter) line(line []byte) bool {
 		switch {
 		case p.open == blockList:
 			p.dst.WriteString("</li>\n<li>")
-		case p.open == blockNone && p.lastClosed != blockList:
+		case p.open == blockNone && p.lastClosed != blockList && p.lastClosed != blockOther:
 			// Bullets after a blank line that follows bullets would make
-			// one loose list of both, with paragraphs in its items.
+			// one loose list of both, with paragraphs in its items; what
+			// goldmark wrote last may have been a list.
 			p.dst.WriteString("<ul>\n<li>")
 		default:
 			return false

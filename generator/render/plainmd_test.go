@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"path/filepath"
 	"runtime"
@@ -114,6 +115,40 @@ var plainCases = []struct {
 	{"colon after http", "the http: scheme", false},
 }
 
+// mixedCases are bodies where some chunks are plain and some go to
+// goldmark; taken says whether plainMarkdown can put them together.
+var mixedCases = []struct {
+	name, src string
+	taken     bool
+}{
+	{"a link between", "Plain.\n\nWith a [link](/x) and *stress*.\n\nPlain again.", true},
+	{"runs and plain", "*a*\n\n_b_\n\nc\n\n**d**\n\n> e\n\n1. f\n2. g\n\nh", true},
+	{"table", "Before.\n\na | b\n--- | ---\n1 | 2\n\nAfter.", true},
+	{"thematic break", "a\n\n***\n\nb", true},
+	{"plain heading after a run", "*a*\n\n## Head\n\nText.", true},
+	{"bullets after a run of bullets", "- *a*\n\n- b", true},
+	{"indented code", "Text.\n\n    code\n\n    more\n\nText.", true},
+	{"bullets go on", "- a\n\n- *b*", false},
+	{"item goes on", "- a\n\n  *more*", false},
+	{"heading in a run", "Text.\n\n## *Head*", false},
+	{"setext heading in a run", "Setext\n---\n\nText", false},
+	{"fence across a blank line", "Text\n\n```\ncode\n\nmore\n```", false},
+	{"comment across a blank line", "Intro.\n\n<!--\n\nx\n\n-->", false},
+	{"reference", "See [a].\n\n[a]: /x", false},
+	{"footnote", "Text[^1].\n\n[^1]: n", false},
+}
+
+func TestPlainMarkdownMixed(t *testing.T) {
+	mds := goldmarks()
+	for _, tc := range mixedCases {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, taken := samePlain(t, mds, []byte(tc.src)); taken != tc.taken {
+				t.Errorf("%q taken with runs for goldmark: %v, want %v", tc.src, taken, tc.taken)
+			}
+		})
+	}
+}
+
 // goldmarks are the configurations a site can have: safe or not, at the
 // root or under a path.
 func goldmarks() []goldmark.Markdown {
@@ -121,36 +156,48 @@ func goldmarks() []goldmark.Markdown {
 }
 
 // samePlain fails when plainMarkdown takes src and writes other bytes than
-// any goldmark configuration, or refuses it and touches dst. It reports
-// whether src was taken.
-func samePlain(t testing.TB, mds []goldmark.Markdown, src []byte) bool {
+// goldmark, or refuses it and touches dst. It tries src alone (no run of
+// it for goldmark) and mixed (runs handed to the configuration compared
+// with), and reports whether each took it.
+func samePlain(t testing.TB, mds []goldmark.Markdown, src []byte) (alone, mixed bool) {
 	t.Helper()
-	var got bytes.Buffer
-	got.WriteString("kept")
-	taken := plainMarkdown(&got, src)
-	if !taken {
-		if got.String() != "kept" {
-			t.Fatalf("%q refused, but the buffer became %q", src, got.String())
-		}
-		return false
-	}
-	for _, md := range mds {
+	for i, md := range mds {
 		var want bytes.Buffer
 		if err := md.Convert(src, &want); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(want.Bytes(), got.Bytes()[len("kept"):]) {
-			t.Fatalf("%q:\ngoldmark: %q\nplain:    %q", src, want.Bytes(), got.Bytes()[len("kept"):])
+		rest := func(w io.Writer, run []byte) error { return md.Convert(run, w) }
+		for _, r := range []func(io.Writer, []byte) error{nil, rest} {
+			var got bytes.Buffer
+			got.WriteString("kept")
+			taken, err := plainMarkdown(&got, src, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := got.Bytes()[len("kept"):]
+			switch {
+			case !taken && len(out) > 0:
+				t.Fatalf("%q refused, but the buffer became %q", src, got.String())
+			case taken && !bytes.Equal(want.Bytes(), out):
+				t.Fatalf("%q (runs for goldmark: %v):\ngoldmark: %q\nplain:    %q", src, r != nil, want.Bytes(), out)
+			}
+			if i == 0 {
+				if r == nil {
+					alone = taken
+				} else {
+					mixed = taken
+				}
+			}
 		}
 	}
-	return true
+	return alone, mixed
 }
 
 func TestPlainMarkdownSame(t *testing.T) {
 	mds := goldmarks()
 	for _, tc := range plainCases {
 		t.Run(tc.name, func(t *testing.T) {
-			if taken := samePlain(t, mds, []byte(tc.src)); taken != tc.plain {
+			if taken, _ := samePlain(t, mds, []byte(tc.src)); taken != tc.plain {
 				t.Errorf("%q taken as plain: %v, want %v", tc.src, taken, tc.plain)
 			}
 		})
@@ -183,7 +230,7 @@ func TestPlainMarkdownArticles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if samePlain(t, mds, body) {
+			if alone, _ := samePlain(t, mds, body); alone {
 				taken++
 			}
 		}
@@ -198,6 +245,9 @@ func TestPlainMarkdownArticles(t *testing.T) {
 // takes, and an untouched buffer for whatever it refuses.
 func FuzzPlainMarkdownSame(f *testing.F) {
 	for _, tc := range plainCases {
+		f.Add(tc.src)
+	}
+	for _, tc := range mixedCases {
 		f.Add(tc.src)
 	}
 	mds := goldmarks()
@@ -217,22 +267,30 @@ func TestPlainMarkdownPieces(t *testing.T) {
 		"\"", "'", ",", ":", "[", "]", "](", "[^", "&", "&a;", "&#", "@", "x@", "a.", ";", "w", "W", "h", "t", "p", "f", "s", "www", "http", "ftp",
 		"\u00a0", "\u3000", "\u2028", "é", "—", "!", "?", "%", "=", "+", "{", "}", "$", "^",
 		"\n", "\n", "\n\n", "\n\n", "\n- ", "\n> ", "\n## ", "\n1", "\n\n- ", "\n\n> ", "\n\n# ",
+		// What sends a chunk, or the document, to goldmark.
+		"*", "**", "_", "`", "[a](/b)", "<i>", "|", "\t", "  \n", "\n\n    ", "\n\n  ", "\n\n* ",
+		"\n\n1. ", "\n---", "\n===", "\n```\n", "\n\n- *", "\n\n- [x] ",
 	}
 	mds := goldmarks()
 	rng := rand.New(rand.NewPCG(1, 2))
-	taken := 0
-	const docs = 100000
+	taken, mixedOnly := 0, 0
+	const docs = 40000
 	for range docs {
 		var b bytes.Buffer
 		for range 1 + rng.IntN(24) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
-		if samePlain(t, mds, b.Bytes()) {
+		if alone, mixed := samePlain(t, mds, b.Bytes()); alone {
 			taken++
+		} else if mixed {
+			mixedOnly++
 		}
 	}
-	if taken < docs/20 {
+	if taken < docs/50 {
 		t.Errorf("only %d of %d documents taken as plain: the pieces no longer reach the fast path", taken, docs)
 	}
-	t.Logf("%d of %d documents taken as plain", taken, docs)
+	if mixedOnly < docs/10 {
+		t.Errorf("only %d of %d documents taken with runs for goldmark", mixedOnly, docs)
+	}
+	t.Logf("%d of %d documents taken as plain, %d more with runs for goldmark", taken, docs, mixedOnly)
 }

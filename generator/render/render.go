@@ -374,9 +374,24 @@ func (r *Renderer) markdown(e *generator.Entry, source []byte) (template.HTML, e
 // own: at 10,000 articles those were 84 MB of a build's garbage.
 func (r *Renderer) markdownTo(dst io.Writer, e *generator.Entry, source []byte) error {
 	// Plain prose, most articles, needs no parse (plainmd.go).
-	if b, ok := dst.(*bytes.Buffer); ok && plainMarkdown(b, source) {
-		return nil
+	if b, ok := dst.(*bytes.Buffer); ok {
+		taken, err := plainMarkdown(b, source, r.goldmarkTo)
+		if err != nil {
+			return generator.Errorf(e.File, e.BodyLine, 0, "rendering Markdown: %w", err)
+		}
+		if taken {
+			return nil
+		}
 	}
+	if err := r.goldmarkTo(dst, source); err != nil {
+		return generator.Errorf(e.File, e.BodyLine, 0, "rendering Markdown: %w", err)
+	}
+	return nil
+}
+
+// goldmarkTo writes the HTML of source, a whole body or a run of its
+// blocks, to dst.
+func (r *Renderer) goldmarkTo(dst io.Writer, source []byte) error {
 	// goldmark wraps a writer in a new bufio.Writer unless it is one.
 	w := bufWriters.Get().(*bufio.Writer)
 	defer bufWriters.Put(w)
@@ -386,10 +401,7 @@ func (r *Renderer) markdownTo(dst io.Writer, e *generator.Entry, source []byte) 
 		err = w.Flush()
 	}
 	w.Reset(nil)
-	if err != nil {
-		return generator.Errorf(e.File, e.BodyLine, 0, "rendering Markdown: %w", err)
-	}
-	return nil
+	return err
 }
 
 // bufWriters are the writers markdown hands goldmark, reused between articles.
