@@ -419,6 +419,9 @@ func plainInline(text []byte) bool {
 		return false
 	}
 	for i, c := range text {
+		if !inlineMark[c] {
+			continue
+		}
 		switch c {
 		case '\\', '`', '*', '_', '<', '>', '~', '|', 0x7f:
 			return false
@@ -454,6 +457,18 @@ func plainInline(text []byte) bool {
 	}
 	return true
 }
+
+// inlineMark holds the bytes plainInline must look at; the rest, nearly
+// all of any text, are passed over by one lookup each.
+var inlineMark = func() (t [256]bool) {
+	for c := range ' ' {
+		t[c] = true
+	}
+	for _, c := range []byte("\\`*_<>~|\x7f[]&@:.") {
+		t[c] = true
+	}
+	return t
+}()
 
 // linkScheme says whether before ends with a scheme linkify knows (http,
 // https, ftp), in any case.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -293,4 +294,48 @@ func TestPlainMarkdownPieces(t *testing.T) {
 		t.Errorf("only %d of %d documents taken with runs for goldmark", mixedOnly, docs)
 	}
 	t.Logf("%d of %d documents taken as plain, %d more with runs for goldmark", taken, docs, mixedOnly)
+}
+
+// BenchmarkBodies renders 1,000 generated bodies as a build does, and
+// with goldmark alone. BRIEFING_BENCH_SITE names another site to read
+// the bodies from, such as one imported from saved pages.
+func BenchmarkBodies(b *testing.B) {
+	var articles []*generator.Article
+	if dir := os.Getenv("BRIEFING_BENCH_SITE"); dir != "" {
+		var err error
+		if articles, err = content.Load(dir, content.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		_, articles = corpustest.Load(b, 1000)
+	}
+	bodies := make([][]byte, len(articles))
+	for i, a := range articles {
+		body, err := a.ReadBody()
+		if err != nil {
+			b.Fatal(err)
+		}
+		bodies[i] = body
+	}
+	r := &Renderer{md: newMarkdown(false, "/")}
+	e := &generator.Entry{}
+	for _, mode := range []string{"build", "goldmark"} {
+		b.Run(mode, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				for _, body := range bodies {
+					buf.Reset()
+					var err error
+					if mode == "build" {
+						err = r.markdownTo(&buf, e, body)
+					} else {
+						err = r.goldmarkTo(&buf, body)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }
