@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"sync"
 	"time"
 
 	"github.com/briefing-digest/briefing/internal/fphash"
@@ -51,19 +52,22 @@ type Article struct {
 	// point out: a typo ("contries") would otherwise go unnoticed.
 	Unknown []*Error
 	// reread, when set, gives the body back after Body was let go to
-	// save memory; where it was kept is the loader's business.
-	reread func() ([]byte, error)
+	// save memory: it appends to buf what ends with the body, its last
+	// bodyLen bytes. Where it was kept is the loader's business.
+	reread  func(buf []byte) ([]byte, error)
+	bodyLen int
 	// bodyPrint is BodyPrint of a body let go, worked out while it was
 	// in memory, so fingerprinting a big site reads no file twice.
 	bodyPrint uint64
 }
 
 // LetGoOfBody drops the article's body from memory; read gives it back
-// when it is needed. A big site's bodies would not fit in memory all at
+// when it is needed, appending to buf bytes that end with the body (the
+// whole file, say). A big site's bodies would not fit in memory all at
 // once, and the loader knows where to find them again.
-func (a *Article) LetGoOfBody(read func() ([]byte, error)) {
+func (a *Article) LetGoOfBody(read func(buf []byte) ([]byte, error)) {
 	a.bodyPrint = fphash.Bytes(a.Body)
-	a.reread = read
+	a.reread, a.bodyLen = read, len(a.Body)
 	a.Body = nil
 }
 
@@ -81,8 +85,45 @@ func (a *Article) ReadBody() ([]byte, error) {
 	if a.reread == nil {
 		return a.Body, nil
 	}
-	return a.reread()
+	data, err := a.reread(nil)
+	if err != nil {
+		return nil, err
+	}
+	return data[len(data)-a.bodyLen:], nil
 }
+
+// WithBody calls use with the article's Markdown, which use must not keep:
+// a body let go is read into a buffer that the next call reuses. A build
+// reads each body for its page, its search words, its search snippet
+// and perhaps a feed; read into new memory each time, they were more
+// garbage than the rest of a large build's pages together.
+func (a *Article) WithBody(use func(body []byte) error) error {
+	if a.reread == nil {
+		return use(a.Body)
+	}
+	buf := bodyBuffers.Get().(*[]byte)
+	defer bodyBuffers.Put(buf)
+	data, err := a.reread((*buf)[:0])
+	if err != nil {
+		return err
+	}
+	*buf = data[:0]
+	err = use(data[len(data)-a.bodyLen:])
+	if ScrubBodyBuffers {
+		for i := range data {
+			data[i] = '#'
+		}
+	}
+	return err
+}
+
+// ScrubBodyBuffers, set by tests, overwrites each buffer WithBody read a
+// body into once use returns, so that anything that kept the body shows
+// up as wrong bytes in the pages rendered.
+var ScrubBodyBuffers bool
+
+// bodyBuffers are the buffers WithBody reads bodies let go into.
+var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // Terms returns the article's names in the taxonomy called name
 // ("countries", "people", …); nil for a taxonomy it has no field for.

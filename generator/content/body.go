@@ -16,14 +16,14 @@ import (
 // for every article, the joined paths were 20 MB at 100,000 articles.
 func leaveOnDisk(a *generator.Article, siteDir string) {
 	size, file := len(a.Body), a.File
-	a.LetGoOfBody(func() ([]byte, error) {
-		data, err := rawio.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
+	a.LetGoOfBody(func(buf []byte) ([]byte, error) {
+		data, err := rawio.AppendFile(buf, filepath.Join(siteDir, filepath.FromSlash(file)))
 		if err != nil {
 			return nil, generator.Errorf(file, 0, 0, "reading the body again: %w", err)
 		}
 		if len(data) < size || fphash.Bytes(data[len(data)-size:]) != a.BodyPrint() {
 			return nil, generator.Errorf(file, 0, 0, "the file changed while the site was being built; build again")
 		}
-		return data[len(data)-size:], nil
+		return data, nil
 	})
 }

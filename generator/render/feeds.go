@@ -229,11 +229,11 @@ func (f *feedBodies) body(r *Renderer, e *generator.Entry) (template.HTML, error
 	if ok {
 		return html, nil
 	}
-	source, err := e.ReadBody()
-	if err != nil {
-		return "", err
-	}
-	html, err = r.markdown(e, source)
+	// markdown's HTML is a string of its own; the body may be reused.
+	err := e.WithBody(func(source []byte) (err error) {
+		html, err = r.markdown(e, source)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}

@@ -330,24 +330,31 @@ func (r *Renderer) writePage(buf *bytes.Buffer, set templateSet, p *Page) error 
 		write = nil
 	}
 	if p.Kind == "article" {
-		source, err := p.Entry.ReadBody()
-		if err != nil {
-			return err
-		}
-		p.source = source
-		// The Go page writer renders the body straight into the page
-		// (writeArticleMain); a template is given it as .Body.
-		if write == nil {
-			body, err := r.markdown(p.Entry, source)
-			if err != nil {
-				return err
+		// The body is read into a buffer the next page reuses: nothing
+		// of the page may keep it, hence the deferred clearing.
+		return p.Entry.WithBody(func(source []byte) error {
+			p.source = source
+			// Pages outlive their render (serve keeps the plan); their
+			// bodies would hold every article's HTML until the next.
+			defer func() { p.Body, p.source = "", nil }()
+			// The Go page writer renders the body straight into the page
+			// (writeArticleMain); a template is given it as .Body.
+			if write == nil {
+				body, err := r.markdown(p.Entry, source)
+				if err != nil {
+					return err
+				}
+				p.Body = body
 			}
-			p.Body = body
-		}
-		// Pages outlive their render (serve keeps the plan); their
-		// bodies would hold every article's HTML until the next.
-		defer func() { p.Body, p.source = "", nil }()
+			return r.execute(write, buf, set, p)
+		})
 	}
+	return r.execute(write, buf, set, p)
+}
+
+// execute writes p with write, its Go page writer, or with its template
+// when write is nil.
+func (r *Renderer) execute(write fastPage, buf *bytes.Buffer, set templateSet, p *Page) error {
 	if write != nil {
 		return write(r, htmlw{buf}, set, p)
 	}

@@ -63,12 +63,15 @@ func (r *Renderer) searchJobs(idx *searchIndex) []job {
 func (r *Renderer) searchFragments(buf *bytes.Buffer, entries []*generator.Entry) error {
 	frags := make([]search.Fragment, len(entries))
 	for i, e := range entries {
-		body, err := e.ReadBody()
+		// PlainText copies what it keeps, so the body may be reused.
+		err := e.WithBody(func(body []byte) error {
+			frags[i] = search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
+				Source: e.Source, Summary: e.Summary, Body: search.PlainText(body)}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		frags[i] = search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
-			Source: e.Source, Summary: e.Summary, Body: search.PlainText(body)}
 	}
 	return search.WriteGroup(buf, frags)
 }
@@ -238,12 +241,12 @@ func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
 }
 
 func (a *analyses) one(e *generator.Entry) (search.Analysis, error) {
-	body, err := e.ReadBody()
-	if err != nil {
+	var plain string
+	if err := e.WithBody(func(body []byte) error { plain = search.PlainText(body); return nil }); err != nil {
 		return search.Analysis{}, err
 	}
 	names := allTerms(e)
-	words := a.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: search.PlainText(body)})
+	words := a.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Body: plain})
 	if a.keep {
 		a.mu.Lock()
 		a.by[e.Article] = analysis{names: names, words: words}

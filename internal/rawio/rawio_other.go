@@ -11,6 +11,16 @@ import (
 // ReadFile returns the contents of the file at path.
 func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
+// AppendFile appends the contents of the file at path to dst and returns
+// the longer slice.
+func AppendFile(dst []byte, path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return append(dst, data...), nil
+}
+
 // CreateFile writes data to a new file at path; if a file is there
 // already, it fails with an error matching fs.ErrExist and leaves the
 // file as it was.

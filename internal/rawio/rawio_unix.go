@@ -4,11 +4,17 @@ package rawio
 
 import (
 	"io/fs"
+	"slices"
 	"syscall"
 )
 
 // ReadFile returns the contents of the file at path.
-func ReadFile(path string) ([]byte, error) {
+func ReadFile(path string) ([]byte, error) { return AppendFile(nil, path) }
+
+// AppendFile appends the contents of the file at path to dst and returns
+// the longer slice, so that a caller reading many files can reuse one
+// buffer.
+func AppendFile(dst []byte, path string) ([]byte, error) {
 	fd, err := open(path, syscall.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
@@ -20,7 +26,7 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	// One byte more than the size, so a file that is exactly as big as
 	// it said is read whole in one call, its end seen as a short read.
-	data := make([]byte, 0, st.Size+1)
+	data := slices.Grow(dst, int(st.Size)+1)
 	for {
 		var n int
 		err := retry(func() (err error) {
