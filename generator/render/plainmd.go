@@ -149,8 +149,10 @@ func (p *plainWriter) document(src []byte, rest func(io.Writer, []byte) error) (
 			return false, nil
 		}
 		// After a list written here, a bullet or an indented line would
-		// go on with it, one loose list, and the list is already out.
-		if prev == blockList && (chunk[0] == '-' || chunk[0] == ' ' || chunk[0] == '\t') {
+		// go on with it, one loose list, and the list is already out. So
+		// would one after a line of spaces, tabs or a lone '\r', which
+		// goldmark counts as blank and the chunks here do not.
+		if prev == blockList && (chunk[0] == '-' || chunk[0] <= ' ') {
 			return false, nil
 		}
 		if run < 0 {

@@ -131,6 +131,9 @@ var mixedCases = []struct {
 	{"indented code", "Text.\n\n    code\n\n    more\n\nText.", true},
 	{"bullets go on", "- a\n\n- *b*", false},
 	{"item goes on", "- a\n\n  *more*", false},
+	{"bullets go on after a carriage return", "- a\n\n\r\n- b", false},
+	{"item goes on after a carriage return", "- a\n\n\r\n  b", false},
+	{"bullets go on after a line of spaces", "- a\n\n \t\n- b", false},
 	{"heading in a run", "Text.\n\n## *Head*", false},
 	{"setext heading in a run", "Setext\n---\n\nText", false},
 	{"fence across a blank line", "Text\n\n```\ncode\n\nmore\n```", false},
@@ -270,7 +273,7 @@ func TestPlainMarkdownPieces(t *testing.T) {
 		"\n", "\n", "\n\n", "\n\n", "\n- ", "\n> ", "\n## ", "\n1", "\n\n- ", "\n\n> ", "\n\n# ",
 		// What sends a chunk, or the document, to goldmark.
 		"*", "**", "_", "`", "[a](/b)", "<i>", "|", "\t", "  \n", "\n\n    ", "\n\n  ", "\n\n* ",
-		"\n\n1. ", "\n---", "\n===", "\n```\n", "\n\n- *", "\n\n- [x] ",
+		"\n\n1. ", "\n---", "\n===", "\n```\n", "\n\n- *", "\n\n- [x] ", "\r", "\n\n\r\n", "\n\n \n",
 	}
 	mds := goldmarks()
 	rng := rand.New(rand.NewPCG(1, 2))
