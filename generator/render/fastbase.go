@@ -112,12 +112,25 @@ func (w htmlw) cards(r *Renderer, set templateSet, p *Page, entries []*generator
 	// A build makes each list once: written card by card into the
 	// page, as cardList would join them, it needs no string of its own.
 	for i, e := range entries {
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		if except != nil {
+			// Written in its two pieces, the card less a country is
+			// never a string of its own.
+			head, tail, ok, err := r.cardLess(set[p.Kind], p.Kind, p, e, except)
+			if err != nil {
+				return err
+			}
+			if ok {
+				w.WriteString(string(head))
+				w.WriteString(string(tail))
+				continue
+			}
+		}
 		html, err := r.card(set[p.Kind], p.Kind, p, e, except)
 		if err != nil {
 			return err
-		}
-		if i > 0 {
-			w.WriteByte('\n')
 		}
 		w.WriteString(string(html))
 	}

@@ -8,20 +8,32 @@ import (
 
 // writeCard writes the built-in "entry" partial, an article's card,
 // leaving out the chips of countries but those given. t is the
-// template of the page the card is for, kind its kind.
-func (r *Renderer) writeCard(w htmlw, t *template.Template, kind string, e *generator.Entry, countries []*generator.Term) error {
+// template of the page the card is for, kind its kind. keepText keeps
+// the card's text, the "entry-text" partial, for the entry's other
+// cards, as the template's partialCached does.
+func (r *Renderer) writeCard(w htmlw, t *template.Template, kind string, e *generator.Entry, countries []*generator.Term, keepText bool) error {
 	w.WriteString("<article class=\"entry\">\n  ")
-	w.WriteString(string(r.partials.written(r.partials.key(kind, "entry-text", e), func(w htmlw) { r.writeEntryText(w, e) })))
+	if keepText {
+		w.WriteString(string(r.partials.written(r.partials.key(kind, "entry-text", e), func(w htmlw) { r.writeEntryText(w, e) })))
+	} else {
+		r.writeEntryText(w, e)
+	}
 	if len(countries) > 0 {
-		w.WriteString("\n  <ul class=\"chips\" aria-label=\"Countries\">")
+		w.WriteString(chipsOpen)
 		if err := w.chips(r, t, kind, countries); err != nil {
 			return err
 		}
-		w.WriteString("\n  </ul>")
+		w.WriteString(chipsClose)
 	}
 	w.WriteString("\n</article>")
 	return nil
 }
+
+// What writeCard writes around a card's chips, which cardLess looks for.
+const (
+	chipsOpen  = "\n  <ul class=\"chips\" aria-label=\"Countries\">"
+	chipsClose = "\n  </ul>"
+)
 
 // writeEntryText writes the built-in "entry-text" partial.
 func (r *Renderer) writeEntryText(w htmlw, e *generator.Entry) {
