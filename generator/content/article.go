@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -243,20 +244,22 @@ func names(field func(*generator.Metadata) *[]string) setter {
 			return err
 		}
 		var out []string
-		seen := map[string]bool{}
-		for i, name := range list {
-			name = strings.Join(strings.Fields(name), " ")
-			slug := generator.Slugify(name)
-			if slug == "" {
+		// The slugs so far, looked through rather than put in a map: a
+		// list holds a few names, and a map an article was garbage.
+		var seenAt [16]string
+		seen := seenAt[:0]
+		for i, written := range list {
+			sp := spell(written)
+			if sp.slug == "" {
 				at := p.Value
 				if p.Value.Kind == yaml.SequenceNode {
 					at = p.Value.Content[i]
 				}
-				return d.Errorf(at, "front matter: %s: %q has no letters or digits to make a page name from", p.Key, name)
+				return d.Errorf(at, "front matter: %s: %q has no letters or digits to make a page name from", p.Key, sp.name)
 			}
-			if !seen[slug] {
-				seen[slug] = true
-				out = append(out, name)
+			if !slices.Contains(seen, sp.slug) {
+				seen = append(seen, sp.slug)
+				out = append(out, sp.name)
 			}
 		}
 		*field(m) = out

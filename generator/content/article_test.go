@@ -44,6 +44,24 @@ func TestParseGood(t *testing.T) {
 	}
 }
 
+// A name's spaces are made single wherever it is written, in the first
+// article that names it and in every one after (which find its spelling
+// kept), so "South  Korea" and "South Korea" are one page and one chip.
+func TestParseNameSpacing(t *testing.T) {
+	for i, src := range []string{
+		"---\ntitle: A\ndate: 2021-11-10\ncountries: [\"South  Korea\", \" Chad\"]\npeople: [\"Moon\tJae-in\"]\n---\n",
+		"---\ntitle: B\ndate: 2021-11-11\ncountries: [\"South  Korea\", \" Chad\"]\npeople: [\"Moon\tJae-in\"]\n---\n",
+	} {
+		a, err := Parse("content/articles/a.md", []byte(src), time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(a.Countries, "|") + "/" + strings.Join(a.People, "|"); got != "South Korea|Chad/Moon Jae-in" {
+			t.Errorf("article %d: names = %q, want South Korea|Chad/Moon Jae-in", i+1, got)
+		}
+	}
+}
+
 func TestParseTOMLAndJSON(t *testing.T) {
 	for name, src := range map[string]string{
 		"toml": "+++\ntitle = \"T\"\ndate = 2021-11-10\ncountries = [\"Iran\"]\n+++\nbody\n",
