@@ -2,6 +2,7 @@ package search
 
 import (
 	"sync"
+	"unsafe"
 )
 
 // Doc is one article as the index reads it.
@@ -10,6 +11,10 @@ type Doc struct {
 	Summary string
 	Names   []string // every name it is filed under
 	Body    string   // plain text (PlainText)
+	// Markdown, when set, is read in place of Body: its plain text is
+	// made in a buffer Analyze reuses, not in a string of its own for
+	// the collector. Analyze keeps none of it.
+	Markdown []byte
 }
 
 // Field weights: a word in the headline or among the names says more
@@ -65,7 +70,13 @@ func (dict *Dictionary) Analyze(d Doc) Analysis {
 		s.read(name, namesWeight)
 	}
 	s.read(d.Summary, summaryWeight)
-	s.read(d.Body, bodyWeight)
+	body := d.Body
+	if d.Markdown != nil {
+		s.plain = AppendPlainText(s.plain[:0], d.Markdown)
+		// Read as a string for as long as s is this article's.
+		body = unsafe.String(unsafe.SliceData(s.plain), len(s.plain))
+	}
+	s.read(body, bodyWeight)
 	a := Analysis{Words: make([]WordCount, len(s.counts)), Length: s.length}
 	dict.mu.Lock()
 	start := 0

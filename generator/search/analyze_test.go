@@ -165,6 +165,34 @@ func TestAnalyzeAsReferenceOnCorpus(t *testing.T) {
 	}
 }
 
+// TestAnalyzeMarkdownAsPlainText reads each body as Markdown, whose
+// plain text Analyze makes in a buffer it reuses, and as the string
+// PlainText makes: the words must be the same, with long bodies and short
+// ones in turn so the buffer shows if it keeps what it held before.
+func TestAnalyzeMarkdownAsPlainText(t *testing.T) {
+	_, articles := corpustest.Load(t, 300)
+	fromText, fromMarkdown := NewDictionary(), NewDictionary()
+	hand := [][]byte{[]byte("**Bold** [link](https://x.y/z) and `code`"), []byte("> quote\n\n- item one\n- item two"), []byte("")}
+	for i, a := range articles {
+		body, err := a.ReadBody()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, md := range [][]byte{body, hand[i%len(hand)]} {
+			d := Doc{Title: a.Title, Summary: a.Summary, Names: names(a)}
+			m := d
+			d.Body, m.Markdown = PlainText(md), md
+			want, got := fromText.Analyze(d), fromMarkdown.Analyze(m)
+			if !slices.Equal(got.Words, want.Words) || got.Length != want.Length {
+				t.Fatalf("article %d (%.40q) read as Markdown: %v (length %v), want %v (length %v)", i, a.Title, got.Words, got.Length, want.Words, want.Length)
+			}
+		}
+	}
+	if !slices.Equal(fromMarkdown.words, fromText.words) {
+		t.Fatalf("dictionaries differ")
+	}
+}
+
 // TestAnalyzeAsReferenceOnHugeArticles reads articles that grow the
 // scratch space past what is kept for the next: many distinct words, and
 // one word of two megabytes; the ordinary articles around them must come

@@ -21,6 +21,7 @@ type scratch struct {
 	// at least twice the number of words, so a search ends soon.
 	table []int32
 	buf   []byte // where Words folds a word
+	plain []byte // the body's plain text, when Analyze makes it
 }
 
 // scratches are kept between articles and shared by the goroutines that
@@ -93,7 +94,7 @@ func (s *scratch) grow() {
 
 // release empties s and gives it back to the pool.
 func (s *scratch) release() {
-	if len(s.table) > maxKeptTable || cap(s.text) > maxKeptText || cap(s.buf) > maxKeptText {
+	if len(s.table) > maxKeptTable || cap(s.text) > maxKeptText || cap(s.buf) > maxKeptText || cap(s.plain) > maxKeptText {
 		return
 	}
 	s.text, s.ends, s.hashes, s.counts = s.text[:0], s.ends[:0], s.hashes[:0], s.counts[:0]
