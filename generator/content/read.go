@@ -23,8 +23,13 @@ const MaxArticleSize = 10 << 20
 // private file or read from a device; unlike Hugo, which skips linked
 // content files without a word, it says why a link was not read.
 func readArticle(siteDir, rel string) ([]byte, error) {
+	return appendArticle(nil, siteDir, rel)
+}
+
+// appendArticle is readArticle appending the file to buf.
+func appendArticle(buf []byte, siteDir, rel string) ([]byte, error) {
 	p := filepath.Join(siteDir, filepath.FromSlash(rel))
-	data, err := rawio.ReadRegular(p, MaxArticleSize)
+	data, err := rawio.AppendRegular(buf, p, MaxArticleSize)
 	if errors.Is(err, rawio.ErrSymlink) {
 		var target string
 		target, err = insideSite(siteDir, p)
@@ -34,7 +39,7 @@ func readArticle(siteDir, rel string) ([]byte, error) {
 		if err != nil {
 			return nil, generator.Errorf(rel, 0, 0, "%w", err)
 		}
-		data, err = rawio.ReadRegular(target, MaxArticleSize)
+		data, err = rawio.AppendRegular(buf, target, MaxArticleSize)
 	}
 	switch {
 	case err == nil:

@@ -8,6 +8,15 @@ import (
 	"os"
 )
 
+// AppendRegular is ReadRegular appending the file to dst.
+func AppendRegular(dst []byte, path string, limit int64) ([]byte, error) {
+	data, err := ReadRegular(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	return append(dst, data...), nil
+}
+
 // ReadRegular reads the file at path, refusing anything but a regular
 // file no bigger than limit bytes, and a symbolic link (ErrSymlink).
 func ReadRegular(path string, limit int64) ([]byte, error) {

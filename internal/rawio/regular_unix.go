@@ -5,6 +5,7 @@ package rawio
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"syscall"
 )
 
@@ -15,6 +16,12 @@ import (
 // never comes; the mode and size are then taken from the open file, so
 // the answer is about what is read, not about what the path once held.
 func ReadRegular(path string, limit int64) ([]byte, error) {
+	return AppendRegular(nil, path, limit)
+}
+
+// AppendRegular is ReadRegular appending the file to dst, for a caller
+// that reads many files and can reuse one buffer.
+func AppendRegular(dst []byte, path string, limit int64) ([]byte, error) {
 	fd, err := open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
 	if errors.Is(err, syscall.ELOOP) {
 		return nil, fmt.Errorf("%s: %w", path, ErrSymlink)
@@ -35,7 +42,8 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 	}
 	// Read one byte past the limit at most: a file growing while it is
 	// read is caught without reading all it grew to.
-	data := make([]byte, 0, min(st.Size, limit)+1)
+	start := len(dst)
+	data := slices.Grow(dst, int(min(st.Size, limit)+1))
 	for {
 		var n int
 		err := retry(func() (err error) {
@@ -46,8 +54,8 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 		data = data[:len(data)+n]
-		if int64(len(data)) > limit {
-			return nil, tooBig(path, int64(len(data)), limit)
+		if int64(len(data)-start) > limit {
+			return nil, tooBig(path, int64(len(data)-start), limit)
 		}
 		if n == 0 {
 			return data, nil
