@@ -115,7 +115,7 @@ func kindOf(template, p string) string {
 		return template
 	case path.Base(p) == "index.xml", p == "feed.json":
 		return "feed"
-	case p == "sitemap.xml":
+	case p == "sitemap.xml", strings.HasPrefix(p, "sitemap-") && path.Ext(p) == ".xml" && !strings.Contains(p, "/"):
 		return "sitemap"
 	case strings.HasPrefix(p, "search/") && path.Ext(p) == ".json":
 		return "search-data"

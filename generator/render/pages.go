@@ -89,9 +89,9 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 
 	index := &searchIndex{r: r, site: s}
 	jobs = append(jobs, r.searchJobs(index)...)
+	jobs = append(jobs, r.jsonFeed(s))
+	jobs = append(jobs, r.sitemap(s)...)
 	jobs = append(jobs,
-		r.jsonFeed(s),
-		r.sitemap(s),
 		static("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+cfg.AbsURL("sitemap.xml")+"\n")),
 		// GitHub Pages would otherwise run Jekyll, which hides files starting with "_".
 		static(".nojekyll", nil),
@@ -104,7 +104,7 @@ func (r *Renderer) jobs(s *generator.Site) ([]job, int, *searchIndex, *messages)
 	for i := range jobs {
 		j := &jobs[i]
 		switch {
-		case j.kind == "issues", j.kind == "search", j.kind == "404", j.path == "sitemap.xml", isStatic(j.path):
+		case j.kind == "issues", j.kind == "search", j.kind == "404", isSitemap(j.path), isStatic(j.path):
 			j.outline = true
 		}
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/xml"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,51 +19,149 @@ import (
 // encoding/xml: it has a line for every page, and serve writes it again
 // whenever an article's front matter changes, so on a big site its cost
 // is felt on every such save.
-func (r *Renderer) sitemap(s *generator.Site) job {
-	const path = "sitemap.xml"
-	return job{path: path, make: func(buf *bytes.Buffer, _ templateSet) error {
-		var base bytes.Buffer
-		escapeXML(&base, r.cfg.AbsURL(""))
-		// About 100 bytes a page: grown once rather than by copies.
-		buf.Grow(100 * (len(s.Entries) + 2*len(s.Issues) + 64))
-		buf.WriteString(xml.Header)
-		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-		// add writes one page's entry: its address is base, escaped once,
-		// followed by its path.
-		add := func(t time.Time, path string) {
-			buf.WriteString("\n  <url>\n    <loc>")
-			buf.Write(base.Bytes())
-			escapeXML(buf, path)
-			if t.IsZero() {
-				buf.WriteString("</loc>\n  </url>")
-				return
-			}
-			buf.WriteString("</loc>\n    <lastmod>")
-			appendDay(buf, t)
-			buf.WriteString("</lastmod>\n  </url>")
-		}
-		add(s.Updated, "")
-		add(s.Updated, "issues/")
-		for _, is := range s.Listed() {
-			add(is.Entries[0].Date, is.Path())
-		}
-		for _, e := range s.Entries {
-			add(e.Date, e.Path())
-		}
-		for _, tax := range s.Taxonomies {
-			add(s.Updated, tax.Path())
-			for _, t := range tax.Terms {
-				// Every page of a term, each dated by its newest article,
-				// so a crawler finds the older ones too.
-				size := pageSize(&r.cfg, len(t.Entries))
-				for i := 0; i < len(t.Entries); i += size {
-					add(t.Entries[i].Date, pagePath(t.Path(), i/size+1))
-				}
-			}
-		}
-		buf.WriteString("\n</urlset>\n")
+//
+// The sitemaps protocol allows 50,000 addresses in a file. A site with
+// more (at 100,000 articles it has 150,000) gets sitemap.xml as an index
+// of sitemap-1.xml, sitemap-2.xml and so on, each holding its share in
+// the same order, as Zola splits its sitemap; robots.txt names
+// sitemap.xml either way.
+//
+// Serve renders a plan again after edits that add articles to a week or
+// give a term another page, so the addresses are counted when each file
+// is written; how many parts there are is the plan's, and the last takes
+// whatever is past the others.
+func (r *Renderer) sitemap(s *generator.Site) []job {
+	n := r.sitemapCount(s)
+	if n <= sitemapLimit {
+		return []job{{path: sitemapPath, make: func(buf *bytes.Buffer, _ templateSet) error {
+			r.writeURLSet(buf, s, 0, math.MaxInt)
+			return nil
+		}}}
+	}
+	parts := (n + sitemapLimit - 1) / sitemapLimit
+	jobs := []job{{path: sitemapPath, make: func(buf *bytes.Buffer, _ templateSet) error {
+		r.writeSitemapIndex(buf, s, parts)
 		return nil
-	}}
+	}}}
+	for k := range parts {
+		hi := (k + 1) * sitemapLimit
+		if k == parts-1 {
+			hi = math.MaxInt
+		}
+		jobs = append(jobs, job{path: sitemapPart(k), make: func(buf *bytes.Buffer, _ templateSet) error {
+			r.writeURLSet(buf, s, k*sitemapLimit, hi)
+			return nil
+		}})
+	}
+	return jobs
+}
+
+// sitemapLimit is how many addresses a sitemap file may hold: the
+// protocol's 50,000. Tests lower it.
+var sitemapLimit = 50000
+
+const sitemapPath = "sitemap.xml"
+
+// sitemapPart is the path of the kth file of a split sitemap.
+func sitemapPart(k int) string { return "sitemap-" + strconv.Itoa(k+1) + ".xml" }
+
+// isSitemap says whether path is the sitemap or a part of one.
+func isSitemap(path string) bool {
+	return path == sitemapPath || strings.HasPrefix(path, "sitemap-") && strings.HasSuffix(path, ".xml") && !strings.Contains(path, "/")
+}
+
+// eachURL calls visit with every address of the sitemap, in order: its
+// path and the date of the newest article its page shows.
+func (r *Renderer) eachURL(s *generator.Site, visit func(t time.Time, path string)) {
+	visit(s.Updated, "")
+	visit(s.Updated, "issues/")
+	for _, is := range s.Listed() {
+		visit(is.Entries[0].Date, is.Path())
+	}
+	for _, e := range s.Entries {
+		visit(e.Date, e.Path())
+	}
+	for _, tax := range s.Taxonomies {
+		visit(s.Updated, tax.Path())
+		for _, t := range tax.Terms {
+			// Every page of a term, each dated by its newest article,
+			// so a crawler finds the older ones too.
+			size := pageSize(&r.cfg, len(t.Entries))
+			for i := 0; i < len(t.Entries); i += size {
+				visit(t.Entries[i].Date, pagePath(t.Path(), i/size+1))
+			}
+		}
+	}
+}
+
+// sitemapCount is how many addresses eachURL gives, counted without
+// making the paths.
+func (r *Renderer) sitemapCount(s *generator.Site) int {
+	n := 2 + len(s.Listed()) + len(s.Entries)
+	for _, tax := range s.Taxonomies {
+		n++
+		for _, t := range tax.Terms {
+			size := pageSize(&r.cfg, len(t.Entries))
+			n += (len(t.Entries) + size - 1) / size
+		}
+	}
+	return n
+}
+
+// writeURLSet writes a sitemap of the addresses from the loth to before
+// the hith.
+func (r *Renderer) writeURLSet(buf *bytes.Buffer, s *generator.Site, lo, hi int) {
+	var base bytes.Buffer
+	escapeXML(&base, r.cfg.AbsURL(""))
+	// About 160 bytes an address: grown once rather than by copies.
+	buf.Grow(160*max(0, min(hi, r.sitemapCount(s))-lo) + 256)
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	i := 0
+	r.eachURL(s, func(t time.Time, path string) {
+		if i++; i <= lo || i > hi {
+			return
+		}
+		// The address is base, escaped once, followed by its path.
+		buf.WriteString("\n  <url>\n    <loc>")
+		buf.Write(base.Bytes())
+		escapeXML(buf, path)
+		if t.IsZero() {
+			buf.WriteString("</loc>\n  </url>")
+			return
+		}
+		buf.WriteString("</loc>\n    <lastmod>")
+		appendDay(buf, t)
+		buf.WriteString("</lastmod>\n  </url>")
+	})
+	buf.WriteString("\n</urlset>\n")
+}
+
+// writeSitemapIndex writes the index of a sitemap split in parts, each
+// dated by the newest of its addresses.
+func (r *Renderer) writeSitemapIndex(buf *bytes.Buffer, s *generator.Site, parts int) {
+	newest := make([]time.Time, parts)
+	i := 0
+	r.eachURL(s, func(t time.Time, _ string) {
+		if k := min(i/sitemapLimit, parts-1); t.After(newest[k]) {
+			newest[k] = t
+		}
+		i++
+	})
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for k, t := range newest {
+		buf.WriteString("\n  <sitemap>\n    <loc>")
+		escapeXML(buf, r.cfg.AbsURL(sitemapPart(k)))
+		buf.WriteString("</loc>")
+		if !t.IsZero() {
+			buf.WriteString("\n    <lastmod>")
+			appendDay(buf, t)
+			buf.WriteString("</lastmod>")
+		}
+		buf.WriteString("\n  </sitemap>")
+	}
+	buf.WriteString("\n</sitemapindex>\n")
 }
 
 // escapeXML writes s as XML character data, as xml.EscapeText does, and
