@@ -15,8 +15,8 @@ const width = 72
 // with each link on a line of its own so any mail program can follow it.
 func text(v *View) []byte {
 	var b strings.Builder
-	// About a third of the HTML: grown once rather than by copies.
-	b.Grow(16 << 10)
+	_, size := SizeHint(v)
+	b.Grow(size)
 	line := func(s string) {
 		b.WriteString(s)
 		b.WriteByte('\n')

@@ -19,7 +19,8 @@ func (r *Renderer) emailMessage(is *generator.Issue) (*email.Message, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	b.Grow(64 << 10) // a week's message is tens of kilobytes
+	size, _ := email.SizeHint(v)
+	b.Grow(size)
 	writeEmail(htmlw{&b}, v)
 	return r.email.Message(is, v, b.Bytes())
 }
