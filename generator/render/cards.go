@@ -207,20 +207,18 @@ func (r *Renderer) cardLess(t *template.Template, kind string, p *Page, e *gener
 		return "", "", false, err
 	}
 	chip := r.partials.written(r.partials.key(kind, "chip", except), func(w htmlw) { r.writeChip(w, except) })
-	list := strings.LastIndex(string(whole), chipsOpen)
-	if list < 0 {
-		return "", "", false, nil
-	}
-	at := strings.Index(string(whole[list:]), string(chip))
+	// The text before the chips is escaped, so the first place the chip
+	// stands is in the list.
+	at := strings.Index(string(whole), string(chip))
 	if at < 0 {
 		return "", "", false, nil
 	}
-	at += list
-	if at == list+len(chipsOpen) && strings.HasPrefix(string(whole[at+len(chip):]), chipsClose) {
+	head, tail = whole[:at], whole[at+len(chip):]
+	if strings.HasSuffix(string(head), chipsOpen) && strings.HasPrefix(string(tail), chipsClose) {
 		// Its only chip: the list goes too, as writeCard leaves it out.
-		return whole[:list], whole[at+len(chip)+len(chipsClose):], true, nil
+		return head[:len(head)-len(chipsOpen)], tail[len(chipsClose):], true, nil
 	}
-	return whole[:at], whole[at+len(chip):], true, nil
+	return head, tail, true, nil
 }
 
 // cardList is the cards of entries, one per line. A list page's template
