@@ -279,6 +279,7 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 
 // order lists the files of p for which only(i) is true (all when only is
 // nil) in the order they are handed to the workers: first the search
+// fragments (whose articles' words the index takes), then the search
 // index's meta.json and the other files drawn from the whole site, then
 // the rest in plan order, and the search shards last. A file drawn from
 // the whole site (the sitemap, home, the search index that meta.json
@@ -287,16 +288,20 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 // shards, which wait for the index, held workers idle.
 func (p *Plan) order(only func(i int) bool) []int {
 	out := make([]int, 0, len(p.jobs))
-	var rest, shards []int
+	var fragments, rest, shards []int
 	for i := range p.jobs {
 		if only != nil && !only(i) {
 			continue
 		}
 		j := &p.jobs[i]
 		switch {
+		case strings.HasPrefix(j.path, searchDoc):
+			// A build's files of fragments work out their articles'
+			// words for the index as they go: before the index.
+			fragments = append(fragments, i)
 		case j.path == searchMeta:
 			// It builds the search index, the longest job of all, which
-			// the shards wait for: first of all.
+			// the shards wait for: first after the fragments.
 			out = slices.Insert(out, 0, i)
 		case strings.HasPrefix(j.path, searchShard):
 			shards = append(shards, i)
@@ -306,7 +311,7 @@ func (p *Plan) order(only func(i int) bool) []int {
 			rest = append(rest, i)
 		}
 	}
-	return append(append(out, rest...), shards...)
+	return append(append(append(fragments, out...), rest...), shards...)
 }
 
 // workers is how many files render at once: twice as many as cores, as

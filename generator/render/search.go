@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/search"
@@ -31,8 +32,9 @@ func (r *Renderer) searchJobs(idx *searchIndex) []job {
 	jobs := make([]job, 0, n+1+groups)
 	for g := range groups {
 		entries := s.Entries[g*search.GroupSize : min((g+1)*search.GroupSize, len(s.Entries))]
+		first := g * search.GroupSize
 		jobs = append(jobs, job{path: searchDoc + strconv.Itoa(g) + ".json", group: entries,
-			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragments(buf, entries) }})
+			make: func(buf *bytes.Buffer, _ templateSet) error { return r.searchFragments(buf, idx, first, entries) }})
 	}
 	// The shards hold every body's words, so every body counts for Sigs.
 	// So it does for meta.json: besides names and dates it lists the
@@ -59,8 +61,12 @@ func (r *Renderer) searchJobs(idx *searchIndex) []job {
 	return jobs
 }
 
-// searchFragments writes what a search result shows of each of entries.
-func (r *Renderer) searchFragments(buf *bytes.Buffer, entries []*generator.Entry) error {
+// searchFragments writes what a search result shows of each of entries,
+// the site's from the firstth on. In a one-off build it also works out
+// their words for the index from the plain text it made (idx.words): the
+// index then reads no body again, and the fragments come first in the
+// order the workers take files, before the index needs them.
+func (r *Renderer) searchFragments(buf *bytes.Buffer, idx *searchIndex, first int, entries []*generator.Entry) error {
 	texts := groupTexts.Get().(*search.Texts)
 	defer func() {
 		if texts.Size() <= 1<<20 {
@@ -79,6 +85,10 @@ func (r *Renderer) searchFragments(buf *bytes.Buffer, entries []*generator.Entry
 	for i, e := range entries {
 		frags[i] = search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
 			Source: e.Source, Summary: e.Summary, Body: texts.Text(i)}
+		if at := first + i; idx != nil && at < len(idx.words) && idx.site.Entries[at] == e && idx.words[at].Load() == nil {
+			words := r.analyses.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: allTerms(e), Body: texts.Text(i)})
+			idx.words[at].Store(&words)
+		}
 	}
 	return search.WriteGroup(buf, frags)
 }
@@ -101,6 +111,9 @@ type searchIndex struct {
 	// before it returns, even when no file of it needed the index.
 	started bool
 	early   sync.WaitGroup
+	// words holds, in a one-off build, each entry's words as its file of
+	// fragments worked them out (searchFragments), by entry index.
+	words []atomic.Pointer[search.Analysis]
 }
 
 // reset makes the next build read the articles again, as an edit in
@@ -115,6 +128,10 @@ func (x *searchIndex) reset() {
 		return
 	}
 	x.once, x.err, x.shards = new(sync.Once), nil, nil
+	x.words = nil
+	if !x.r.analyses.keep {
+		x.words = make([]atomic.Pointer[search.Analysis], len(x.site.Entries))
+	}
 }
 
 // StartIndex begins building the search index of p's site on another
@@ -148,7 +165,7 @@ func (x *searchIndex) build() error {
 		var facetsDone sync.WaitGroup
 		facetsDone.Go(func() { meta = facets(s, x.r.cfg.Location) })
 		defer facetsDone.Wait()
-		docs, err := x.r.analyses.all(s)
+		docs, err := x.r.analyses.all(s, x.words)
 		if err != nil {
 			x.err = err
 			return
@@ -192,16 +209,24 @@ func newAnalyses() *analyses {
 
 // all analyses every entry of s, in order: those kept from the last
 // render as they are, the others spread over the cores.
-func (a *analyses) all(s *generator.Site) ([]search.Analysis, error) {
+func (a *analyses) all(s *generator.Site, pre []atomic.Pointer[search.Analysis]) ([]search.Analysis, error) {
 	out := make([]search.Analysis, len(s.Entries))
 	errs := make([]error, len(s.Entries))
 	kept := make([]bool, len(s.Entries))
+	for i := range pre {
+		if words := pre[i].Load(); words != nil && i < len(out) {
+			out[i], kept[i] = *words, true
+		}
+	}
 	a.mu.Lock()
 	// Looked up on every core: serve does this for every article on
 	// every save that moves one, and nothing writes the map meanwhile.
 	shares.Run(len(s.Entries), 1024, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			e := s.Entries[i]
+			if kept[i] {
+				continue
+			}
 			if got, ok := a.by[e.Article]; ok && a.keep && sameNames(got.names, e) {
 				out[i], kept[i] = got.words, true
 			}
