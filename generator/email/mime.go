@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"mime"
 	"mime/multipart"
-	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
 	"net/url"
@@ -78,11 +77,9 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 		if err != nil {
 			return nil, err
 		}
-		qp := quotedprintable.NewWriter(w)
-		if _, err := qp.Write(part.data); err != nil {
-			return nil, err
-		}
-		if err := qp.Close(); err != nil {
+		// Encoded straight into the message's spare room, which was
+		// grown for it above.
+		if _, err := w.Write(appendQP(msg.AvailableBuffer(), part.data)); err != nil {
 			return nil, err
 		}
 	}
