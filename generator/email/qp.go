@@ -8,7 +8,7 @@ package email
 // edition's message is most of a megabyte at 100,000 articles, so here
 // runs of bytes that need no encoding are copied whole.
 func appendQP(dst, data []byte) []byte {
-	const max = 76    // a line's characters, with its soft break's "="
+	const lineMax = 76 // a line's characters, with its soft break's "="
 	start := len(dst) // where the line being written starts
 	cr := false       // the last line break read was a CR
 	for i := 0; i < len(data); {
@@ -31,7 +31,7 @@ func appendQP(dst, data []byte) []byte {
 				j++
 			}
 			for i < j {
-				room := max - 1 - (len(dst) - start)
+				room := lineMax - 1 - (len(dst) - start)
 				if room == 0 {
 					dst = append(dst, '=', '\r', '\n')
 					start = len(dst)
