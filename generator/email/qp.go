@@ -9,8 +9,8 @@ package email
 // runs of bytes that need no encoding are copied whole.
 func appendQP(dst, data []byte) []byte {
 	const lineMax = 76 // a line's characters, with its soft break's "="
-	start := len(dst) // where the line being written starts
-	cr := false       // the last line break read was a CR
+	start := len(dst)  // where the line being written starts
+	cr := false        // the last line break read was a CR
 	for i := 0; i < len(data); {
 		b := data[i]
 		switch {
