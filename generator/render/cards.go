@@ -57,6 +57,18 @@ type cards struct {
 	// this render, as well.
 	own   map[string]bool
 	whole uint64
+	// countries is the place of the countries in site's taxonomies, -1
+	// for none: looked up by name for every card, it was a string
+	// comparison per taxonomy, 150,000 times at 10,000 articles.
+	countries int
+}
+
+// countriesOf is what p.Site.Terms(e, "countries") is, for e of c.site.
+func (c *cards) countriesOf(p *Page, e *generator.Entry) []*generator.Term {
+	if p.Site != c.site || c.countries < 0 || c.countries >= len(e.Terms) {
+		return p.Site.Terms(e, "countries")
+	}
+	return e.Terms[c.countries]
 }
 
 // maxListBytes bounds the memory lists may hold before being emptied.
@@ -90,6 +102,7 @@ func (c *cards) begin(p *Plan) {
 	}
 	c.keys.Clear()
 	c.site, c.byEntry = s, nil
+	c.countries = slices.IndexFunc(s.Taxonomies, func(t *generator.Taxonomy) bool { return t.Name == "countries" })
 	if !c.keepAll && c.shared {
 		c.byEntry = make([]atomic.Pointer[template.HTML], len(s.Entries))
 	}
@@ -124,7 +137,7 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 	if c.shared {
 		key.kind = ""
 	}
-	countries := p.Site.Terms(e, "countries")
+	countries := c.countriesOf(p, e)
 	if i := slices.Index(countries, except); except != nil && i >= 0 {
 		key.except = except.Slug
 		countries = slices.Delete(slices.Clone(countries), i, i+1)
@@ -199,7 +212,7 @@ func (r *Renderer) card(t *template.Template, kind string, p *Page, e *generator
 func (r *Renderer) cardLess(t *template.Template, kind string, p *Page, e *generator.Entry, except *generator.Term) (head, tail template.HTML, ok bool, err error) {
 	c := r.cards
 	if c.byEntry == nil || !r.goCard[kind] || !r.goChip[kind] || r.templatesOnly ||
-		!slices.Contains(p.Site.Terms(e, "countries"), except) {
+		!slices.Contains(c.countriesOf(p, e), except) {
 		return "", "", false, nil
 	}
 	whole, err := r.card(t, kind, p, e, nil)
