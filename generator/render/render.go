@@ -289,13 +289,16 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 func (p *Plan) order(only func(i int) bool) []int {
 	out := make([]int, 0, len(p.jobs))
 	var fragments, rest, shards []int
+	// Only a one-off build's fragments work out words for the index
+	// (searchIndex.words); serve's index keeps its own between saves.
+	early := p.index != nil && p.index.words != nil
 	for i := range p.jobs {
 		if only != nil && !only(i) {
 			continue
 		}
 		j := &p.jobs[i]
 		switch {
-		case strings.HasPrefix(j.path, searchDoc):
+		case early && strings.HasPrefix(j.path, searchDoc):
 			// A build's files of fragments work out their articles'
 			// words for the index as they go: before the index.
 			fragments = append(fragments, i)
