@@ -37,7 +37,7 @@ func fastParse(src []byte) (*yaml.Node, bool) {
 		text = bytes.TrimSuffix(text, []byte("\r"))
 		k := keyLength(text)
 		// yaml.v3 refuses keys over 1,024 characters; no real key is near 64.
-		if k == 0 || k > 64 || k+1 >= len(text) || text[k] != ':' || text[k+1] != ' ' {
+		if k == 0 || k > 64 || k+1 >= len(text) || text[k] != ':' || text[k+1] != ' ' || !plainKey(text[:k]) {
 			return nil, false
 		}
 		keys = append(keys, yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: keyName(text[:k]), Line: line, Column: 1})
@@ -84,6 +84,23 @@ func printable(src []byte) bool {
 	}
 	return true
 }
+
+// plainKey says whether yaml.v3 reads key, plain ASCII, as a string: a
+// key "null" or "true" is a null or a boolean to it, so such a key is
+// left to it, as plainTag leaves such values.
+func plainKey(key []byte) bool {
+	if len(key) > 5 {
+		return true // longer than any of them: most keys, at no cost
+	}
+	for _, w := range specialKeys {
+		if bytes.EqualFold(key, w) {
+			return false
+		}
+	}
+	return true
+}
+
+var specialKeys = [][]byte{[]byte("true"), []byte("false"), []byte("yes"), []byte("no"), []byte("on"), []byte("off"), []byte("y"), []byte("n"), []byte("null")}
 
 // keyLength is the length of the plain ASCII key text starts with.
 func keyLength(text []byte) int {

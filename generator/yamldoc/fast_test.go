@@ -83,7 +83,7 @@ var fastShapes = []string{
 // not the fast path takes them; most it must leave alone.
 var trickyShapes = []string{
 	"draft: true\n", "draft: yes\n", "draft: Yes\n", "x: no\n", "x: On\n", "x: off\n", "x: y\n", "x: N\n",
-	"x: null\n", "x: Null\n", "x: ~\n", "x:\n", "x: 12\n", "x: 1.5\n", "x: .inf\n", "x: 0x1F\n",
+	"null: A\n", "True: x\n", "FALSE: x\n", "on: x\n", "x: null\n", "x: Null\n", "x: ~\n", "x:\n", "x: 12\n", "x: 1.5\n", "x: .inf\n", "x: 0x1F\n",
 	"x: 2023-09-04T10:00:00Z\n", "x: 2023-9-4\n", "x: [2023-09-04, 12, true, null, yes]\n",
 	"x: \"a\\\"b\"\n", "x: \"a\\nb\"\n", "x: \"a\\\\b\"\n", "x: \"\\\"\"\n", "x: [\"a\\\"\", \"\\\\\"]\n", "x: 'single'\n", "x: a: b\n", "x: a # comment\n", "# comment\nx: a\n",
 	"x: [a, [b]]\n", "x: [a, {b: c}]\n", "x: [a,b]\n", "x: [a , b ,]\n", "x: [a\n", "x: \"open\n",
