@@ -40,6 +40,9 @@ func spell(written string) spelling {
 		key := strings.Clone(written)
 		if name == written {
 			sp.name = key
+		} else {
+			// Joined from one field, name may be a piece of written.
+			sp.name = strings.Clone(name)
 		}
 		if _, loaded := spellings.LoadOrStore(key, sp); !loaded {
 			spellingCount.Add(1)

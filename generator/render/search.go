@@ -85,7 +85,7 @@ func (r *Renderer) searchFragments(buf *bytes.Buffer, idx *searchIndex, first in
 	for i, e := range entries {
 		frags[i] = search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
 			Source: e.Source, Summary: e.Summary, Body: texts.Text(i)}
-		if at := first + i; idx != nil && at < len(idx.words) && idx.site.Entries[at] == e && idx.words[at].Load() == nil {
+		if at := first + i; idx != nil && at < len(idx.words) && !idx.taking.Load() && idx.site.Entries[at] == e && idx.words[at].Load() == nil {
 			words := r.analyses.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: allTerms(e), Body: texts.Text(i)})
 			idx.words[at].Store(&words)
 		}
@@ -114,6 +114,10 @@ type searchIndex struct {
 	// words holds, in a one-off build, each entry's words as its file of
 	// fragments worked them out (searchFragments), by entry index.
 	words []atomic.Pointer[search.Analysis]
+	// taking is set once the index takes words: a file of fragments
+	// still running then leaves its words to the index, which would
+	// otherwise find them kept for the rest of the render.
+	taking atomic.Bool
 }
 
 // reset makes the next build read the articles again, as an edit in
@@ -129,6 +133,7 @@ func (x *searchIndex) reset() {
 	}
 	x.once, x.err, x.shards = new(sync.Once), nil, nil
 	x.words = nil
+	x.taking.Store(false)
 	if !x.r.analyses.keep {
 		x.words = make([]atomic.Pointer[search.Analysis], len(x.site.Entries))
 	}
@@ -165,6 +170,7 @@ func (x *searchIndex) build() error {
 		var facetsDone sync.WaitGroup
 		facetsDone.Go(func() { meta = facets(s, x.r.cfg.Location) })
 		defer facetsDone.Wait()
+		x.taking.Store(true)
 		docs, err := x.r.analyses.all(s, x.words)
 		if err != nil {
 			x.err = err
@@ -214,7 +220,9 @@ func (a *analyses) all(s *generator.Site, pre []atomic.Pointer[search.Analysis])
 	errs := make([]error, len(s.Entries))
 	kept := make([]bool, len(s.Entries))
 	for i := range pre {
-		if words := pre[i].Load(); words != nil && i < len(out) {
+		// Taken, not read: the index is the words' last use, and left
+		// in pre they would stay until the render ends.
+		if words := pre[i].Swap(nil); words != nil && i < len(out) {
 			out[i], kept[i] = *words, true
 		}
 	}

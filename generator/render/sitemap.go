@@ -94,6 +94,12 @@ func (r *Renderer) eachURL(s *generator.Site, visit func(t time.Time, path strin
 	}
 }
 
+// dayOf is t's date as a number that orders days: 20211110.
+func dayOf(t time.Time) int {
+	y, m, d := t.Date()
+	return y*10000 + int(m)*100 + d
+}
+
 // sitemapCount is how many addresses eachURL gives, counted without
 // making the paths.
 func (r *Renderer) sitemapCount(s *generator.Site) int {
@@ -140,10 +146,14 @@ func (r *Renderer) writeURLSet(buf *bytes.Buffer, s *generator.Site, lo, hi int)
 // writeSitemapIndex writes the index of a sitemap split in parts, each
 // dated by the newest of its addresses.
 func (r *Renderer) writeSitemapIndex(buf *bytes.Buffer, s *generator.Site, parts int) {
+	// Each address is dated by its day where its article was written
+	// (appendDay), so the newest is the latest day, not the latest
+	// instant: 01:00 at +03:00 is an earlier instant than 23:30 at
+	// -05:00 the day before, and a later day.
 	newest := make([]time.Time, parts)
 	i := 0
 	r.eachURL(s, func(t time.Time, _ string) {
-		if k := min(i/sitemapLimit, parts-1); t.After(newest[k]) {
+		if k := min(i/sitemapLimit, parts-1); !t.IsZero() && (newest[k].IsZero() || dayOf(t) > dayOf(newest[k])) {
 			newest[k] = t
 		}
 		i++

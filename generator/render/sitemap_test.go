@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefing-digest/briefing/generator"
+	"github.com/briefing-digest/briefing/generator/site"
 	"github.com/briefing-digest/briefing/templates"
 )
 
@@ -47,16 +49,51 @@ func FuzzSitemapEscape(f *testing.F) {
 // in its order; and robots.txt must still point at sitemap.xml.
 func TestSitemapSplitsPastTheLimit(t *testing.T) {
 	cfg, s := loadSite(t, "../..")
+	checkSplit(t, cfg, s, 40, 80)
+}
+
+// TestSitemapPartsDatedByDay splits the sitemap of articles dated with
+// their own offsets from UTC: a part's date in the index is the latest
+// day among its addresses as they are printed, each in its own offset,
+// not the day of the latest instant (01:00 at +03:00 comes before 23:30
+// at -05:00 the day before).
+func TestSitemapPartsDatedByDay(t *testing.T) {
+	cfg := generator.DefaultConfig()
+	var articles []*generator.Article
+	for i, d := range []time.Time{
+		time.Date(2021, 11, 10, 23, 30, 0, 0, time.FixedZone("", -5*3600)),
+		time.Date(2021, 11, 11, 1, 0, 0, 0, time.FixedZone("", 3*3600)),
+		time.Date(2021, 11, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2021, 11, 9, 22, 0, 0, 0, time.FixedZone("", -9*3600)),
+		time.Date(2021, 11, 10, 6, 0, 0, 0, time.FixedZone("", 9*3600)),
+	} {
+		a := &generator.Article{Slug: fmt.Sprintf("a%d", i), File: fmt.Sprintf("content/a%d.md", i), BodyLine: 1}
+		a.Title, a.Date, a.Countries = fmt.Sprintf("Article %d", i), d, []string{"Chile"}
+		articles = append(articles, a)
+	}
+	s, err := site.Assemble(cfg, articles, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for limit := 2; limit <= 5; limit++ {
+		checkSplit(t, cfg, s, limit, limit)
+	}
+}
+
+// checkSplit renders s whole and with at most limit addresses a file,
+// and compares the two; the whole must hold more than least addresses.
+func checkSplit(t *testing.T, cfg generator.Config, s *generator.Site, limit, least int) {
+	t.Helper()
 	r, err := New(cfg, templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	whole := readURLSet(t, render(t, r, s)["sitemap.xml"])
-	if len(whole) <= 80 {
-		t.Fatalf("the example digest's sitemap has %d addresses; the test needs more than two parts' worth", len(whole))
+	if len(whole) <= least {
+		t.Fatalf("the sitemap has %d addresses; the test needs more than %d", len(whole), least)
 	}
 	defer func(saved int) { sitemapLimit = saved }(sitemapLimit)
-	sitemapLimit = 40
+	sitemapLimit = limit
 	files := render(t, r, s)
 
 	var index struct {
@@ -69,8 +106,8 @@ func TestSitemapSplitsPastTheLimit(t *testing.T) {
 	if err := xml.Unmarshal(files["sitemap.xml"], &index); err != nil {
 		t.Fatalf("sitemap.xml is no sitemap index: %v\n%.300s", err, files["sitemap.xml"])
 	}
-	if want := (len(whole) + 39) / 40; len(index.Parts) != want {
-		t.Fatalf("the index lists %d parts, want %d for %d addresses", len(index.Parts), want, len(whole))
+	if want := (len(whole) + limit - 1) / limit; len(index.Parts) != want {
+		t.Fatalf("limit %d: the index lists %d parts, want %d for %d addresses", limit, len(index.Parts), want, len(whole))
 	}
 	var joined []sitemapURL
 	for k, part := range index.Parts {
@@ -79,15 +116,15 @@ func TestSitemapSplitsPastTheLimit(t *testing.T) {
 			t.Errorf("part %d is at %q, want %q", k+1, part.Loc, cfg.AbsURL(name))
 		}
 		urls := readURLSet(t, files[name])
-		if len(urls) == 0 || len(urls) > 40 {
-			t.Errorf("%s holds %d addresses, want 1 to 40", name, len(urls))
+		if len(urls) == 0 || len(urls) > limit {
+			t.Errorf("%s holds %d addresses, want 1 to %d", name, len(urls), limit)
 		}
 		newest := ""
 		for _, u := range urls {
 			newest = max(newest, u.LastMod)
 		}
 		if part.LastMod != newest {
-			t.Errorf("the index dates %s %q, want its newest address's %q", name, part.LastMod, newest)
+			t.Errorf("limit %d: the index dates %s %q, want its newest address's %q", limit, name, part.LastMod, newest)
 		}
 		joined = append(joined, urls...)
 	}
