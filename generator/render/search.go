@@ -86,7 +86,9 @@ func (r *Renderer) searchFragments(buf *bytes.Buffer, idx *searchIndex, first in
 		frags[i] = search.Fragment{Title: e.Title, URL: r.cfg.RelURL(e.Path()), Date: e.Date.In(r.cfg.Location).Format("2006-01-02"),
 			Source: e.Source, Summary: e.Summary, Body: texts.Text(i)}
 		if at := first + i; idx != nil && at < len(idx.words) && !idx.taking.Load() && idx.site.Entries[at] == e && idx.words[at].Load() == nil {
-			words := r.analyses.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: allTerms(e), Body: texts.Text(i)})
+			d := entryDoc(e, allTerms(e))
+			d.Body = texts.Text(i)
+			words := r.analyses.dict.Analyze(d)
 			idx.words[at].Store(&words)
 		}
 	}
@@ -285,12 +287,22 @@ func (a *analyses) all(s *generator.Site, pre []atomic.Pointer[search.Analysis])
 	return out, nil
 }
 
+// entryDoc is what the index reads of e, filed under names, but its
+// body, which the caller adds as Markdown or as plain text: the words a
+// file of fragments works out for the index must be the ones the index
+// would work out itself.
+func entryDoc(e *generator.Entry, names []string) search.Doc {
+	return search.Doc{Title: e.Title, Summary: e.Summary, Names: names}
+}
+
 func (a *analyses) one(e *generator.Entry) (search.Analysis, error) {
 	names := allTerms(e)
 	var words search.Analysis
 	// Analyze keeps nothing of the body, which may be a reused buffer.
 	err := e.WithBody(func(body []byte) error {
-		words = a.dict.Analyze(search.Doc{Title: e.Title, Summary: e.Summary, Names: names, Markdown: body})
+		d := entryDoc(e, names)
+		d.Markdown = body
+		words = a.dict.Analyze(d)
 		return nil
 	})
 	if err != nil {
