@@ -109,18 +109,25 @@ func (a *Article) WithBody(use func(body []byte) error) error {
 	}
 	*buf = data[:0]
 	err = use(data[len(data)-a.bodyLen:])
-	if ScrubBodyBuffers {
-		for i := range data {
-			data[i] = '#'
-		}
-	}
+	ScrubBuffer(data)
 	return err
 }
 
 // ScrubBodyBuffers, set by tests, overwrites each buffer WithBody read a
-// body into once use returns, so that anything that kept the body shows
-// up as wrong bytes in the pages rendered.
+// body into once use returns (and each the loader reads a file into once
+// parsed), so that anything that kept the body shows up as wrong bytes in
+// the pages rendered.
 var ScrubBodyBuffers bool
+
+// ScrubBuffer overwrites b, a reused buffer done with, when
+// ScrubBodyBuffers is set.
+func ScrubBuffer(b []byte) {
+	if ScrubBodyBuffers {
+		for i := range b {
+			b[i] = '#'
+		}
+	}
+}
 
 // bodyBuffers are the buffers WithBody reads bodies let go into.
 var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}

@@ -113,11 +113,7 @@ func (b *bodyBudget) readLettingGo(i int, siteDir, rel string, loc *time.Locatio
 		// with errors): its body must not be the next file's bytes.
 		a.Body = bytes.Clone(a.Body)
 	}
-	if generator.ScrubBodyBuffers {
-		for j := range data {
-			data[j] = '#'
-		}
-	}
+	generator.ScrubBuffer(data)
 	if cap(data) <= 1<<20 {
 		*buf = data[:0]
 		fileBuffers.Put(buf)
