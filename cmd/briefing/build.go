@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/briefing-digest/briefing/generator/build"
+	"github.com/briefing-digest/briefing/internal/cli"
 )
 
 func newBuild() *cobra.Command {
@@ -36,7 +37,7 @@ hard links are not possible). A new briefing, a change to briefing.yaml
 or to the site's templates, or other options (--base-url, --drafts)
 render every page. Use --no-cache to render everything; delete the cache
 file whenever you like.`,
-		Args: noArgs(siteHint),
+		Args: cli.NoArgs(cli.SiteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limitMemory()
 			res, err := build.Build(cmd.Context(), opts)
@@ -45,7 +46,7 @@ file whenever you like.`,
 			}
 			if err != nil {
 				dest := opts.Destination
-				return &failed{summary: "build failed; " + dest + " was left as it was", err: err}
+				return &cli.Failed{Summary: "build failed; " + dest + " was left as it was", Err: err}
 			}
 			dest := opts.Destination
 			if !filepath.IsAbs(dest) {
@@ -53,7 +54,7 @@ file whenever you like.`,
 			}
 			reuse := ""
 			if res.Cached {
-				reuse = fmt.Sprintf("; %d page%s rendered, %d reused", res.Rendered, plural(res.Rendered), res.Reused)
+				reuse = fmt.Sprintf("; %d page%s rendered, %d reused", res.Rendered, cli.Plural(res.Rendered), res.Reused)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "built %d articles, %d terms, %d issues: %d pages, %d files in %s (%d ms)%s\n",
 				res.Articles, res.Terms, res.Issues, res.Pages, res.Files, dest, res.Elapsed.Milliseconds(), reuse)
@@ -67,7 +68,7 @@ file whenever you like.`,
 		},
 	}
 	f := cmd.Flags()
-	sourceFlag(cmd, &opts.Source)
+	cli.SourceFlag(cmd, &opts.Source)
 	f.StringVarP(&opts.Destination, "destination", "d", "public", "where to write the site, relative to --source")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address the site is published at, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")

@@ -11,6 +11,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/build"
 	"github.com/briefing-digest/briefing/generator/linkcheck"
 	"github.com/briefing-digest/briefing/generator/namecheck"
+	"github.com/briefing-digest/briefing/internal/cli"
 )
 
 func newCheck() *cobra.Command {
@@ -30,7 +31,7 @@ It also follows every internal link and anchor of the pages it renders,
 and reports those that lead to no file or no anchor of the site. With
 --external it asks each article's url: whether it still answers, and
 reports the sources that are gone, refuse, or do not answer in time.`,
-		Args: noArgs(siteHint),
+		Args: cli.NoArgs(cli.SiteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := build.RequireSite(opts.Source); err != nil {
 				return err
@@ -47,7 +48,7 @@ reports the sources that are gone, refuse, or do not answer in time.`,
 			}
 			res, err := build.Generate(cmd.Context(), opts, links.Add)
 			if err != nil {
-				return &failed{summary: "check found problems", err: err}
+				return &cli.Failed{Summary: "check found problems", Err: err}
 			}
 			out := cmd.OutOrStdout()
 			for _, e := range res.Site.Entries {
@@ -69,29 +70,29 @@ reports the sources that are gone, refuse, or do not answer in time.`,
 			problems := linkcheck.Errors(res.Site, opts.Source, links.Problems())
 			var found []string
 			if n := len(problems); n > 0 {
-				found = append(found, fmt.Sprintf("%d broken link%s", n, plural(n)))
+				found = append(found, fmt.Sprintf("%d broken link%s", n, cli.Plural(n)))
 			}
 			if external {
 				sources := linkcheck.Sources(res.Site)
 				// Asking the web takes seconds, up to --deadline: say so first.
-				fmt.Fprintf(out, "checking the sources of %d article%s\n", len(sources), plural(len(sources)))
+				fmt.Fprintf(out, "checking the sources of %d article%s\n", len(sources), cli.Plural(len(sources)))
 				dead := linkcheck.CheckSources(cmd.Context(), sources, ext)
 				for _, d := range dead {
 					problems = append(problems, &generator.Error{File: d.File, Msg: strings.TrimPrefix(d.String(), d.File+": ")})
 				}
 				if n := len(dead); n > 0 {
-					found = append(found, fmt.Sprintf("%d dead source%s", n, plural(n)))
+					found = append(found, fmt.Sprintf("%d dead source%s", n, cli.Plural(n)))
 				}
 			}
 			if len(problems) > 0 {
-				return &failed{summary: "check found " + strings.Join(found, " and "), err: problems}
+				return &cli.Failed{Summary: "check found " + strings.Join(found, " and "), Err: problems}
 			}
 			fmt.Fprintf(out, "ok: %d articles, %d terms, %d issues, %d pages\n", res.Articles, res.Terms, res.Issues, res.Pages)
 			return nil
 		},
 	}
 	f := cmd.Flags()
-	sourceFlag(cmd, &opts.Source)
+	cli.SourceFlag(cmd, &opts.Source)
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "check the links as published at this address, e.g. https://user.github.io/repo/")
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
 	f.BoolVar(&external, "external", false, "also ask each article's url: whether it still answers")

@@ -24,6 +24,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/email"
 	"github.com/briefing-digest/briefing/generator/render"
 	"github.com/briefing-digest/briefing/generator/site"
+	"github.com/briefing-digest/briefing/internal/cli"
 	"github.com/briefing-digest/briefing/internal/smtpsend"
 )
 
@@ -68,7 +69,7 @@ The connection is encrypted with STARTTLS when the relay offers it;
 --starttls=required refuses to send otherwise. To log in, set
 ` + envSMTPUser + ` and ` + envSMTPPassword + ` in the environment: credentials
 are never read from briefing.yaml, which is published with the site.`,
-		Args: wants(1, 1, "one issue: its name, such as 2021-w45, or latest (e.g. briefing mail latest)"),
+		Args: cli.Wants(1, 1, "one issue: its name, such as 2021-w45, or latest (e.g. briefing mail latest)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMail(cmd, args[0], o)
 		},
@@ -100,7 +101,7 @@ func runMail(cmd *cobra.Command, name string, o mailOptions) error {
 	}
 	cfg, err := build.Config(o.build)
 	if err != nil {
-		return &failed{summary: "briefing.yaml has problems", err: err}
+		return &cli.Failed{Summary: "briefing.yaml has problems", Err: err}
 	}
 	if err := overrideAddresses(&cfg, o); err != nil {
 		return err
@@ -108,11 +109,11 @@ func runMail(cmd *cobra.Command, name string, o mailOptions) error {
 	// The email shows no article bodies, so none need stay in memory.
 	articles, err := content.Load(o.build.Source, content.Options{Drafts: o.build.Drafts, Location: cfg.Location, BodyMemory: 1})
 	if err != nil {
-		return &failed{summary: "the site's articles have problems", err: err}
+		return &cli.Failed{Summary: "the site's articles have problems", Err: err}
 	}
 	r, err := email.Load(cfg, build.Templates(o.build.Source), render.Markdown(&cfg))
 	if err != nil {
-		return &failed{summary: "the email template has problems", err: err}
+		return &cli.Failed{Summary: "the email template has problems", Err: err}
 	}
 	// The editions say which issues are published and what each leads
 	// with; a mistake in one fails mail as it fails build, since the
@@ -120,7 +121,7 @@ func runMail(cmd *cobra.Command, name string, o mailOptions) error {
 	editions, edErr := content.LoadEditions(o.build.Source)
 	s, err := site.Assemble(cfg, articles, site.Options{Editions: editions, Unpublished: true})
 	if err = errors.Join(edErr, err); err != nil {
-		return &failed{summary: "the site's issue files have problems", err: err}
+		return &cli.Failed{Summary: "the site's issue files have problems", Err: err}
 	}
 	is, err := findIssue(s, name)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/briefing-digest/briefing/generator"
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
+	"github.com/briefing-digest/briefing/internal/cli"
 )
 
 // scaffold is the starting site "briefing new site" writes. Its files are
@@ -33,7 +34,7 @@ func newNew() *cobra.Command {
 	site := &cobra.Command{
 		Use:   "site DIR",
 		Short: "Create a site: briefing.yaml, content/articles/ and a GitHub Pages workflow",
-		Args:  wants(1, 1, "the folder to make the site in (e.g. briefing new site my-digest)"),
+		Args:  cli.Wants(1, 1, "the folder to make the site in (e.g. briefing new site my-digest)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
 			v, err := pinnedVersion(pin)
@@ -60,7 +61,7 @@ func newNew() *cobra.Command {
 	workflow := &cobra.Command{
 		Use:   "workflow",
 		Short: "Add the GitHub Pages workflow to a site, pinned to a release",
-		Args:  noArgs(siteHint),
+		Args:  cli.NoArgs(cli.SiteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v, err := pinnedVersion(wfPin)
 			if err != nil {
@@ -74,14 +75,14 @@ func newNew() *cobra.Command {
 			return nil
 		},
 	}
-	sourceFlag(workflow, &wfSource)
+	cli.SourceFlag(workflow, &wfSource)
 	workflow.Flags().StringVar(&wfPin, "briefing-version", "", "the release `vX.Y.Z` the workflow installs (default: this briefing's own)")
 	cmd.AddCommand(workflow)
 	var source string
 	article := &cobra.Command{
 		Use:   "article TITLE",
 		Short: "Create an empty article dated today in content/articles/YYYY/",
-		Args:  wants(1, 1, "the article's title, quoted if it has spaces (e.g. briefing new article \"Talks in Doha\")"),
+		Args:  cli.Wants(1, 1, "the article's title, quoted if it has spaces (e.g. briefing new article \"Talks in Doha\")"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := newArticle(source, args[0], time.Now())
 			if err != nil {
@@ -91,7 +92,7 @@ func newNew() *cobra.Command {
 			return nil
 		},
 	}
-	sourceFlag(article, &source)
+	cli.SourceFlag(article, &source)
 	cmd.AddCommand(article)
 	return cmd
 }

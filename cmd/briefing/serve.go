@@ -16,6 +16,7 @@ import (
 	"github.com/briefing-digest/briefing/generator/config"
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/serve"
+	"github.com/briefing-digest/briefing/internal/cli"
 )
 
 // watched are the entries of a site whose changes rebuild it.
@@ -38,7 +39,7 @@ changes are swapped in without a reload.
 
 While a file has an error, the terminal and every page in the browser
 show it, and the last good build stays in view. public/ is not written.`,
-		Args: noArgs(siteHint),
+		Args: cli.NoArgs(cli.SiteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := build.RequireSite(opts.Source); err != nil {
 				return err
@@ -88,7 +89,7 @@ show it, and the last good build stays in view. public/ is not written.`,
 				},
 				Log: out,
 				Report: func(err error) {
-					report(errOut, &failed{summary: "still serving the last good build; save a fix and it reloads", err: err})
+					cli.Report(errOut, &cli.Failed{Summary: "still serving the last good build; save a fix and it reloads", Err: err})
 				},
 				Ready: func() {
 					fmt.Fprintf(out, "serving %s at %s (Ctrl-C stops)\n", siteName(opts.Source), joinURL(address, cfg.BasePath()))
@@ -97,7 +98,7 @@ show it, and the last good build stays in view. public/ is not written.`,
 		},
 	}
 	f := cmd.Flags()
-	sourceFlag(cmd, &opts.Source)
+	cli.SourceFlag(cmd, &opts.Source)
 	f.IntVarP(&port, "port", "p", 1313, "the port to serve on; 0 picks a free one")
 	f.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets other computers in")
 	f.StringVarP(&opts.BaseURL, "base-url", "b", "", "the address pages link to (default: the address served)")

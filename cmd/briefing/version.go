@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/briefing-digest/briefing/internal/cli"
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
@@ -14,7 +16,7 @@ func newVersion() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print briefing's version",
-		Args:  noArgs(""),
+		Args:  cli.NoArgs(""),
 		Run: func(cmd *cobra.Command, _ []string) {
 			v := version
 			if v == "" {

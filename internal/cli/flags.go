@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -11,10 +11,10 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// sourceFlag gives a command the site-folder flag every command spells
+// SourceFlag gives a command the site-folder flag every command spells
 // the same: -s/--source. import and extract once called it --source-dir
 // (import's --source was the outlet); that spelling is still accepted.
-func sourceFlag(cmd *cobra.Command, dir *string) {
+func SourceFlag(cmd *cobra.Command, dir *string) {
 	f := cmd.Flags()
 	f.StringVarP(dir, "source", "s", ".", "the site's folder (holding briefing.yaml and content/)")
 	f.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
@@ -25,13 +25,13 @@ func sourceFlag(cmd *cobra.Command, dir *string) {
 	})
 }
 
-// oldSourceDir is what the help of import and extract says about it.
-const oldSourceDir = "\n\n--source-dir, the old name of --source, still works."
+// OldSourceDir is what the help of import and extract says about it.
+const OldSourceDir = "\n\n--source-dir, the old name of --source, still works."
 
-// requireFolder refuses a --source that is not a folder before a command
+// RequireFolder refuses a --source that is not a folder before a command
 // writes into it: an old "import --source OUTLET" would otherwise make a
 // folder named after the outlet.
-func requireFolder(dir, hint string) error {
+func RequireFolder(dir, hint string) error {
 	st, err := os.Stat(dir)
 	if err == nil && st.IsDir() {
 		return nil
@@ -139,9 +139,9 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// noArgs is an Args check for a command that takes none; hint says
+// NoArgs is an Args check for a command that takes none; hint says
 // what the user may have meant instead.
-func noArgs(hint string) cobra.PositionalArgs {
+func NoArgs(hint string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
 			return fmt.Errorf("%s takes no arguments, but was given %q%s", cmd.CommandPath(), strings.Join(args, " "), hint)
@@ -150,13 +150,13 @@ func noArgs(hint string) cobra.PositionalArgs {
 	}
 }
 
-// siteHint is noArgs's hint for a command that works on a site: a
+// SiteHint is NoArgs's hint for a command that works on a site: a
 // folder given as an argument belongs after -s.
-const siteHint = "; name the site's folder with -s DIR"
+const SiteHint = "; name the site's folder with -s DIR"
 
-// wants is an Args check that says what a command needs when it is
+// Wants is an Args check that says what a command needs when it is
 // given too few or too many arguments, instead of cobra's count.
-func wants(lo, hi int, what string) cobra.PositionalArgs {
+func Wants(lo, hi int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < lo:

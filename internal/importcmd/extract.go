@@ -1,4 +1,4 @@
-package main
+package importcmd
 
 import (
 	"fmt"
@@ -9,11 +9,11 @@ import (
 	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/generator/extract"
 	"github.com/briefing-digest/briefing/generator/importer"
+	"github.com/briefing-digest/briefing/internal/cli"
 )
 
-func init() { extraCommands = append(extraCommands, newExtract) }
-
-func newExtract() *cobra.Command {
+// Extract is "briefing extract".
+func Extract() *cobra.Command {
 	var (
 		jsonl bool
 		site  string
@@ -27,18 +27,18 @@ front matter import would write, without writing anything.
 With --jsonl it reads JSON lines {"id","title","text"} on standard input and
 writes one line {"id","people","countries","organizations","places","event",
 "topics","summary"} per input, in the same order: the contract the
-extraction scorer uses.` + oldSourceDir,
+extraction scorer uses.` + cli.OldSourceDir,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if jsonl {
-				return noArgs("; with --jsonl it reads standard input")(cmd, args)
+				return cli.NoArgs("; with --jsonl it reads standard input")(cmd, args)
 			}
-			return wants(1, 1, "one article to read: a file, or - for standard input")(cmd, args)
+			return cli.Wants(1, 1, "one article to read: a file, or - for standard input")(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if jsonl {
 				return extract.RunJSONL(cmd.InOrStdin(), cmd.OutOrStdout(), extract.New())
 			}
-			if err := requireFolder(site, ""); err != nil {
+			if err := cli.RequireFolder(site, ""); err != nil {
 				return err
 			}
 			cfg, err := build.Config(build.Options{Source: site})
@@ -65,7 +65,7 @@ extraction scorer uses.` + oldSourceDir,
 		},
 	}
 	cmd.Flags().BoolVar(&jsonl, "jsonl", false, "read JSON lines on standard input, write one JSON line per input")
-	sourceFlag(cmd, &site)
+	cli.SourceFlag(cmd, &site)
 	cmd.Flags().Lookup("source").Usage = "the site whose topics.yaml, aliases.yaml and people to use"
 	return cmd
 }
