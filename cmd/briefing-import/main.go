@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 
@@ -13,6 +14,13 @@ import (
 )
 
 func main() {
+	// Built from other source than the briefing that runs it, it might
+	// write articles that briefing no longer reads the same way.
+	if want, ok := os.LookupEnv(cli.ImportFor); ok && want != "" && cli.Build() != "" && want != cli.Build() {
+		exe, _ := os.Executable()
+		fmt.Fprintf(os.Stderr, "error: %s was built from %s, but the briefing that ran it from %s; install both again: go install github.com/briefing-digest/briefing/cmd/...@latest (in a checkout: go install ./cmd/...)\n", exe, cli.Build(), want)
+		os.Exit(1)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, importcmd.Import, importcmd.Extract)
 	stop()

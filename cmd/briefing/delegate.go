@@ -68,7 +68,7 @@ func runCompanion(cmd *cobra.Command, args []string) error {
 	}
 	c := exec.Command(path, args...)
 	c.Stdin, c.Stdout, c.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
-	c.Env = append(os.Environ(), delegating+"="+path)
+	c.Env = append(os.Environ(), cli.ImportFor+"="+cli.Build())
 	err = c.Run()
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
@@ -84,10 +84,11 @@ func runCompanion(cmd *cobra.Command, args []string) error {
 // ./cmd/... puts both; else built once from the source this program was
 // built from, as under go run; else on PATH.
 func companion(errOut io.Writer) (string, error) {
-	if os.Getenv(delegating) != "" {
+	if _, ok := os.LookupEnv(cli.ImportFor); ok {
 		// briefing-import's name is on a copy of briefing: running it
 		// would only run this again.
-		return "", fmt.Errorf("%s is briefing itself, not the program that imports; build it with: go build ./cmd/briefing-import", os.Getenv(delegating))
+		self, _ := os.Executable()
+		return "", fmt.Errorf("%s is briefing itself, not the program that imports; build it with: go build ./cmd/briefing-import", self)
 	}
 	self, err := os.Executable()
 	if err == nil {
@@ -184,10 +185,6 @@ func fileSum(path string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
-
-// delegating is set, to briefing-import's path, in the environment of the
-// briefing-import that briefing runs.
-const delegating = "BRIEFING_IMPORT_PROGRAM"
 
 func sameFile(a, b string) bool {
 	sa, err := os.Stat(a)

@@ -56,7 +56,8 @@ func TestImportRunsInBriefingImport(t *testing.T) {
 	// Installed together, as go install ./cmd/... puts them.
 	both := t.TempDir()
 	briefing := goBuild(t, both, "briefing", ".")
-	goBuild(t, both, companionName, "../briefing-import")
+	// Stamped with its commit, as go build stamps it by default.
+	importer := goBuild(t, both, companionName, "../briefing-import", "-buildvcs=true")
 	site := t.TempDir()
 	code, stdout, stderr := runProgram(t, nil, briefing, "import", "-s", site, "--date", "2021-11-10", seed)
 	if code != 0 || !strings.HasSuffix(stdout, "imported 1, updated 0, unchanged 0, skipped as duplicates 0, warnings 0, errors 0\n") {
@@ -77,6 +78,11 @@ func TestImportRunsInBriefingImport(t *testing.T) {
 	code, _, stderr = runProgram(t, nil, briefing, "import", "-s", site, filepath.Join(site, "nope.txt"))
 	if code != 1 || !strings.Contains(stderr, "nope.txt: no such file") || strings.Contains(stderr, "exit status") {
 		t.Errorf("a missing file: %d\n%s", code, stderr)
+	}
+	// Run for a briefing built from other source, it refuses.
+	code, _, stderr = runProgram(t, []string{"BRIEFING_IMPORT_FOR=v0.0.1"}, importer, "import", "-s", site, seed)
+	if code != 1 || !strings.Contains(stderr, "but the briefing that ran it from v0.0.1; install both again") {
+		t.Errorf("briefing-import of another build: %d\n%s", code, stderr)
 	}
 	// Help is import's own, flags and all.
 	for _, args := range [][]string{{"help", "import"}, {"import", "--help"}} {

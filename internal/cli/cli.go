@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -103,4 +104,38 @@ func newRoot(commands []func() *cobra.Command) (*cobra.Command, *profiles) {
 		root.AddCommand(add())
 	}
 	return root, prof
+}
+
+// ImportFor is set, in the environment of the briefing-import that
+// briefing runs, to Build() of that briefing: briefing-import refuses to
+// run for another build, and briefing, finding it set, knows that it was
+// started in briefing-import's place.
+const ImportFor = "BRIEFING_IMPORT_FOR"
+
+// Build names the source the program was built from: its module version
+// and, built from a checkout, the commit and whether it had changes; or
+// "" when it was built without either (go run, go test).
+func Build() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	rev, modified := "", ""
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = " with changes"
+			}
+		}
+	}
+	switch {
+	case rev != "":
+		return info.Main.Version + " at " + rev + modified
+	case info.Main.Version != "" && info.Main.Version != "(devel)":
+		return info.Main.Version
+	}
+	return ""
 }
