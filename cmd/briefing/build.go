@@ -102,10 +102,11 @@ func printSizes(w io.Writer, sizes []build.Size) {
 
 // buildMemory is a soft limit on a build's heap: nearing it, Go collects
 // garbage more often rather than letting the process grow. Smaller sites
-// never come near it. A build of 100,000 articles keeps about 850 MB
-// live at its end, so there the limit trades CPU for memory: 1.16 GB of
-// RSS with it, 2.2 GB without, for some 60% more CPU (docs/performance.md,
-// "Memory"). Over it, a build slows down rather than fails.
+// never come near it. A build of 100,000 articles keeps over 500 MB live
+// near its end, so there the limit trades CPU for memory: 930–950 MB of
+// RSS with it, 1.05–1.08 GB without, for some 7% more CPU
+// (docs/performance.md, "Memory"). Over it, a build slows down rather
+// than fails.
 const buildMemory = 900 << 20
 
 // limitMemory sets buildMemory unless GOMEMLIMIT says otherwise.
