@@ -45,14 +45,22 @@ func runProgram(t *testing.T, env []string, prog string, args ...string) (int, s
 	return 0, out.String(), errOut.String()
 }
 
-func TestImportRunsInBriefingImport(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds both programs")
-	}
+// seedFromAnywhere is the seed article's absolute path, for programs run
+// in other folders.
+func seedFromAnywhere(t *testing.T) string {
+	t.Helper()
 	seed, err := filepath.Abs(seedPath)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return seed
+}
+
+func TestImportRunsInBriefingImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds both programs")
+	}
+	seed := seedFromAnywhere(t)
 	// Installed together, as go install ./cmd/... puts them.
 	both := t.TempDir()
 	briefing := goBuild(t, both, "briefing", ".")
@@ -96,10 +104,7 @@ func TestImportBuildsBriefingImportFromItsSource(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds both programs")
 	}
-	seed, err := filepath.Abs(seedPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := seedFromAnywhere(t)
 	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
 	if err != nil {
 		t.Fatal(err)
