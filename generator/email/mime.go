@@ -20,7 +20,8 @@ import (
 // multipart/alternative with the plain text first, as RFC 2046 orders
 // alternatives from plainest to richest, each part UTF-8 in
 // quoted-printable, which keeps mostly-ASCII text readable and lines short.
-func compose(cfg *generator.Config, is *generator.Issue, subject string, text, html []byte) ([]byte, error) {
+// The message is appended to dst.
+func compose(dst []byte, cfg *generator.Config, is *generator.Issue, subject string, text, html []byte) ([]byte, error) {
 	from, err := From(cfg)
 	if err != nil {
 		return nil, err
@@ -45,7 +46,7 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 	// The headers come first and need only the digest, so the parts are
 	// written after them into the one buffer: made apart and copied in,
 	// an issue's message was held twice.
-	var msg bytes.Buffer
+	msg := bytes.NewBuffer(dst)
 	// Quoted-printable adds about a tenth; grown once rather than by copies.
 	msg.Grow(len(text) + len(html) + (len(text)+len(html))/8 + 2048)
 	header := func(name, value string) { msg.WriteString(fold(name + ": " + value)) }
@@ -62,7 +63,7 @@ func compose(cfg *generator.Config, is *generator.Issue, subject string, text, h
 	header("Content-Type", mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary}))
 	msg.WriteString("\r\n")
 
-	mw := multipart.NewWriter(&msg)
+	mw := multipart.NewWriter(msg)
 	if err := mw.SetBoundary(boundary); err != nil {
 		return nil, err
 	}

@@ -1,7 +1,9 @@
 package email
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,10 +13,11 @@ import (
 // text as it is, and lines much longer than this are hard to follow.
 const width = 72
 
-// text is the plain-text alternative: the same issue, in the same order,
-// with each link on a line of its own so any mail program can follow it.
-func text(v *View) []byte {
-	var b strings.Builder
+// appendText appends to dst the plain-text alternative: the same issue,
+// in the same order, with each link on a line of its own so any mail
+// program can follow it.
+func appendText(dst []byte, v *View) []byte {
+	b := bytes.NewBuffer(dst)
 	_, size := SizeHint(v)
 	b.Grow(size)
 	line := func(s string) {
@@ -28,14 +31,14 @@ func text(v *View) []byte {
 	}
 	article := func(a Article) {
 		line("")
-		wrap(&b, a.Title, "* ")
+		wrap(b, a.Title, "* ")
 		meta := a.Date
 		if a.Source != "" {
 			meta += " · " + a.Source
 		}
 		line("  " + meta)
 		if a.Summary != "" {
-			wrap(&b, a.Summary, "  ")
+			wrap(b, a.Summary, "  ")
 		}
 		line("  " + a.URL)
 	}
@@ -46,7 +49,7 @@ func text(v *View) []byte {
 	if v.Week != "" {
 		kicker += " · " + v.Week
 	}
-	wrap(&b, kicker, "")
+	wrap(b, kicker, "")
 	// An edition's title may be longer than a line: wrapped, and
 	// underlined as far as its longest line goes.
 	var head strings.Builder
@@ -58,7 +61,7 @@ func text(v *View) []byte {
 	}
 	line(strings.Repeat("=", longest))
 	line("")
-	wrap(&b, v.Summary, "")
+	wrap(b, v.Summary, "")
 	line("Read it on the web: " + v.URL)
 	if v.NoteText != "" {
 		heading("FROM THE EDITOR")
@@ -92,7 +95,7 @@ func text(v *View) []byte {
 			if br.Article.Source != "" {
 				s += " · " + br.Article.Source
 			}
-			wrap(&b, s, "* ")
+			wrap(b, s, "* ")
 			line("  " + br.Article.URL)
 		}
 	}
@@ -112,7 +115,7 @@ func text(v *View) []byte {
 				parts[i] = fmt.Sprintf("%s (%d)", n.Name, n.Count)
 			}
 			line("")
-			wrap(&b, list.label+": "+strings.Join(parts, ", "), "")
+			wrap(b, list.label+": "+strings.Join(parts, ", "), "")
 		}
 	}
 	line("")
@@ -120,19 +123,26 @@ func text(v *View) []byte {
 	line(v.Config.Title + ": " + v.HomeURL)
 	line("Every issue: " + v.IssuesURL)
 	line("Articles belong to their publishers; each page links to its source.")
-	return []byte(b.String())
+	return b.Bytes()
+}
+
+// lineWriter is what text is wrapped into: the message's text body, or a
+// string being built (the note, the headline).
+type lineWriter interface {
+	io.StringWriter
+	io.ByteWriter
 }
 
 // wrap writes s as lines of at most width characters, the first starting
 // with lead and the rest indented as far. A word longer than a line (an
 // address) is left whole rather than broken.
-func wrap(b *strings.Builder, s, lead string) {
+func wrap(b lineWriter, s, lead string) {
 	wrapLines(b, s, lead, strings.Repeat(" ", utf8.RuneCountInString(lead)))
 }
 
 // wrapLines is wrap with the first line led by first and the others by
 // rest, for the note's lists and quotes.
-func wrapLines(b *strings.Builder, s, first, rest string) {
+func wrapLines(b lineWriter, s, first, rest string) {
 	// Written as it goes: a line built up word by word was a new string
 	// for every word.
 	b.WriteString(first)

@@ -48,7 +48,15 @@ var messageParts = [...]struct {
 type messages struct {
 	mu sync.Mutex
 	by map[*generator.Issue]*message
+	// spare are messages whose files all have their part, for the next
+	// ones to be written into: a few are in use at once, and each made
+	// anew was a megabyte or more on a big site, hundreds of times over.
+	spare []*email.Message
 }
+
+// maxSpare is how many done messages are kept for reuse: more than the
+// workers, which are never making more messages than that at once.
+const maxSpare = 16
 
 type message struct {
 	once  sync.Once
@@ -69,19 +77,36 @@ func (ms *messages) of(r *Renderer, is *generator.Issue) (*email.Message, error)
 		ms.by[is] = m
 	}
 	ms.mu.Unlock()
-	m.once.Do(func() { m.m, m.err = r.emailMessage(is) })
+	m.once.Do(func() { m.m, m.err = r.emailMessage(is, ms.takeSpare()) })
 	return m.m, m.err
 }
 
+// takeSpare returns a message no file needs any more, or nil.
+func (ms *messages) takeSpare() *email.Message {
+	ms.mu.Lock()
+	defer ms.mu.Unlock()
+	n := len(ms.spare)
+	if n == 0 {
+		return nil
+	}
+	m := ms.spare[n-1]
+	ms.spare[n-1] = nil
+	ms.spare = ms.spare[:n-1]
+	return m
+}
+
 // took says one of is's files has its part. Once all have, the message
-// is let go: a build makes hundreds, and they would otherwise stay until
-// the render ends.
+// is let go, and its room kept for the next: a build makes hundreds, and
+// they would otherwise stay until the render ends.
 func (ms *messages) took(is *generator.Issue) {
 	ms.mu.Lock()
 	defer ms.mu.Unlock()
 	if m := ms.by[is]; m != nil {
 		if m.taken++; m.taken == len(messageParts) {
 			delete(ms.by, is)
+			if m.m != nil && len(ms.spare) < maxSpare {
+				ms.spare = append(ms.spare, m.m)
+			}
 		}
 	}
 }

@@ -9,8 +9,9 @@ import (
 
 // emailMessage renders is's email edition: with the built-in email.html,
 // its HTML body is written in Go (writeEmail), as the built-in pages are;
-// a site's own email.html is executed.
-func (r *Renderer) emailMessage(is *generator.Issue) (*email.Message, error) {
+// a site's own email.html is executed. reuse, when not nil, is a message
+// no file needs any more, whose room the new one is written into.
+func (r *Renderer) emailMessage(is *generator.Issue, reuse *email.Message) (*email.Message, error) {
 	if r.own["email"] || r.templatesOnly {
 		return r.email.Render(is)
 	}
@@ -18,11 +19,15 @@ func (r *Renderer) emailMessage(is *generator.Issue) (*email.Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
+	var html []byte
+	if reuse != nil {
+		html = reuse.HTML[:0]
+	}
+	b := bytes.NewBuffer(html)
 	size, _ := email.SizeHint(v)
 	b.Grow(size)
-	writeEmail(htmlw{&b}, v)
-	return r.email.Message(is, v, b.Bytes())
+	writeEmail(htmlw{b}, v)
+	return r.email.Message(is, v, b.Bytes(), reuse)
 }
 
 // The email's repeated pieces of markup, as templates/email.html has them.
