@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/briefing-digest/briefing/generator/build"
+	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/internal/cli"
 )
 
@@ -40,6 +41,7 @@ file whenever you like.`,
 		Args: cli.NoArgs(cli.SiteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limitMemory()
+			collectLess(opts.Source)
 			res, err := build.Build(cmd.Context(), opts)
 			if errors.Is(err, build.ErrNoSite) {
 				return err
@@ -114,4 +116,28 @@ func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemory)
 	}
+}
+
+// collectLess lets a small site's heap grow further between garbage
+// collections, unless GOGC says otherwise. Below 20,000 articles a
+// build's heap is some tens of megabytes, and Go's default, collecting
+// each time the heap doubles, collected every few milliseconds: letting
+// it grow fivefold took 12% off the wall time of a 1,000-article build
+// and 8% off a 10,000-article one, for 7 and 57 MiB more peak memory.
+// Past that the target comes down, to Go's own at 80,000 articles,
+// where the heap is hundreds of megabytes and a 1 GB peak near.
+func collectLess(source string) {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	files, _ := content.Files(source) // the build reports what is wrong
+	debug.SetGCPercent(gcPercent(len(files)))
+}
+
+// gcPercent is the GOGC a build of that many articles runs with.
+func gcPercent(articles int) int {
+	if articles <= 20_000 {
+		return 400
+	}
+	return max(100, 8_000_000/articles)
 }
