@@ -63,7 +63,8 @@ func (p *Page) Coverage() (*Coverage, error) {
 
 // coverage shades w's countries by counts, which are most first.
 func coverage(w *svgmap.World, counts []generator.TermCount, what string) *Coverage {
-	c := &Coverage{Width: w.Width, Height: w.Height, Max: counts[0].Count}
+	c := &Coverage{Width: w.Width, Height: w.Height, Max: counts[0].Count,
+		Listed: make([]MapCountry, 0, len(counts)), Shapes: make([]MapCountry, 0, len(w.Countries))}
 	byCountry := map[*svgmap.Country]int{} // → index in c.Listed
 	for _, tc := range counts {
 		mc := MapCountry{Name: tc.Term.Name, Term: tc.Term, Count: tc.Count, Level: svgmap.Level(tc.Count, c.Max)}

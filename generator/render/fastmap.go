@@ -24,7 +24,7 @@ func (r *Renderer) writeMap(w htmlw, p *Page) error {
 			w.WriteString("\" tabindex=\"-1\"><path class=\"m")
 			w.num(s.Level)
 			w.WriteString("\" d=\"")
-			w.esc(s.Path)
+			w.WriteString(s.Path) // svgmap.Country.Path needs no escaping
 			w.WriteString("\"><title>")
 			w.esc(s.Name)
 			w.WriteString(": ")
@@ -32,7 +32,7 @@ func (r *Renderer) writeMap(w htmlw, p *Page) error {
 			w.WriteString("</title></path></a>")
 		} else {
 			w.WriteString("<path d=\"")
-			w.esc(s.Path)
+			w.WriteString(s.Path) // svgmap.Country.Path needs no escaping
 			w.WriteString("\"><title>")
 			w.esc(s.Name)
 			w.WriteString("</title></path>")

@@ -156,6 +156,9 @@ func TestParseRejectsBadData(t *testing.T) {
 		"short line":   "size\t1000\t469\n004\tAsia\tAfghanistan\n",
 		"bad size":     "size\t0\tx\n",
 		"nameless row": "size\t1000\t469\n004\tAsia\tSouthern Asia\t\tM0 0z\n",
+		// Pages write path data without escaping it.
+		"markup in a path": "size\t1000\t469\n004\tAsia\tSouthern Asia\tAfghanistan\tM0 0\"/><script>z\n",
+		"quote in a path":  "size\t1000\t469\n004\tAsia\tSouthern Asia\tAfghanistan\tM0 0'z\n",
 	} {
 		if _, err := parse(src); err == nil {
 			t.Errorf("%s: parse accepted %q", name, src)

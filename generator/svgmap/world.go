@@ -21,7 +21,11 @@ type Country struct {
 	Names     []string // Name first, then other names that mean it
 	Region    string   // UN M49 region: Africa, Americas, Asia, Europe, Oceania; "" if none (a former state)
 	Subregion string
-	Path      string // SVG path data in the map's units; "" when too small to draw at this scale
+	// Path is SVG path data in the map's units, "" when too small to draw
+	// at this scale. It holds only letters, digits, spaces, commas, dots
+	// and minus signs (parse refuses anything else), so a page writes it
+	// as it is, without escaping 30 KB of numbers on every map.
+	Path string
 }
 
 // World is the map: its size in SVG units and its countries, A–Z.
@@ -65,6 +69,9 @@ func parse(src string) (*World, error) {
 		if len(f) != 5 || f[3] == "" {
 			return nil, fmt.Errorf("svgmap data:%d: want 5 tab-separated fields with a name, got %d", line, len(f))
 		}
+		if i := strings.IndexFunc(f[4], notPathData); i >= 0 {
+			return nil, fmt.Errorf("svgmap data:%d: %q in path data", line, f[4][i:i+1])
+		}
 		names := strings.Split(f[3], "|")
 		c := &Country{Code: f[0], Region: f[1], Subregion: f[2], Name: names[0], Names: names, Path: f[4]}
 		w.Countries = append(w.Countries, c)
@@ -83,4 +90,13 @@ func parse(src string) (*World, error) {
 		return nil, fmt.Errorf("svgmap data: no size line")
 	}
 	return w, nil
+}
+
+// notPathData is true of a character the map's path data never holds.
+func notPathData(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return false
+	}
+	return !strings.ContainsRune(" ,.-", r)
 }
