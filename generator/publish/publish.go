@@ -20,6 +20,7 @@ type Staging struct {
 	dirs    sync.Map // folders made so far, relative and slash-separated
 	lock    *lock    // held from Begin to Commit or Abort
 	carried bool     // dest's .git is in tmp, to go back if the swap fails
+	flush   *flusher // writing tmp to disk while it is made
 }
 
 // Marker is the file publish writes at the top of every site it makes.
@@ -53,6 +54,7 @@ func Begin(dest string) (*Staging, error) {
 		return nil, errors.Join(err, l.release())
 	}
 	s.lock = l
+	s.flush = startFlushing(s.tmp)
 	return s, nil
 }
 
@@ -164,7 +166,8 @@ func (s *Staging) path(name string) (string, error) {
 }
 
 // MakeDirs makes the folders that files at names will go in, one after
-// another, before the files are written from many goroutines. Made as
+// another, ahead of the goroutines writing the files (Write makes a
+// folder MakeDirs has not reached yet itself). Made as
 // each page is written, a big site's thousands of folders under one
 // parent (articles/) were made concurrently, and the file system's lock
 // on that parent, which waiting threads spin on, cost more processor
@@ -229,6 +232,7 @@ func (s *Staging) Commit() error {
 // another run published meanwhile.
 func (s *Staging) CommitThen(then func()) error {
 	defer s.unlock()
+	s.flush.end()
 	if err := syncTree(s.tmp); err != nil {
 		return errors.Join(fmt.Errorf("flushing the new site to disk: %w", err), s.abort())
 	}
@@ -262,6 +266,7 @@ func (s *Staging) Abort() error {
 }
 
 func (s *Staging) abort() error {
+	s.flush.end()
 	var err error
 	if s.carried {
 		// The .git goes home before anything is deleted: losing a

@@ -2,10 +2,12 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeFile(t *testing.T, p, body string) {
@@ -195,5 +197,45 @@ func TestMakeDirsBeforeWriting(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "outside")); err == nil {
 		t.Error("a folder outside the site was made")
+	}
+}
+
+// TestFlushingEndsWithTheRun writes a site across several flushes and
+// ends the run both ways: the flushing stops with it (a goroutine left
+// syncing a removed folder would outlive the build), and the site that
+// was flushed while it was made is published whole.
+func TestFlushingEndsWithTheRun(t *testing.T) {
+	for _, commit := range []bool{true, false} {
+		dest := filepath.Join(t.TempDir(), "public")
+		s, err := Begin(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 5 {
+			if err := s.Write(fmt.Sprintf("p%d/index.html", i), []byte("page")); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(flushEvery)
+		}
+		if commit {
+			err = s.Commit()
+		} else {
+			err = s.Abort()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-s.flush.done:
+		default:
+			t.Fatalf("commit %v: the staging folder is still being flushed after the run ended", commit)
+		}
+		_, err = os.Stat(filepath.Join(dest, "p4", "index.html"))
+		if commit && err != nil {
+			t.Errorf("the last page written is not published: %v", err)
+		}
+		if !commit && err == nil {
+			t.Error("an aborted run published its pages")
+		}
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// cheapSync is set where syncTree is one system call for the whole tree.
+const cheapSync = true
+
 // syncTree flushes everything written under dir to disk. syncfs flushes
 // the whole file system dir is on in one call, which costs far less than
 // an fsync per file on a site of tens of thousands of pages, and covers

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 )
 
+// cheapSync is set where syncTree is one system call for the whole tree.
+const cheapSync = false
+
 // syncTree flushes every file and folder under dir to disk, one by one
 // where there is no syncfs.
 func syncTree(dir string) error {
