@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/briefing-digest/briefing/generator/build"
-	"github.com/briefing-digest/briefing/generator/content"
 	"github.com/briefing-digest/briefing/internal/cli"
 )
 
@@ -41,7 +40,9 @@ file whenever you like.`,
 		Args: cli.NoArgs(cli.SiteHint),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limitMemory()
-			collectLess(opts.Source)
+			if os.Getenv("GOGC") == "" {
+				opts.Listed = collectLess
+			}
 			res, err := build.Build(cmd.Context(), opts)
 			if errors.Is(err, build.ErrNoSite) {
 				return err
@@ -105,10 +106,10 @@ func printSizes(w io.Writer, sizes []build.Size) {
 // buildMemory is a soft limit on a build's heap: nearing it, Go collects
 // garbage more often rather than letting the process grow. Smaller sites
 // never come near it. A build of 100,000 articles keeps over 500 MB live
-// near its end, so there the limit trades CPU for memory: 930–950 MB of
-// RSS with it, 1.05–1.08 GB without, for some 7% more CPU
-// (docs/performance.md, "Memory"). Over it, a build slows down rather
-// than fails.
+// near its end; without the limit its peak was 881–920 MB in the last
+// runs and 1.11 GB in one of five, and the limit holds that tail below
+// 1 GB with more collections (docs/performance.md, "At ae2e0d5"). Over
+// it, a build slows down rather than fails.
 const buildMemory = 900 << 20
 
 // limitMemory sets buildMemory unless GOMEMLIMIT says otherwise.
@@ -119,19 +120,16 @@ func limitMemory() {
 }
 
 // collectLess lets a small site's heap grow further between garbage
-// collections, unless GOGC says otherwise. Below 20,000 articles a
+// collections; the build calls it once the articles are listed, unless
+// GOGC says otherwise. Below 20,000 articles a
 // build's heap is some tens of megabytes, and Go's default, collecting
 // each time the heap doubles, collected every few milliseconds: letting
 // it grow fivefold took 12% off the wall time of a 1,000-article build
 // and 8% off a 10,000-article one, for 7 and 57 MiB more peak memory.
 // Past that the target comes down, to Go's own at 80,000 articles,
 // where the heap is hundreds of megabytes and a 1 GB peak near.
-func collectLess(source string) {
-	if os.Getenv("GOGC") != "" {
-		return
-	}
-	files, _ := content.Files(source) // the build reports what is wrong
-	debug.SetGCPercent(gcPercent(len(files)))
+func collectLess(articles int) {
+	debug.SetGCPercent(gcPercent(articles))
 }
 
 // gcPercent is the GOGC a build of that many articles runs with.

@@ -36,6 +36,10 @@ type Options struct {
 	// NoCache makes Build render every page, neither reading nor
 	// writing the build cache beside the destination.
 	NoCache bool
+	// Listed, when set, is told how many article files the site has
+	// before they are read (build sets its garbage collector's target
+	// from it).
+	Listed func(articles int)
 }
 
 // Result says what a build made.
@@ -107,7 +111,7 @@ func generateReusing(ctx context.Context, opts Options, out render.Output, c *ca
 		}
 		errs.Add(list)
 	}
-	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location, BodyMemory: bodyMemory})
+	articles, err := content.Load(opts.Source, content.Options{Drafts: opts.Drafts, Location: cfg.Location, BodyMemory: bodyMemory, Listed: opts.Listed})
 	errs.Add(err)
 	r, err := render.New(cfg, Templates(opts.Source))
 	errs.Add(err)

@@ -29,6 +29,9 @@ type Options struct {
 	// stay in memory; past it, every body is read again from its file
 	// when needed (Article.ReadBody; body.go says how).
 	BodyMemory int64
+	// Listed, when set, is told how many article files there are once
+	// they are listed and before any is read.
+	Listed func(files int)
 }
 
 // Load reads every Markdown file under siteDir/content, in parallel, and
@@ -37,6 +40,9 @@ type Options struct {
 // articles are returned alongside so a caller can still show them.
 func Load(siteDir string, opts Options) ([]*generator.Article, error) {
 	files, errs := Files(siteDir)
+	if opts.Listed != nil {
+		opts.Listed(len(files))
+	}
 	var bodies *bodyBudget
 	if opts.BodyMemory > 0 {
 		bodies = &bodyBudget{siteDir: siteDir, limit: opts.BodyMemory, drafts: opts.Drafts, left: make([]bool, len(files))}
