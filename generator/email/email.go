@@ -110,7 +110,7 @@ func (r *Renderer) View(is *generator.Issue) (*View, error) { return r.view(is) 
 // reuse, when not nil, is a message its caller is done with, whose text
 // and multipart bodies the new one is written over: a build makes one
 // message per issue, a megabyte or more each on a big site, and made
-// anew they raised a 100,000-article build's peak memory by a sixth.
+// anew they raised a 100,000-article build's peak memory by a fifth.
 func (r *Renderer) Message(is *generator.Issue, v *View, html []byte, reuse *Message) (*Message, error) {
 	var text, eml []byte
 	if reuse != nil {
