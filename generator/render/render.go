@@ -251,6 +251,9 @@ func (r *Renderer) RenderPlan(ctx context.Context, p *Plan, only func(i int) boo
 				} else if err := out(j.path, buf.Bytes()); err != nil {
 					fail(j.writeError(err), true)
 				}
+				if buf.Cap() > keepBuffer {
+					*buf = bytes.Buffer{}
+				}
 			}
 		})
 	}
@@ -316,6 +319,14 @@ func (p *Plan) order(only func(i int) bool) []int {
 	}
 	return append(append(append(fragments, out...), rest...), shards...)
 }
+
+// keepBuffer is the most a worker's buffer keeps between files. The
+// files drawn from the whole site come first in a render (Plan.order),
+// and at 100,000 articles a sitemap part is 8 MB and the search index's
+// files several more: kept, every worker held one of them to the end of
+// the render, 50 MB of a 460 MB heap when the build's memory peaks. Up
+// to this size serve's rebuilds still reuse what the last one grew.
+const keepBuffer = 4 << 20
 
 // workers is how many files render at once: twice as many as cores, as
 // out writes to disk in a build, and while some workers wait on it the
