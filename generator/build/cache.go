@@ -29,8 +29,11 @@ type cacheRun struct {
 	sizes *Sizes // with Options.Sizes
 
 	mu    sync.Mutex
-	files map[string]buildcache.File // this build's files, for the next
-	sigs  map[string]uint64          // this build's fingerprints by path
+	// files are this build's files, for the next: each file of the plan
+	// is entered with its fingerprint and a Size of unwritten, set once
+	// it is written or linked. One map rather than a second by path for
+	// the fingerprints: at 100,000 articles that was 7.5 MB of the heap.
+	files map[string]buildcache.File
 
 	reused int // pages carried over
 }
@@ -138,10 +141,9 @@ var binaryIdentity = sync.OnceValues(func() (uint64, error) {
 func (c *cacheRun) carryOver(p *render.Plan) []bool {
 	// Sigs asks for each article's fingerprints once, on every core.
 	sigs := p.Sigs(render.Fingerprint)
-	c.sigs = make(map[string]uint64, len(sigs))
 	c.files = make(map[string]buildcache.File, len(sigs))
 	for i, sig := range sigs {
-		c.sigs[p.Path(i)] = sig
+		c.files[p.Path(i)] = buildcache.File{Sig: sig, Size: unwritten}
 	}
 	linked := make([]bool, len(sigs))
 	if c.old == nil {
@@ -188,12 +190,12 @@ func (c *cacheRun) pages(out render.Output) render.Output {
 		if err := out(p, data); err != nil {
 			return err
 		}
-		sig, ok := c.sigs[p]
-		if ok {
-			c.mu.Lock()
-			c.files[p] = buildcache.File{Sig: sig, Size: int64(len(data))}
-			c.mu.Unlock()
+		c.mu.Lock()
+		if f, ok := c.files[p]; ok {
+			f.Size = int64(len(data))
+			c.files[p] = f
 		}
+		c.mu.Unlock()
 		return nil
 	}
 }
@@ -210,8 +212,16 @@ func (c *cacheRun) assets(out render.Output) render.Output {
 	}
 }
 
+// unwritten is the Size of a file of the plan not yet published.
+const unwritten = -1
+
 // save writes down what this build published.
 func (c *cacheRun) save(path string) error {
+	for p, f := range c.files {
+		if f.Size == unwritten {
+			delete(c.files, p)
+		}
+	}
 	r := &buildcache.Record{Key: c.key, Dest: c.stage.Dest(), Files: c.files}
 	return r.Save(path)
 }
