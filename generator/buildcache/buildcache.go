@@ -163,31 +163,52 @@ func cutLastLine(data []byte) ([]byte, string, bool) {
 // break cannot be written down and are left out: those files are simply
 // rendered again.
 func (r *Record) Save(path string) error {
-	var b bytes.Buffer
-	b.Grow(64 + 48*len(r.Files))
-	fmt.Fprintf(&b, "%s\nkey %016x\ndest %s\n", format, r.Key, r.Dest)
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("writing the build cache: %w", err)
+	}
+	err = r.write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		return errors.Join(fmt.Errorf("writing the build cache: %w", err), os.Remove(tmp))
+	}
+	return nil
+}
+
+// write writes the record to f as it checksums it, rather than making
+// it whole in memory first: at 100,000 articles the record is 16 MB, and
+// it was made when the build's memory was at its peak, with every
+// page's card still held.
+func (r *Record) write(f *os.File) error {
+	var sum fphash.Hash
+	w := bufio.NewWriterSize(f, 64<<10)
+	line := make([]byte, 0, 256)
+	put := func(b []byte) {
+		sum.Write(b)
+		w.Write(b) // its error is Flush's
+	}
+	put(fmt.Appendf(line[:0], "%s\nkey %016x\ndest %s\n", format, r.Key, r.Dest))
 	n := 0
 	for p, f := range r.Files {
 		if p == "" || strings.ContainsAny(p, "\n\r") {
 			continue
 		}
-		b.WriteString(strconv.FormatUint(f.Sig, 16))
-		b.WriteByte(' ')
-		b.WriteString(strconv.FormatInt(f.Size, 10))
-		b.WriteByte(' ')
-		b.WriteString(p)
-		b.WriteByte('\n')
+		line = strconv.AppendUint(line[:0], f.Sig, 16)
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, f.Size, 10)
+		line = append(line, ' ')
+		line = append(line, p...)
+		put(append(line, '\n'))
 		n++
 	}
-	fmt.Fprintf(&b, "end %d %016x\n", n, fphash.Bytes(b.Bytes()))
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("writing the build cache: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return errors.Join(fmt.Errorf("writing the build cache: %w", err), os.Remove(tmp))
-	}
-	return nil
+	fmt.Fprintf(w, "end %d %016x\n", n, sum.Sum64())
+	return w.Flush()
 }
 
 // Remove deletes the record at path, if there is one. A build removes
