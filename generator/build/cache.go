@@ -28,7 +28,7 @@ type cacheRun struct {
 	stage *publish.Staging
 	sizes *Sizes // with Options.Sizes
 
-	mu    sync.Mutex
+	mu sync.Mutex
 	// files are this build's files, for the next: each file of the plan
 	// is entered with its fingerprint and a Size of unwritten, set once
 	// it is written or linked. One map rather than a second by path for

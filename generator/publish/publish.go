@@ -15,8 +15,8 @@ import (
 
 // Staging is a site being written beside its destination.
 type Staging struct {
-	dest    string
-	tmp     string
+	dest string
+	tmp  string
 	// dirs are the folders made so far, relative and slash-separated. A
 	// map under a lock, not a sync.Map: at 100,000 articles that held
 	// 17 MB for its 150,000 folders, this 4 MB.
