@@ -50,6 +50,8 @@ func (dict *Dictionary) Shards(docs []Analysis, n int) (shards [][]byte, heavy [
 	for i := range prev {
 		prev[i] = -1
 	}
+	// ends holds each word's stretch's length until the stretches are
+	// laid out, then where each ends.
 	ends := make([]int, len(words))
 	var total float64
 	for i, d := range docs {
