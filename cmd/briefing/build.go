@@ -105,11 +105,11 @@ func printSizes(w io.Writer, sizes []build.Size) {
 
 // buildMemory is a soft limit on a build's heap: nearing it, Go collects
 // garbage more often rather than letting the process grow. Smaller sites
-// never come near it. A build of 100,000 articles keeps over 500 MB live
-// near its end; without the limit its peak was 881–920 MB in the last
-// runs and 1.11 GB in one of five, and the limit holds that tail below
-// 1 GB with more collections (docs/performance.md, "At ae2e0d5"). Over
-// it, a build slows down rather than fails.
+// never come near it. A build of 100,000 articles keeps about 400 MB
+// live near its end and peaked at 693–820 MB without the limit in nine
+// runs (docs/performance.md, "At 2d7910f"); the limit is for what is
+// bigger still, where it trades more collections for a peak held near
+// it. Over it, a build slows down rather than fails.
 const buildMemory = 900 << 20
 
 // limitMemory sets buildMemory unless GOMEMLIMIT says otherwise.
