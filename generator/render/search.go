@@ -92,7 +92,8 @@ func (r *Renderer) searchFragments(buf *bytes.Buffer, idx *searchIndex, first in
 			idx.words[at].Store(&words)
 		}
 	}
-	return search.WriteGroup(buf, frags)
+	search.WriteGroup(buf, frags)
+	return nil
 }
 
 // groupTexts are the buffers of plain text searchFragments reuses: a

@@ -2,8 +2,7 @@ package search
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -46,23 +45,46 @@ const maxSnippetText = 4000
 // WriteGroup writes a file of fragments, a JSON array in article order,
 // each body cut at a word near maxSnippetText and each summary the body
 // quotes given as its place in the body (see wire).
-func WriteGroup(buf *bytes.Buffer, frags []Fragment) error {
+func WriteGroup(buf *bytes.Buffer, frags []Fragment) {
 	buf.WriteByte('[')
-	enc := json.NewEncoder(buf)
-	// search.js reads the text with textContent, never as HTML: escaping
-	// <, > and & for a browser's HTML parser would only cost bytes.
-	enc.SetEscapeHTML(false)
 	for i, f := range frags {
+		b := buf.AvailableBuffer()
 		if i > 0 {
-			buf.WriteByte(',')
+			b = append(b, ',')
 		}
-		if err := enc.Encode(wire(f)); err != nil {
-			return fmt.Errorf("encoding the search fragment of %q: %w", f.Title, err)
-		}
-		buf.Truncate(buf.Len() - 1) // Encode ends each value with a newline
+		buf.Write(appendFragment(b, wire(f)))
 	}
 	buf.WriteString("]\n")
-	return nil
+}
+
+// appendFragment appends f as JSON: its fields in the order of
+// fragmentJSON's, the empty ones its tags omit left out, as
+// encoding/json would write it with HTML escaping off. search.js reads
+// the text with textContent, never as HTML, so escaping <, > and & for
+// a browser's HTML parser would only cost bytes.
+func appendFragment(b []byte, f fragmentJSON) []byte {
+	b = append(b, `{"t":`...)
+	b = appendJSONString(b, f.Title)
+	b = append(b, `,"u":`...)
+	b = appendJSONString(b, f.URL)
+	b = append(b, `,"d":`...)
+	b = appendJSONString(b, f.Date)
+	for _, field := range [...]struct {
+		key, value string
+	}{{`,"o":`, f.Source}, {`,"s":`, f.Summary}, {`,"b":`, f.Body}} {
+		if field.value != "" {
+			b = append(b, field.key...)
+			b = appendJSONString(b, field.value)
+		}
+	}
+	if f.SummaryAt != nil {
+		b = append(b, `,"x":[`...)
+		b = strconv.AppendInt(b, int64(f.SummaryAt[0]), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(f.SummaryAt[1]), 10)
+		b = append(b, ']')
+	}
+	return append(b, '}')
 }
 
 // fragmentJSON is a fragment as search.js reads it.

@@ -119,9 +119,7 @@ func TestFragmentCutsLongBodiesAtAWord(t *testing.T) {
 		body += "Tehran délégation "
 	}
 	var buf bytes.Buffer
-	if err := WriteGroup(&buf, []Fragment{{Title: "T", Body: body}}); err != nil {
-		t.Fatal(err)
-	}
+	WriteGroup(&buf, []Fragment{{Title: "T", Body: body}})
 	var group []Fragment
 	if err := json.Unmarshal(buf.Bytes(), &group); err != nil || len(group) != 1 {
 		t.Fatalf("a group of one fragment reads back as %d fragments (%v): %s", len(group), err, buf.Bytes())
@@ -145,9 +143,7 @@ func TestGroupKeepsEachFragmentInPlace(t *testing.T) {
 		{Title: "Quiet week", URL: "/articles/quiet/", Date: "2024-01-01"},
 	}
 	var buf bytes.Buffer
-	if err := WriteGroup(&buf, in); err != nil {
-		t.Fatal(err)
-	}
+	WriteGroup(&buf, in)
 	var out []Fragment
 	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
 		t.Fatalf("a group is not JSON: %v\n%s", err, buf.Bytes())
@@ -165,9 +161,7 @@ func TestGroupPointsAtSummariesTheBodyQuotes(t *testing.T) {
 	summary := "Officials met in Tehran — 𝔸 talks resumed."
 	body := "Délégation 𝔸 photo. " + summary + " Later, more."
 	var buf bytes.Buffer
-	if err := WriteGroup(&buf, []Fragment{{Title: "T", Summary: summary, Body: body}, {Title: "U", Summary: "Not quoted.", Body: body}}); err != nil {
-		t.Fatal(err)
-	}
+	WriteGroup(&buf, []Fragment{{Title: "T", Summary: summary, Body: body}, {Title: "U", Summary: "Not quoted.", Body: body}})
 	var out []struct {
 		Summary string  `json:"s"`
 		Body    string  `json:"b"`
