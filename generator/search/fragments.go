@@ -69,14 +69,9 @@ func appendFragment(b []byte, f fragmentJSON) []byte {
 	b = appendJSONString(b, f.URL)
 	b = append(b, `,"d":`...)
 	b = appendJSONString(b, f.Date)
-	for _, field := range [...]struct {
-		key, value string
-	}{{`,"o":`, f.Source}, {`,"s":`, f.Summary}, {`,"b":`, f.Body}} {
-		if field.value != "" {
-			b = append(b, field.key...)
-			b = appendJSONString(b, field.value)
-		}
-	}
+	b = appendOptional(b, `,"o":`, f.Source)
+	b = appendOptional(b, `,"s":`, f.Summary)
+	b = appendOptional(b, `,"b":`, f.Body)
 	if f.SummaryAt != nil {
 		b = append(b, `,"x":[`...)
 		b = strconv.AppendInt(b, int64(f.SummaryAt[0]), 10)
@@ -85,6 +80,15 @@ func appendFragment(b []byte, f fragmentJSON) []byte {
 		b = append(b, ']')
 	}
 	return append(b, '}')
+}
+
+// appendOptional appends a key and its string value, unless the value is
+// empty (omitempty).
+func appendOptional(b []byte, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	return appendJSONString(append(b, key...), value)
 }
 
 // fragmentJSON is a fragment as search.js reads it.

@@ -9,8 +9,8 @@ import (
 
 // groupByEncodingJSON is the file of fragments as encoding/json writes
 // it, HTML escaping off: what WriteGroup wrote before it wrote JSON
-// itself, and must still write byte for byte, as the search files are
-// compared with the last build's to decide what to write again.
+// itself, and must still write byte for byte, so that a site's search
+// files are what they were.
 func groupByEncodingJSON(t testing.TB, frags []Fragment) []byte {
 	var buf bytes.Buffer
 	buf.WriteByte('[')
